@@ -1,0 +1,198 @@
+//! Language identification (Arabic, Persian or other) per document and per paragraph, from letter evidence
+//! and common function words.
+//!
+//! Letters only Persian uses (پ چ ژ گ, Persian yeh ی and keheh ک, Persian digits) count for `fa`; letters only
+//! Arabic uses (ة, Arabic yeh ي, alef maqsura ى, Arabic kaf ك, Arabic-Indic digits) count for `ar`. Function
+//! words that are frequent in one language and rare in the other add stronger evidence. A paragraph with too
+//! little evidence of its own takes the document's language.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::normalize::normalize_str;
+
+/// A language the annotator distinguishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Lang {
+    /// Arabic.
+    #[serde(rename = "ar")]
+    Ar,
+    /// Persian.
+    #[serde(rename = "fa")]
+    Fa,
+    /// Anything else (Latin text, empty input, no Arabic-script letters).
+    #[serde(rename = "und")]
+    Other,
+}
+
+impl Lang {
+    /// The BCP 47 tag used in output and in the page's `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::Fa => "fa",
+            Lang::Other => "und",
+        }
+    }
+
+    /// Parses `ar`, `fa`; anything else is `None`.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "ar" => Some(Lang::Ar),
+            "fa" => Some(Lang::Fa),
+            _ => None,
+        }
+    }
+
+    /// Whether the language is written right to left.
+    pub fn is_rtl(self) -> bool {
+        matches!(self, Lang::Ar | Lang::Fa)
+    }
+}
+
+/// Evidence counted over a stretch of text.
+#[derive(Debug, Default, Clone, Copy)]
+struct Evidence {
+    ar: u32,
+    fa: u32,
+    /// Arabic-script letters seen at all.
+    script: u32,
+    /// Latin letters seen.
+    latin: u32,
+}
+
+const FA_WORDS: &[&str] = &[
+    "از", "به", "در", "که", "این", "را", "با", "است", "برای", "آن", "می", "شد", "کرد", "های", "یک", "هم", "بود",
+    "خود", "نیز", "شده", "وی", "اند", "تا", "اما", "کند", "دارد", "گفت", "چه", "بر", "همچنین", "ایران",
+];
+const AR_WORDS: &[&str] = &[
+    "في", "من", "على", "إلى", "الى", "أن", "ان", "التي", "الذي", "هذا", "هذه", "عن", "مع", "قال", "كان", "لم",
+    "لا", "ما", "بعد", "قد", "كما", "أو", "او", "إن", "ذلك", "بين", "حيث", "منذ", "الذين", "وقد",
+];
+
+fn evidence(text: &str) -> Evidence {
+    let mut ev = Evidence::default();
+    for c in text.chars() {
+        match c {
+            'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک' | '\u{06F0}'..='\u{06F9}' | 'ۀ' => {
+                ev.fa += 1;
+                ev.script += 1
+            }
+            'ة' | 'ي' | 'ى' | 'ك' | '\u{0660}'..='\u{0669}' | 'ؤ' | 'إ' => {
+                ev.ar += 1;
+                ev.script += 1
+            }
+            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' => {
+                ev.script += 1
+            }
+            c if c.is_ascii_alphabetic() => ev.latin += 1,
+            _ => {}
+        }
+    }
+    let (fa_words, ar_words) = word_lists();
+    let norm = normalize_str(text);
+    for w in norm.split(|c: char| !(c.is_alphabetic() || c == '\u{200C}')) {
+        if fa_words.contains(w) {
+            ev.fa += 4;
+        } else if ar_words.contains(w) {
+            ev.ar += 4;
+        }
+    }
+    ev
+}
+
+/// The function-word lists, normalized once so that Persian typed with Arabic yeh and kaf still matches.
+fn word_lists() -> &'static (HashSet<String>, HashSet<String>) {
+    static LISTS: OnceLock<(HashSet<String>, HashSet<String>)> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let fa: HashSet<String> = FA_WORDS.iter().map(|w| normalize_str(w)).collect();
+        let ar: HashSet<String> = AR_WORDS.iter().map(|w| normalize_str(w)).filter(|w| !fa.contains(w)).collect();
+        (fa, ar)
+    })
+}
+
+fn decide(ev: Evidence) -> Option<Lang> {
+    if ev.script == 0 || ev.script < ev.latin / 2 {
+        return if ev.script == 0 && ev.latin == 0 { None } else { Some(Lang::Other) };
+    }
+    if ev.ar + ev.fa < 3 {
+        return None;
+    }
+    Some(if ev.fa > ev.ar { Lang::Fa } else { Lang::Ar })
+}
+
+/// The language of a whole document (`Other` when it has no Arabic-script evidence).
+pub fn detect(text: &str) -> Lang {
+    let ev = evidence(text);
+    decide(ev).unwrap_or(if ev.script > 0 { Lang::Ar } else { Lang::Other })
+}
+
+/// A paragraph: a maximal run of text between line breaks, with its language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Byte offset of the paragraph's first character in the original text.
+    pub start: usize,
+    /// Byte offset just past its last character (line breaks excluded).
+    pub end: usize,
+    /// Its language (the document's where the paragraph alone says too little).
+    pub lang: Lang,
+}
+
+/// Splits `text` at line breaks into paragraphs and identifies each one's language, falling back to
+/// `doc_lang` where a paragraph has too little evidence of its own. Empty lines yield no paragraph.
+pub fn paragraphs(text: &str, doc_lang: Lang) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut push = |start: usize, end: usize| {
+        if end > start {
+            let lang = decide(evidence(&text[start..end])).unwrap_or(doc_lang);
+            out.push(Paragraph { start, end, lang });
+        }
+    };
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '\n' | '\r' | '\u{2029}' | '\u{0085}') {
+            push(start, i);
+            start = i + c.len_utf8();
+        }
+    }
+    push(start, text.len());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_arabic_from_persian() {
+        assert_eq!(detect("قال الرئيس الفنزويلي إن الحكومة تسيطر على الوضع في البلاد"), Lang::Ar);
+        assert_eq!(detect("رئیس‌جمهور ونزوئلا گفت که دولت بر اوضاع کشور مسلط است"), Lang::Fa);
+        assert_eq!(detect("The president said"), Lang::Other);
+        assert_eq!(detect(""), Lang::Other);
+    }
+
+    #[test]
+    fn persian_typed_with_arabic_letters_is_still_persian() {
+        // Arabic yeh and kaf, but Persian function words and letters.
+        assert_eq!(detect("وي در اين ديدار گفت كه اين كشور از ايران حمايت مي كند"), Lang::Fa);
+    }
+
+    #[test]
+    fn paragraphs_get_their_own_language() {
+        let text = "قال الرئيس إن الوضع في البلاد هادئ\n\nرئیس‌جمهور گفت که این کشور آرام است\nOK";
+        let ps = paragraphs(text, detect(text));
+        assert_eq!(ps.len(), 3);
+        assert_eq!(ps[0].lang, Lang::Ar);
+        assert_eq!(ps[1].lang, Lang::Fa);
+        assert_eq!(ps[2].lang, Lang::Other);
+        assert_eq!(&text[ps[2].start..ps[2].end], "OK");
+    }
+
+    #[test]
+    fn short_paragraph_falls_back_to_document() {
+        let ps = paragraphs("مادورو", Lang::Fa);
+        assert_eq!(ps[0].lang, Lang::Fa);
+    }
+}

@@ -1,0 +1,54 @@
+//! Recognizers: independent stages that each propose candidate spans over the analysed text.
+//!
+//! Every recognizer implements [`Recognizer`]: it reads a [`Context`] (the original text, its normalized
+//! shadow copy with the offset map, the tokens, the language) and pushes [`Candidate`]s with byte offsets into
+//! the original text. Recognizers are free to propose overlapping candidates; [`crate::resolve`] decides.
+
+pub mod lexicon;
+
+use crate::lang::{Lang, Paragraph};
+use crate::normalize::Normalized;
+use crate::span::{Candidate, Label, Span};
+use crate::tokenize::Token;
+use crate::Ymd;
+
+/// Everything a recognizer may look at. Built once per document by [`crate::Annotator::annotate`].
+pub struct Context<'a> {
+    /// The original text, exactly as given.
+    pub text: &'a str,
+    /// The normalized shadow copy and its offset map.
+    pub norm: &'a Normalized,
+    /// Tokens over `norm.text`.
+    pub tokens: &'a [Token],
+    /// The document's language.
+    pub lang: Lang,
+    /// Paragraphs with their languages (byte offsets into `text`).
+    pub paragraphs: &'a [Paragraph],
+    /// The reference date, when the caller gave one.
+    pub reference: Option<Ymd>,
+}
+
+impl Context<'_> {
+    /// Builds a candidate from a range of the normalized text, mapped back to the original.
+    pub fn candidate(&self, label: Label, norm_start: usize, norm_end: usize, score: f32, source: &'static str) -> Candidate {
+        let (s, e) = self.norm.orig_range(norm_start, norm_end);
+        Candidate { span: Span::new(label, s, e), score, source }
+    }
+
+    /// The language of the paragraph holding original byte offset `at` (the document's if none).
+    pub fn lang_at(&self, at: usize) -> Lang {
+        let i = self.paragraphs.partition_point(|p| p.end < at);
+        match self.paragraphs.get(i) {
+            Some(p) if p.start <= at => p.lang,
+            _ => self.lang,
+        }
+    }
+}
+
+/// A stage that proposes candidate spans.
+pub trait Recognizer: Send + Sync {
+    /// A short name for debugging and for [`Candidate::source`].
+    fn name(&self) -> &'static str;
+    /// Appends this recognizer's candidates for the document to `out`.
+    fn propose(&self, cx: &Context<'_>, out: &mut Vec<Candidate>);
+}

@@ -1,0 +1,138 @@
+//! Overlap resolution: the one place that turns overlapping candidates into the final, consistent spans.
+//!
+//! The rule:
+//! 1. Spans form two layers. The quotation layer holds QUOTE and STATEMENT; the entity layer holds PER, LOC,
+//!    ORG and DATE. Within a layer no two spans overlap. Across layers, a quotation may contain entities and
+//!    dates, but an entity or date never straddles a quotation's edge.
+//! 2. A quotation candidate whose range is exactly the range of an entity candidate is a name the newspaper
+//!    put in quotes as a house style (`"نیکلاس مادورو"`, `لشبكة "تليسور"`): the name is kept and the quotation
+//!    dropped.
+//! 3. Within a layer, candidates are taken greedily by score, then length (longer first), then position
+//!    (earlier first); a candidate that overlaps one already taken is dropped. Quotations are decided before
+//!    entities, so an entity that would cut a quotation's edge is the one that goes.
+//! 4. Exact duplicates (same label and range) are overlaps like any other: the strongest one stays, with the
+//!    value, calendar or speaker it carries.
+//!
+//! The result is sorted by start, longer first at equal starts, quotations before what they contain.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashSet};
+
+use crate::span::{Candidate, Span};
+
+fn by_strength(a: &Candidate, b: &Candidate) -> Ordering {
+    b.score
+        .partial_cmp(&a.score)
+        .unwrap_or(Ordering::Equal)
+        .then(b.span.len().cmp(&a.span.len()))
+        .then(a.span.start.cmp(&b.span.start))
+        .then(a.span.label.cmp(&b.span.label))
+}
+
+/// Non-overlapping spans of one layer, keyed by start, for logarithmic overlap queries.
+#[derive(Default)]
+struct Layer(BTreeMap<usize, Span>);
+
+impl Layer {
+    /// The taken spans that overlap `s`, latest first.
+    fn overlapping<'a>(&'a self, s: &'a Span) -> impl Iterator<Item = &'a Span> + 'a {
+        self.0.range(..s.end).rev().map(|(_, t)| t).take_while(move |t| t.end > s.start)
+    }
+
+    fn insert(&mut self, s: Span) {
+        self.0.insert(s.start, s);
+    }
+}
+
+/// Resolves overlapping candidates into final spans (see the module documentation for the rule).
+pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Span> {
+    candidates.retain(|c| !c.span.is_empty());
+    candidates.sort_by(by_strength);
+
+    let (quotes, entities): (Vec<Candidate>, Vec<Candidate>) =
+        candidates.into_iter().partition(|c| c.span.label.is_quotation());
+    let names: HashSet<(usize, usize)> = entities.iter().map(|e| (e.span.start, e.span.end)).collect();
+
+    let mut taken_q = Layer::default();
+    for q in quotes {
+        if names.contains(&(q.span.start, q.span.end)) || taken_q.overlapping(&q.span).next().is_some() {
+            continue;
+        }
+        taken_q.insert(q.span);
+    }
+
+    let mut taken_e = Layer::default();
+    for e in entities {
+        let clashes = taken_e.overlapping(&e.span).next().is_some()
+            || taken_q.overlapping(&e.span).any(|q| !q.contains(&e.span));
+        if !clashes {
+            taken_e.insert(e.span);
+        }
+    }
+
+    let mut out: Vec<Span> = taken_q.0.into_values().collect();
+    out.extend(taken_e.0.into_values());
+    out.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(b.label.is_quotation().cmp(&a.label.is_quotation()))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Label;
+
+    fn c(label: Label, start: usize, end: usize, score: f32) -> Candidate {
+        Candidate { span: Span::new(label, start, end), score, source: "test" }
+    }
+
+    fn r(cands: Vec<Candidate>) -> Vec<(Label, usize, usize)> {
+        resolve(cands).into_iter().map(|s| (s.label, s.start, s.end)).collect()
+    }
+
+    #[test]
+    fn quotes_contain_entities_and_dates() {
+        let out = r(vec![c(Label::Quote, 0, 50, 0.9), c(Label::Per, 10, 20, 0.6), c(Label::Date, 30, 40, 0.7)]);
+        assert_eq!(out, [(Label::Quote, 0, 50), (Label::Per, 10, 20), (Label::Date, 30, 40)]);
+    }
+
+    #[test]
+    fn entities_and_dates_do_not_overlap() {
+        let out = r(vec![c(Label::Per, 0, 10, 0.6), c(Label::Loc, 5, 15, 0.5), c(Label::Date, 12, 20, 0.9)]);
+        assert_eq!(out, [(Label::Per, 0, 10), (Label::Date, 12, 20)]);
+    }
+
+    #[test]
+    fn longer_wins_at_equal_score() {
+        let out = r(vec![c(Label::Per, 5, 10, 0.5), c(Label::Per, 0, 10, 0.5)]);
+        assert_eq!(out, [(Label::Per, 0, 10)]);
+    }
+
+    #[test]
+    fn name_in_quotes_is_a_name() {
+        let out = r(vec![c(Label::Quote, 4, 12, 0.9), c(Label::Org, 4, 12, 0.5)]);
+        assert_eq!(out, [(Label::Org, 4, 12)]);
+    }
+
+    #[test]
+    fn entity_straddling_a_quote_edge_is_dropped() {
+        let out = r(vec![c(Label::Quote, 10, 30, 0.9), c(Label::Per, 5, 15, 0.9)]);
+        assert_eq!(out, [(Label::Quote, 10, 30)]);
+    }
+
+    #[test]
+    fn quotes_do_not_overlap_each_other() {
+        let out = r(vec![c(Label::Quote, 0, 30, 0.8), c(Label::Statement, 20, 40, 0.5)]);
+        assert_eq!(out, [(Label::Quote, 0, 30)]);
+    }
+
+    #[test]
+    fn duplicates_collapse() {
+        let out = r(vec![c(Label::Loc, 0, 5, 0.5), c(Label::Loc, 0, 5, 0.7), c(Label::Loc, 3, 3, 0.9)]);
+        assert_eq!(out, [(Label::Loc, 0, 5)]);
+    }
+}
