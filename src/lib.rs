@@ -30,7 +30,7 @@ pub mod span;
 pub mod tokenize;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use std::sync::OnceLock;
 
