@@ -86,8 +86,13 @@ pub fn hijri_to_gregorian(y: i32, m: u8, d: u8) -> Option<Ymd> {
     if !(1..=12).contains(&m) || !(1..=30).contains(&d) || !(1..=9000).contains(&y) {
         return None;
     }
-    let date = Date::try_new_hijri_with_calendar(y, m, d, Hijri::new_umm_al_qura()).ok()?;
-    Some(from_iso(&date.to_calendar(Iso)))
+    match Date::try_new_hijri_with_calendar(y, m, d, Hijri::new_umm_al_qura()) {
+        Ok(date) => Some(from_iso(&date.to_calendar(Iso))),
+        // Month lengths differ between moon sighting and Umm al-Qura: a source's 30th of a month that Umm
+        // al-Qura makes 29 days long is the day after the 29th.
+        Err(_) if d == 30 => hijri_to_gregorian(y, m, 29).map(|g| add_days(g, 1)),
+        Err(_) => None,
+    }
 }
 
 /// The Jalali year a Gregorian date falls in.
@@ -160,6 +165,8 @@ mod tests {
         }
         assert_eq!(jalali_to_gregorian(1402, 13, 1), None);
         assert_eq!(hijri_to_gregorian(1440, 1, 31), None);
+        // Safar 1433 has 29 days in Umm al-Qura; a 30 Safar written by a sighting calendar is the next day.
+        assert_eq!(hijri_to_gregorian(1433, 2, 30), Some(ymd("2012-01-24")));
         assert_eq!(gregorian_to_jalali_year(ymd("2018-01-24")), Some(1396));
         assert_eq!(gregorian_to_hijri_year(ymd("2018-01-24")), Some(1439));
         assert_eq!(month_len(crate::Calendar::Jalali, 1396, 1), Some(31));

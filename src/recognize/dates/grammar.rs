@@ -424,7 +424,7 @@ impl<'a> Matcher<'a> {
         q = n;
         let y = y.map(|(y, _)| y);
         if let Some(y) = y {
-            if super::calendars::month_len(cal, y, m).is_some_and(|len| d > len) {
+            if cal != Calendar::Hijri && super::calendars::month_len(cal, y, m).is_some_and(|len| d > len) {
                 return None;
             }
         } else if d > 31 || (cal == Calendar::Gregorian && d > crate::days_in_month(2000, m)) {
