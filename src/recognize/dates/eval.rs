@@ -26,6 +26,11 @@ pub struct Tally {
 
 /// Runs every usable case of the flattened Recognizers-Text file `json` and counts.
 pub fn measure(json: &str) -> Result<Tally, String> {
+    measure_with(json, &mut |_| {})
+}
+
+/// Like [`measure`], calling `miss` with a line for every expected span not predicted exactly.
+pub fn measure_with(json: &str, miss: &mut dyn FnMut(String)) -> Result<Tally, String> {
     let root: Value = serde_json::from_str(json).map_err(|e| format!("not JSON: {e}"))?;
     let cases = root.get("cases").and_then(Value::as_array).ok_or("no \"cases\" array")?;
     let mut t = Tally::default();
@@ -65,7 +70,12 @@ pub fn measure(json: &str) -> Result<Tally, String> {
             if preds.iter().any(|&(a, b, _)| a < end && start < b) {
                 t.overlap += 1;
             }
-            let Some(k) = preds.iter().position(|&(a, b, _)| a == start && b == end) else { continue };
+            let Some(k) = preds.iter().position(|&(a, b, _)| a == start && b == end) else {
+                let got: Vec<String> = preds.iter().map(|&(a, b, _)| input.chars().skip(a).take(b - a).collect()).collect();
+                let file = c.get("file").and_then(Value::as_str).unwrap_or("");
+                miss(format!("{file}\t{input}\twant {text:?}\tgot {got:?}"));
+                continue;
+            };
             t.exact += 1;
             if let Some(timex) = s.get("timex").and_then(Value::as_str) {
                 t.with_value += 1;
@@ -84,12 +94,19 @@ pub fn measure(json: &str) -> Result<Tally, String> {
 
 /// The `eval-dates` subcommand: `args` is the file list (one file); prints the report.
 pub fn main(args: &[String]) -> std::process::ExitCode {
-    let [path] = args else {
-        eprintln!("usage: hashiya eval-dates FILE (e.g. ../shared/dates/recognizers_datetime_ar_flat.json)");
+    let verbose = args.iter().any(|a| a == "-v");
+    let args: Vec<&String> = args.iter().filter(|a| *a != "-v").collect();
+    let [path] = args.as_slice() else {
+        eprintln!("usage: hashiya eval-dates [-v] FILE (e.g. ../shared/dates/recognizers_datetime_ar_flat.json)");
         return std::process::ExitCode::from(2);
     };
     let started = std::time::Instant::now();
-    let res = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}")).and_then(|j| measure(&j));
+    let mut show = |line: String| {
+        if verbose {
+            println!("{line}");
+        }
+    };
+    let res = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}")).and_then(|j| measure_with(&j, &mut show));
     match res {
         Ok(t) => {
             println!("{}\ntime {:.2} s", report(&t), started.elapsed().as_secs_f64());

@@ -371,7 +371,34 @@ impl<'a> Matcher<'a> {
 
     // ----- expressions -----
 
+    /// The longest expression at `p`: a simple one, or two joined into a range (`من X إلى Y`, `X حتى Y`,
+    /// `بين X و Y`).
     fn expr(&self, p: usize) -> P {
+        let simple = self.simple(p);
+        let from = self.is(p, Atom::From);
+        let first = match from {
+            Some(n) => self.simple(n),
+            None => simple.clone(),
+        };
+        let mut joined: P = None;
+        if let Some((e1, v1)) = first {
+            let to = self.is(e1, Atom::To).or_else(|| if from.is_some() { self.is(e1, Atom::And) } else { None });
+            if let Some(t) = to {
+                if let Some((e2, v2)) = self.simple(t) {
+                    if matches!(v1, Val::Time(_)) == matches!(v2, Val::Time(_)) {
+                        joined = Some((e2, Val::Range(Box::new(v1), Box::new(v2))));
+                    }
+                }
+            }
+        }
+        match (simple, joined) {
+            (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// The longest single expression at `p` (on a tie, the first pattern listed).
+    fn simple(&self, p: usize) -> P {
         let cands = [
             self.range(p),
             self.date_dm(p),
@@ -382,8 +409,14 @@ impl<'a> Matcher<'a> {
             self.year_expr(p),
             self.holiday(p),
             self.time_expr(p),
+            self.season(p),
+            self.week_weekday(p),
+            self.numeric_short(p),
         ];
-        cands.into_iter().flatten().max_by_key(|(end, _)| *end)
+        cands.into_iter().flatten().fold(None, |best: P, c| match best {
+            Some(b) if b.0 >= c.0 => Some(b),
+            _ => Some(c),
+        })
     }
 
     /// `[weekday [،]] [يوم|روز] day [من] month [year] [time]`.
@@ -405,9 +438,15 @@ impl<'a> Matcher<'a> {
             if self.month(n).is_some() {
                 q = n;
             }
+        } else if self.punct(q, &["-", ".", "/"]) && self.touch(q - 1) && self.month(q + 1).is_some() {
+            // 28-نوفمبر, 2. أكتوبر
+            q += 1;
         }
         let (cal, m, _, n) = self.month(q)?;
         q = n;
+        if self.punct(q, &["."]) && self.touch(q - 1) && self.digits(q + 1).is_some() {
+            q += 1;
+        }
         if let Some(n) = self.is(q, Atom::MonthCue) {
             q = n;
         }
@@ -494,10 +533,15 @@ impl<'a> Matcher<'a> {
         Some((q, Val::Date { cal, y: Some(y), m: Some(m), d: Some(d), dir: 0, t }))
     }
 
-    /// `[شهر|ماه] month [ماه] ([عام|سال] year | modifier)?`; a context-only name needs the cue or the year.
+    /// `[هذا] [شهر|ماه] month [ماه] (day [year] | [عام|سال] year | modifier)?`; a context-only name needs a
+    /// cue, a day or the year.
     fn month_expr(&self, p: usize) -> P {
         let mut q = p;
-        let cue = self.is(q, Atom::MonthCue);
+        let this = self.is(q, Atom::This);
+        if let Some(n) = this {
+            q = n;
+        }
+        let cue = self.is(q, Atom::MonthCue).or(this);
         if let Some(n) = cue {
             q = n;
         }
@@ -510,6 +554,25 @@ impl<'a> Matcher<'a> {
         }
         if let Some((y, n)) = self.opt_year(q, cal, false) {
             return Some((n, Val::Date { cal, y: Some(y), m: Some(m), d: None, dir: 0, t: Tod::None }));
+        }
+        // Month before the day: يناير 1, مايو الحادي عشر, يناير-1 (the day not followed by a word it counts)
+        if this.is_none() {
+            let mut r = q;
+            if self.punct(r, &["-"]) && self.touch(r - 1) {
+                r += 1;
+            }
+            if let Some((d, n)) = self.day_num(r) {
+                let counts_noun = self.toks.get(n).is_some_and(|t| t.kind == TokenKind::Word) && self.word(n).0.is_empty();
+                if !counts_noun && cal != Calendar::Hijri {
+                    let mut e = n;
+                    let y = self.opt_year(e, cal, false);
+                    if let Some((_, n2)) = y {
+                        e = n2;
+                    }
+                    let y = y.map(|(y, _)| y);
+                    return Some((e, Val::Date { cal, y, m: Some(m), d: Some(d), dir: 0, t: Tod::None }));
+                }
+            }
         }
         let dir = self.find(q, |a| if let Atom::Mod(d) = a { Some(d) } else { None });
         if let Some((dir, n)) = dir {
@@ -551,12 +614,100 @@ impl<'a> Matcher<'a> {
             dir = d;
             q = n;
         }
+        // الجمعة 15, الخميس في 21: a weekday and the day of the month
+        if dir == 0 {
+            let r = if self.text(q) == "في" { q + 1 } else { q };
+            if let Some((d, n)) = self.day_num(r) {
+                let is_num = self.digits(r).is_some() || self.find(r, |a| matches!(a, Atom::Ord(_)).then_some(())).is_some();
+                let next_free = self.toks.get(n).map_or(true, |t| t.kind != TokenKind::Word) || !self.word(n).0.is_empty();
+                if is_num && next_free && self.month(n).is_none() {
+                    return Some((n, Val::Date { cal: Calendar::Gregorian, y: None, m: None, d: Some(d), dir: 0, t }));
+                }
+            }
+        }
+        // الجمعة [من] الأسبوع المقبل
+        if dir == 0 {
+            let r = self.is(q, Atom::Of).unwrap_or(q);
+            if let Some((w, n)) = self.rel_week(r) {
+                return Some((n, Val::WeekdayOfWeek { wd, week: w, t }));
+            }
+        }
         if t == Tod::None {
             let (tt, n) = self.opt_time(q);
             t = tt;
             q = n;
         }
         Some((q, Val::Weekday { wd, dir, t }))
+    }
+
+    /// `الأسبوع المقبل`, `هذا الأسبوع`, `هفته آینده`: the week offset.
+    fn rel_week(&self, p: usize) -> Option<(i32, usize)> {
+        if let Some(n) = self.is(p, Atom::This) {
+            let (_, n2) = self.find(n, |a| matches!(a, Atom::Unit(Unit::W, Count::Def | Count::One)).then_some(()))?;
+            return Some((0, n2));
+        }
+        let (_, n) = self.find(p, |a| matches!(a, Atom::Unit(Unit::W, Count::Def | Count::One)).then_some(()))?;
+        let (d, n2) = self.find(n, |a| if let Atom::Mod(d) = a { Some(d) } else { None })?;
+        Some((i32::from(d), n2))
+    }
+
+    /// `الأسبوع القادم [يوم] الأحد`, `هذا الأسبوع الجمعة`.
+    fn week_weekday(&self, p: usize) -> P {
+        let (w, mut q) = self.rel_week(p)?;
+        if let Some(n) = self.is(q, Atom::DayCue) {
+            q = n;
+        }
+        let (wd, n) = self.find(q, |a| if let Atom::Weekday(w) = a { Some(w) } else { None })?;
+        Some((n, Val::WeekdayOfWeek { wd, week: w, t: Tod::None }))
+    }
+
+    /// Seasons with a year, a modifier or `هذا` (`صيف 2016`, `الصيف الماضي`, `هذا الشتاء`, `تابستان گذشته`).
+    fn season(&self, p: usize) -> P {
+        let mut q = p;
+        let this = self.is(q, Atom::This);
+        if let Some(n) = this {
+            q = n;
+        }
+        let (s, n) = self.find(q, |a| if let Atom::Season(s) = a { Some(s) } else { None })?;
+        q = n;
+        if this.is_some() {
+            return Some((q, Val::Season { s, y: None, dir: 0 }));
+        }
+        if let Some((y, _, _, n)) = self.year(q, Some(Calendar::Gregorian), false) {
+            return Some((n, Val::Season { s, y: Some(y), dir: 0 }));
+        }
+        let (d, n) = self.find(q, |a| if let Atom::Mod(d) = a { Some(d) } else { None })?;
+        Some((n, Val::Season { s, y: None, dir: d }))
+    }
+
+    /// Two-part numeric dates: `4/22`, `22-4` (one part over 12, so not a score or a fraction) and month/year
+    /// `3/2015`, `2015/3`.
+    fn numeric_short(&self, p: usize) -> P {
+        let (a, la) = self.digits(p)?;
+        let sep = self.text(p + 1);
+        if !["/", "-", "."].contains(&sep) || !self.touch(p) || !self.touch(p + 1) {
+            return None;
+        }
+        let (b, lb) = self.digits(p + 2)?;
+        // not the start of a longer numeric form (1402/05/12, 135/117/9)
+        if self.touch(p + 2) && self.toks.get(p + 3).is_some_and(|t| t.kind == TokenKind::Punct) && self.digits(p + 4).is_some() {
+            return None;
+        }
+        let month_year = |m: u32, y: u32| (1..=12).contains(&m) && (1900..=2100).contains(&y);
+        if la == 4 && lb <= 2 && month_year(b, a) {
+            return Some((p + 3, Val::Date { cal: Calendar::Gregorian, y: Some(a as i32), m: Some(b as u8), d: None, dir: 0, t: Tod::None }));
+        }
+        if lb == 4 && la <= 2 && month_year(a, b) {
+            return Some((p + 3, Val::Date { cal: Calendar::Gregorian, y: Some(b as i32), m: Some(a as u8), d: None, dir: 0, t: Tod::None }));
+        }
+        if la > 2 || lb > 2 || sep == "." && a > 12 {
+            return None;
+        }
+        let (m, d) = if a > 12 && b <= 12 { (b, a) } else if b > 12 && a <= 12 { (a, b) } else { return None };
+        if d > 31 || m == 0 || d == 0 || d > u32::from(crate::days_in_month(2000, m as u8)) {
+            return None;
+        }
+        Some((p + 3, Val::Date { cal: Calendar::Gregorian, y: None, m: Some(m as u8), d: Some(d as u8), dir: 0, t: Tod::None }))
     }
 
     /// Relative days, weeks, months and years (`اليوم`, `أمس`, `العام الماضي`, `منذ 3 أيام`, `سه روز پیش`).
@@ -623,8 +774,12 @@ impl<'a> Matcher<'a> {
         }
         // منذ 3 أيام / قبل يومين / بعد أسبوع
         if let Some((sign, n)) = self.find(p, |a| if let Atom::AgoPre(s) = a { Some(s) } else { None }) {
-            if let Some((k, u, e)) = self.count_unit(n, false) {
+            if let Some((k, u, mut e)) = self.count_unit(n, false) {
                 if self.digits(e).is_none() {
+                    // بعد أسبوعين من الآن
+                    if self.is(e, Atom::Of).is_some() && self.is(e + 1, Atom::Now).is_some() {
+                        e += 2;
+                    }
                     take(Some((e, Val::Rel { n: i32::from(sign) * k, unit: u, t: Tod::None })));
                 }
             }

@@ -137,6 +137,10 @@ pub enum Atom {
     YearPrep,
     /// `من` between an ordinal day and a month (`العاشر من مارس`).
     Of,
+    /// Now (`الآن`, `اکنون`).
+    Now,
+    /// A season (TIMEX3 `SP`, `SU`, `FA`, `WI`).
+    Season(&'static str),
     /// A holiday: calendar, month, day (0 = the whole month).
     Holiday(Calendar, u8, u8),
 }
@@ -233,7 +237,7 @@ const POD_ADV: &[(&str, Pod)] = &[
 
 const REL_DAYS: &[(&str, i8)] = &[
     ("اليوم", 0), ("أمس", -1), ("البارحة", -1), ("غدا", 1), ("غداً", 1), ("أول أمس", -2), ("أول من أمس", -2),
-    ("بعد غد", 2), ("بعد الغد", 2), ("امروز", 0), ("دیروز", -1), ("فردا", 1), ("پریروز", -2), ("پس‌فردا", 2),
+    ("بعد غد", 2), ("بعد الغد", 2), ("الأمس", -1), ("الغد", 1), ("امروز", 0), ("دیروز", -1), ("فردا", 1), ("پریروز", -2), ("پس‌فردا", 2),
     ("پس فردا", 2), ("پسفردا", 2),
 ];
 
@@ -259,7 +263,7 @@ const HOLIDAYS: &[(&str, Calendar, u8, u8)] = &[
     ("روز عرفه", Calendar::Hijri, 12, 9), ("المولد النبوي", Calendar::Hijri, 3, 12), ("ليلة القدر", Calendar::Hijri, 9, 27),
     ("شب قدر", Calendar::Hijri, 9, 27), ("رأس السنة الهجرية", Calendar::Hijri, 1, 1), ("عید غدیر", Calendar::Hijri, 12, 18),
     ("عيد الميلاد المجيد", Calendar::Gregorian, 12, 25), ("کریسمس", Calendar::Gregorian, 12, 25),
-    ("رأس السنة الميلادية", Calendar::Gregorian, 1, 1), ("نوروز", Calendar::Jalali, 1, 1), ("النوروز", Calendar::Jalali, 1, 1),
+    ("رأس السنة الميلادية", Calendar::Gregorian, 1, 1), ("عيد الميلاد", Calendar::Gregorian, 12, 25), ("نوروز", Calendar::Jalali, 1, 1), ("النوروز", Calendar::Jalali, 1, 1),
     ("عيد النوروز", Calendar::Jalali, 1, 1), ("عید نوروز", Calendar::Jalali, 1, 1), ("سیزده بدر", Calendar::Jalali, 1, 13),
     ("شب یلدا", Calendar::Jalali, 9, 30), ("رمضان المبارك", Calendar::Hijri, 9, 0), ("شهر رمضان", Calendar::Hijri, 9, 0),
     ("ماه رمضان", Calendar::Hijri, 9, 0), ("ماه مبارک رمضان", Calendar::Hijri, 9, 0),
@@ -281,7 +285,11 @@ const SMALL: &[(&str, Atom)] = &[
     ("مطلع", Atom::YearPrep), ("أواخر", Atom::YearPrep), ("أوائل", Atom::YearPrep), ("نهاية", Atom::YearPrep),
     ("بداية", Atom::YearPrep), ("منتصف", Atom::YearPrep), ("در", Atom::YearPrep), ("از", Atom::YearPrep),
     ("تا", Atom::YearPrep), ("دیشب", Atom::RelNight(-1)), ("امشب", Atom::RelNight(0)), ("الليلة", Atom::RelNight(0)),
-    ("امسال", Atom::RelYear(0)), ("پارسال", Atom::RelYear(-1)),
+    ("امسال", Atom::RelYear(0)), ("پارسال", Atom::RelYear(-1)), ("الآن", Atom::Now), ("اکنون", Atom::Now),
+    ("الربيع", Atom::Season("SP")), ("الصيف", Atom::Season("SU")), ("صيف", Atom::Season("SU")),
+    ("الخريف", Atom::Season("FA")), ("الشتاء", Atom::Season("WI")), ("شتاء", Atom::Season("WI")),
+    ("بهار", Atom::Season("SP")), ("تابستان", Atom::Season("SU")), ("پاییز", Atom::Season("FA")),
+    ("زمستان", Atom::Season("WI")),
 ];
 
 impl Vocab {
@@ -327,7 +335,7 @@ impl Vocab {
         }
         v.add("العشرين", Atom::Ord(20));
         v.add("الثلاثين", Atom::Ord(30));
-        for (tens, base) in [("والعشرين", 20u8), ("والثلاثين", 30)] {
+        for (tens, base) in [("والعشرين", 20u8), ("والثلاثين", 30), ("والعشرون", 20), ("والثلاثون", 30)] {
             v.add(&format!("الحادي {tens}"), Atom::Ord(base + 1));
             for (i, w) in AR_ORD.iter().enumerate().skip(1).take(8) {
                 if base + i as u8 + 1 <= 31 {
@@ -337,6 +345,13 @@ impl Vocab {
         }
         for (i, w) in AR_ORD_F.iter().enumerate() {
             v.add(w, Atom::Ord(i as u8 + 1));
+        }
+        v.add("الحادية والعشرين", Atom::Ord(21));
+        v.add("الحادية والثلاثين", Atom::Ord(31));
+        for (i, w) in AR_ORD_F.iter().enumerate().skip(1).take(8) {
+            for (tens, base) in [("والعشرين", 20u8), ("والعشرون", 20)] {
+                v.add(&format!("{w} {tens}"), Atom::Ord(base + i as u8 + 1));
+            }
         }
         for (i, w) in FA_ORD.iter().enumerate() {
             v.add(w, Atom::Ord(i as u8 + 1));

@@ -58,6 +58,24 @@ pub enum Val {
         /// Time of day.
         t: Tod,
     },
+    /// A weekday in a week relative to the reference (`الجمعة المقبلة` in `الأسبوع المقبل`).
+    WeekdayOfWeek {
+        /// ISO weekday.
+        wd: u8,
+        /// Week offset from the reference's week.
+        week: i32,
+        /// Time of day.
+        t: Tod,
+    },
+    /// A season, with its year when written, or placed by the modifier.
+    Season {
+        /// TIMEX3 season code.
+        s: &'static str,
+        /// Year.
+        y: Option<i32>,
+        /// Modifier (-1 last, 0 this, +1 next).
+        dir: i8,
+    },
     /// A date relative to the reference: `n` units from it.
     Rel {
         /// Offset.
@@ -169,6 +187,13 @@ impl Val {
         match self {
             Val::Date { cal: c, y, m, d, t, .. } => write_date(*c, *y, *m, *d, *t),
             Val::Weekday { wd, t, .. } => greg(format!("XXXX-WXX-{wd}{}", t.suffix())),
+            Val::WeekdayOfWeek { wd, week, t } => {
+                greg(format!("REF{}{}W-{wd}{}", if *week < 0 { '-' } else { '+' }, week.abs(), t.suffix()))
+            }
+            Val::Season { s, y, .. } => greg(match y {
+                Some(y) => format!("{y:04}-{s}"),
+                None => format!("XXXX-{s}"),
+            }),
             Val::Rel { n, unit, t } => {
                 let t = if *unit == Unit::D { t.suffix() } else { String::new() };
                 greg(format!("REF{}{}{}{t}", if *n < 0 { '-' } else { '+' }, n.abs(), unit.letter()))
@@ -185,6 +210,15 @@ impl Val {
                 Some(y) => write_date(*c, Some(y), Some(*m), *d, *t),
                 None => self.write(),
             },
+            Val::Date { cal: Calendar::Gregorian, y: None, m: None, d: Some(d), t, .. } => {
+                // the day of the reference's month, or of the month before when it is still to come
+                let (y, m) = if *d > r.day { cal::add_months(r.year, r.month, -1) } else { (r.year, r.month) };
+                if cal::valid_gregorian(y, m, *d) {
+                    greg(format!("{y:04}-{m:02}-{d:02}{}", t.suffix()))
+                } else {
+                    self.write()
+                }
+            }
             Val::Date { .. } => self.write(),
             Val::Weekday { wd, dir, t } => {
                 let rw = i64::from(cal::weekday(r));
@@ -199,6 +233,26 @@ impl Val {
                     _ => -back,
                 };
                 greg(format!("{}{}", iso(cal::add_days(r, off)), t.suffix()))
+            }
+            Val::WeekdayOfWeek { wd, week, t } => {
+                let monday = cal::add_days(r, 1 - i64::from(cal::weekday(r)));
+                let d = cal::add_days(monday, 7 * i64::from(*week) + i64::from(*wd) - 1);
+                greg(format!("{}{}", iso(d), t.suffix()))
+            }
+            Val::Season { s, y: Some(y), .. } => greg(format!("{y:04}-{s}")),
+            Val::Season { s, y: None, dir } => {
+                let start = match *s {
+                    "SP" => 3,
+                    "SU" => 6,
+                    "FA" => 9,
+                    _ => 12,
+                };
+                let y = match dir {
+                    -1 if start >= r.month => r.year - 1,
+                    1 if start <= r.month => r.year + 1,
+                    _ => r.year,
+                };
+                greg(format!("{y:04}-{s}"))
             }
             Val::Rel { n, unit, t } => greg(match unit {
                 Unit::D => format!("{}{}", iso(cal::add_days(r, i64::from(*n))), t.suffix()),
@@ -239,7 +293,8 @@ fn write_date(c: Calendar, y: Option<i32>, m: Option<u8>, d: Option<u8>, t: Tod)
             (Some(y), None, _) => format!("{y:04}"),
             (None, Some(m), Some(d)) => format!("XXXX-{m:02}-{d:02}{day_t}"),
             (None, Some(m), None) => format!("XXXX-{m:02}"),
-            (None, None, _) => "XXXX".to_string(),
+            (None, None, Some(d)) => format!("XXXX-XX-{d:02}{day_t}"),
+            (None, None, None) => "XXXX".to_string(),
         };
         return greg(value);
     }
