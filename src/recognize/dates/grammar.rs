@@ -65,7 +65,9 @@ impl<'a> Matcher<'a> {
         let mut skip = 0;
         for _ in 0..3 {
             self.strip = (i, skip);
-            if let Some((end, val)) = self.expr(i) {
+            // Every pattern starts with a number or a vocabulary word: most tokens stop here.
+            let gate = t.kind == TokenKind::Number || !self.word(i).0.is_empty();
+            if let Some((end, val)) = if gate { self.expr(i) } else { None } {
                 if best.as_ref().map_or(true, |(e, _)| end > *e) {
                     best = Some((end, Found { start: t.start + skip, end: self.toks[end - 1].end, val }));
                 }
