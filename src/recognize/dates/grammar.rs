@@ -328,6 +328,19 @@ impl<'a> Matcher<'a> {
             if let Some((mm, n)) = self.find(q, |a| if let Atom::MinutesWord(m) = a { Some(m) } else { None }) {
                 mi = u32::from(mm);
                 q = n;
+                cue = true;
+            } else if let Some(rest) = self.text(q).strip_prefix('و') {
+                // السابعة وثلاثين, الثامنة وعشرين دقيقة
+                if let Some(&Atom::Card(n)) = self.v.get(rest).iter().find(|a| matches!(a, Atom::Card(_))) {
+                    if n < 60 {
+                        mi = u32::from(n);
+                        q += 1;
+                        if let Some(n2) = self.is(q, Atom::Minute) {
+                            q = n2;
+                        }
+                        cue = true;
+                    }
+                }
             }
         }
         let pod = self.find(q, |a| match a {
@@ -413,6 +426,8 @@ impl<'a> Matcher<'a> {
             self.time_expr(p),
             self.season(p),
             self.week_weekday(p),
+            self.duration(p),
+            self.fixed_time(p),
             self.numeric_short(p),
         ];
         cands.into_iter().flatten().fold(None, |best: P, c| match best {
@@ -891,6 +906,83 @@ impl<'a> Matcher<'a> {
 
 /// The `dir` of a holiday: placed in the Gregorian year of the reference date.
 pub const HOLIDAY: i8 = 2;
+
+impl Matcher<'_> {
+    /// A duration after `لمدة` / `مدة` (the cue outside the span) or with `طوال` (inside): `3 أيام`,
+    /// `أسبوعين`, `نصف ساعة`, `3.5 سنوات`, `بضعة أيام`, `شهر كامل`, `طوال اليوم`.
+    fn duration(&self, p: usize) -> P {
+        let mut q = p;
+        let prev_cue = p > 0 && (self.is(p - 1, Atom::DurCue).is_some() || self.text(p - 1).ends_with("لمدة"));
+        if !prev_cue {
+            // طوال اليوم, طوال أسبوع: the cue is part of the span
+            if self.text(p) != "طوال" {
+                return None;
+            }
+            let (u, n) = self.find(p + 1, |a| match a {
+                Atom::Unit(u, Count::Def | Count::One) => Some(u),
+                _ => None,
+            })?;
+            return Some((n, Val::Duration { tenths: Some(10), unit: u.letter(), clock: false }));
+        }
+        let mut tenths: Option<u32> = Some(10);
+        let mut explicit = false;
+        if let Some((n, len)) = self.digits(q) {
+            if len > 3 {
+                return None;
+            }
+            tenths = Some(n * 10);
+            q += 1;
+            explicit = true;
+            if self.punct(q, &["."]) && self.touch(q - 1) && self.touch(q) {
+                if let Some((f, 1)) = self.digits(q + 1) {
+                    tenths = Some(n * 10 + f);
+                    q += 2;
+                }
+            }
+        } else if let Some((n, nq)) = self.find(q, |a| if let Atom::Card(n) = a { Some(u32::from(n)) } else { None }) {
+            tenths = Some(n * 10);
+            q = nq;
+            explicit = true;
+        } else if let Some(nq) = self.is(q, Atom::Few) {
+            tenths = None;
+            q = nq;
+            explicit = true;
+        } else if let Some(nq) = self.is(q, Atom::Half) {
+            tenths = Some(5);
+            q = nq;
+            explicit = true;
+        }
+        let (unit, clock, c, mut e) = self
+            .find(q, |a| match a {
+                Atom::Unit(u, c) if c != Count::Def || explicit => Some((u.letter(), false, c)),
+                Atom::TimeUnit(u, c) => Some((u, true, c)),
+                _ => None,
+            })
+            .map(|((u, cl, c), n)| (u, cl, c, n))?;
+        if c == Count::Two && !explicit {
+            tenths = Some(20);
+        }
+        if c == Count::Many && !explicit {
+            return None;
+        }
+        if let Some(n) = self.find(e, |a| match a {
+            Atom::MinutesWord(30) => Some(()),
+            _ => None,
+        }) {
+            tenths = tenths.map(|t| t + 5);
+            e = n.1;
+        } else if let Some(n) = self.is(e, Atom::Whole) {
+            e = n;
+        }
+        Some((e, Val::Duration { tenths, unit, clock }))
+    }
+
+    /// Noon and midnight (`الظهيرة`, `منتصف الليل`).
+    fn fixed_time(&self, p: usize) -> P {
+        let (h, n) = self.find(p, |a| if let Atom::FixedTime(h) = a { Some(h) } else { None })?;
+        Some((n, Val::Time(Tod::Clock(h, 0, None))))
+    }
+}
 
 fn year_val(cal: Calendar, y: i32) -> Val {
     Val::Date { cal, y: Some(y), m: None, d: None, dir: 0, t: Tod::None }

@@ -137,6 +137,18 @@ pub enum Atom {
     YearPrep,
     /// `من` between an ordinal day and a month (`العاشر من مارس`).
     Of,
+    /// A clock unit of durations: `H` hour, `M` minute, `S` second.
+    TimeUnit(char, Count),
+    /// A vague count (`بضعة`, `عدة`, `چند`).
+    Few,
+    /// Half (`نصف`).
+    Half,
+    /// Whole (`كامل`, `كاملة`, `تمام`) after a duration.
+    Whole,
+    /// A word that makes the following count and unit a duration (`لمدة`, `مدة`, `طوال`, `به مدت`).
+    DurCue,
+    /// Noon or midnight as a time (`الظهيرة`, `منتصف الليل`): hour.
+    FixedTime(u8),
     /// Now (`الآن`, `اکنون`).
     Now,
     /// A season (TIMEX3 `SP`, `SU`, `FA`, `WI`).
@@ -290,6 +302,17 @@ const SMALL: &[(&str, Atom)] = &[
     ("الخريف", Atom::Season("FA")), ("الشتاء", Atom::Season("WI")), ("شتاء", Atom::Season("WI")),
     ("بهار", Atom::Season("SP")), ("تابستان", Atom::Season("SU")), ("پاییز", Atom::Season("FA")),
     ("زمستان", Atom::Season("WI")),
+    ("ساعة", Atom::TimeUnit('H', Count::One)), ("ساعات", Atom::TimeUnit('H', Count::Many)),
+    ("الساعات", Atom::TimeUnit('H', Count::Many)), ("ساعتين", Atom::TimeUnit('H', Count::Two)),
+    ("ساعت", Atom::TimeUnit('H', Count::One)), ("دقيقة", Atom::TimeUnit('M', Count::One)),
+    ("دقائق", Atom::TimeUnit('M', Count::Many)), ("دقيقتين", Atom::TimeUnit('M', Count::Two)),
+    ("دقیقه", Atom::TimeUnit('M', Count::One)), ("ثانية", Atom::TimeUnit('S', Count::One)),
+    ("ثوان", Atom::TimeUnit('S', Count::Many)), ("ثواني", Atom::TimeUnit('S', Count::Many)),
+    ("ثانیه", Atom::TimeUnit('S', Count::One)), ("بضع", Atom::Few), ("بضعة", Atom::Few), ("عدة", Atom::Few),
+    ("چند", Atom::Few), ("نصف", Atom::Half), ("كامل", Atom::Whole), ("كاملة", Atom::Whole), ("کامل", Atom::Whole),
+    ("تمام", Atom::Whole), ("لمدة", Atom::DurCue), ("مدة", Atom::DurCue), ("طوال", Atom::DurCue),
+    ("مدت", Atom::DurCue), ("الظهيرة", Atom::FixedTime(12)), ("منتصف النهار", Atom::FixedTime(12)),
+    ("منتصف الليل", Atom::FixedTime(0)), ("نیمه‌شب", Atom::FixedTime(0)), ("نیمه شب", Atom::FixedTime(0)),
 ];
 
 impl Vocab {

@@ -85,6 +85,15 @@ pub enum Val {
         /// Time of day (day unit only).
         t: Tod,
     },
+    /// A duration: count (`None` = unspecified, `X`) and TIMEX3 unit letter; `clock` for hours/minutes/seconds.
+    Duration {
+        /// Amount in tenths (35 = 3.5), `None` when vague.
+        tenths: Option<u32>,
+        /// Unit letter: D W M Y, or H M S with `clock`.
+        unit: char,
+        /// Clock unit (PT...).
+        clock: bool,
+    },
     /// A clock time or a part of the day alone.
     Time(Tod),
     /// A range between two values.
@@ -199,6 +208,14 @@ impl Val {
                 greg(format!("REF{}{}{}{t}", if *n < 0 { '-' } else { '+' }, n.abs(), unit.letter()))
             }
             Val::Time(t) => greg(t.suffix()),
+            Val::Duration { tenths, unit, clock } => {
+                let n = match tenths {
+                    None => "X".to_string(),
+                    Some(t) if t % 10 == 0 => (t / 10).to_string(),
+                    Some(t) => format!("{}.{}", t / 10, t % 10),
+                };
+                greg(format!("P{}{n}{unit}", if *clock { "T" } else { "" }))
+            }
             Val::Range(a, b) => join(a.write(), b.write()),
         }
     }
@@ -267,6 +284,7 @@ impl Val {
                 Unit::Y => format!("{:04}", r.year + n),
             }),
             Val::Time(t) => greg(format!("{}{}", iso(r), t.suffix())),
+            Val::Duration { .. } => self.write(),
             Val::Range(a, b) => join(a.resolve(r), b.resolve(r)),
         }
     }
