@@ -138,7 +138,8 @@ impl Default for Annotator {
 impl Annotator {
     /// Builds the annotator with the recognizers and data shipped in the binary.
     pub fn new() -> Annotator {
-        let recognizers: Vec<Box<dyn Recognizer>> = vec![Box::new(recognize::lexicon::Lexicon::shipped())];
+        let recognizers: Vec<Box<dyn Recognizer>> =
+            vec![Box::new(recognize::lexicon::Lexicon::shipped()), Box::new(recognize::dates::Dates::new())];
         Annotator { recognizers }
     }
 

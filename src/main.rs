@@ -9,6 +9,7 @@ use hashiya::{Lang, Options, Ymd};
 
 const USAGE: &str = "\
 usage: hashiya annotate [--json] [--reference YYYY-MM-DD] [--lang ar|fa] [FILE...]
+       hashiya eval-dates FILE   (measure dates on flattened Recognizers-Text cases)
 
 Annotates each FILE (standard input when none is given) and prints, with --json, one JSON object per input
 on its own line: {\"file\", \"lang\", \"unit\": \"scalar\", \"spans\": [...], \"entities\": [...]}, offsets in
@@ -118,6 +119,7 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Some("eval-dates") => hashiya::recognize::dates::eval::main(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS

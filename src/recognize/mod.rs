@@ -4,6 +4,7 @@
 //! shadow copy with the offset map, the tokens, the language) and pushes [`Candidate`]s with byte offsets into
 //! the original text. Recognizers are free to propose overlapping candidates; [`crate::resolve`] decides.
 
+pub mod dates;
 pub mod lexicon;
 
 use crate::lang::{Lang, Paragraph};

@@ -1,0 +1,989 @@
+//! The date grammar: a left-to-right matcher over the tokens that finds the longest date expression at each
+//! position (bounded look-ahead, so linear in the text) and builds its [`Val`].
+
+use super::lexicon::{Atom, Count, Pod, Unit, Vocab};
+use super::value::{Tod, Val};
+use crate::span::Calendar;
+use crate::tokenize::{Token, TokenKind};
+
+/// A date expression found in the normalized text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Start byte offset in the normalized text (after any proclitic).
+    pub start: usize,
+    /// End byte offset (exclusive) in the normalized text.
+    pub end: usize,
+    /// Its meaning.
+    pub val: Val,
+}
+
+/// Letters that may be written attached before a date word (و ف ب ل ك).
+const PROCLITIC: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
+
+/// The matcher for one document.
+pub struct Matcher<'a> {
+    v: &'a Vocab,
+    norm: &'a str,
+    toks: &'a [Token],
+    /// Whether the text at a normalized offset is Persian.
+    fa: &'a dyn Fn(usize) -> bool,
+    /// The token whose first bytes are a proclitic being skipped, and how many bytes.
+    strip: (usize, usize),
+}
+
+type P = Option<(usize, Val)>;
+
+impl<'a> Matcher<'a> {
+    /// A matcher over `toks` of `norm`; `fa(offset)` tells whether a normalized offset is in Persian text.
+    pub fn new(v: &'a Vocab, norm: &'a str, toks: &'a [Token], fa: &'a dyn Fn(usize) -> bool) -> Self {
+        Matcher { v, norm, toks, fa, strip: (usize::MAX, 0) }
+    }
+
+    /// Every date expression, left to right, none overlapping.
+    pub fn find_all(&mut self) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            match self.longest_at(i) {
+                Some((end, f)) => {
+                    out.push(f);
+                    i = end.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn longest_at(&mut self, i: usize) -> Option<(usize, Found)> {
+        let t = self.toks[i];
+        if t.kind == TokenKind::Latin {
+            return None;
+        }
+        let text = &self.norm[t.start..t.end];
+        let mut best: Option<(usize, Found)> = None;
+        let mut skip = 0;
+        for _ in 0..3 {
+            self.strip = (i, skip);
+            // Every pattern starts with a number or a vocabulary word: most tokens stop here.
+            let gate = t.kind == TokenKind::Number || !self.word(i).0.is_empty();
+            if let Some((end, val)) = if gate { self.expr(i) } else { None } {
+                if best.as_ref().map_or(true, |(e, _)| end > *e) {
+                    best = Some((end, Found { start: t.start + skip, end: self.toks[end - 1].end, val }));
+                }
+            }
+            if best.is_some() {
+                break;
+            }
+            // Try again with one more proclitic letter split off (only before letters, never the whole word).
+            match text[skip..].chars().next() {
+                Some(c) if PROCLITIC.contains(&c) && text.len() - skip > 2 * c.len_utf8() => skip += c.len_utf8(),
+                _ => break,
+            }
+        }
+        self.strip = (usize::MAX, 0);
+        best
+    }
+
+    // ----- token access -----
+
+    fn text(&self, p: usize) -> &'a str {
+        match self.toks.get(p) {
+            Some(t) if p == self.strip.0 => &self.norm[t.start + self.strip.1..t.end],
+            Some(t) => &self.norm[t.start..t.end],
+            None => "",
+        }
+    }
+
+    /// The readings of the (possibly multi-word) form starting at token `p`, and the token after it.
+    fn word(&self, p: usize) -> (&'a [Atom], usize) {
+        let Some(t) = self.toks.get(p) else { return (&[], p) };
+        if t.kind == TokenKind::Number {
+            return (&[], p);
+        }
+        let first = self.text(p);
+        let n = self.v.phrase_len(first);
+        let start = if p == self.strip.0 { t.start + self.strip.1 } else { t.start };
+        for k in (2..=n).rev() {
+            if let Some(last) = self.toks.get(p + k - 1) {
+                if let Some(form) = self.norm.get(start..last.end) {
+                    let a = self.v.get(form);
+                    if !a.is_empty() {
+                        return (a, p + k);
+                    }
+                }
+            }
+        }
+        (self.v.get(first), p + 1)
+    }
+
+    fn find<T>(&self, p: usize, f: impl Fn(Atom) -> Option<T>) -> Option<(T, usize)> {
+        let (atoms, next) = self.word(p);
+        atoms.iter().find_map(|&a| f(a)).map(|x| (x, next))
+    }
+
+    fn is(&self, p: usize, want: Atom) -> Option<usize> {
+        self.find(p, |a| (a == want).then_some(()))
+            .map(|(_, n)| n)
+    }
+
+    fn punct(&self, p: usize, set: &[&str]) -> bool {
+        self.toks.get(p).is_some_and(|t| t.kind == TokenKind::Punct) && set.contains(&self.text(p))
+    }
+
+    /// Whether tokens `p` and `p + 1` touch (no space between).
+    fn touch(&self, p: usize) -> bool {
+        match (self.toks.get(p), self.toks.get(p + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    /// A number written in digits at `p` (at most four digits), with its digit count.
+    fn digits(&self, p: usize) -> Option<(u32, usize)> {
+        let t = self.toks.get(p)?;
+        if t.kind != TokenKind::Number {
+            return None;
+        }
+        let s = self.text(p);
+        if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok().map(|n| (n, s.len()))
+    }
+
+    fn is_fa(&self, p: usize) -> bool {
+        self.toks.get(p).is_some_and(|t| (self.fa)(t.start))
+    }
+
+    // ----- pieces -----
+
+    /// A day of the month: 1–31 in digits, or an ordinal or cardinal word.
+    fn day_num(&self, p: usize) -> Option<(u8, usize)> {
+        if let Some((n, len)) = self.digits(p) {
+            return (len <= 2 && (1..=31).contains(&n)).then_some((n as u8, p + 1));
+        }
+        self.find(p, |a| match a {
+            Atom::Ord(n) if (1..=31).contains(&n) => Some(n),
+            Atom::Card(n) if (1..=31).contains(&n) => Some(n as u8),
+            _ => None,
+        })
+    }
+
+    /// A month name at `p` (with a paired second name `/X` or `(X)` of the same month), accepted in the
+    /// paragraph's language. Returns calendar, month, whether context-only, and the next token.
+    fn month(&self, p: usize) -> Option<(Calendar, u8, bool, usize)> {
+        let (atoms, next) = self.word(p);
+        let (cal, m, ctx) = atoms.iter().find_map(|&a| match a {
+            Atom::Month { cal, m, ctx } => Some((cal, m, ctx)),
+            _ => None,
+        })?;
+        let form = self.norm.get(self.toks[p].start + if p == self.strip.0 { self.strip.1 } else { 0 }..self.toks[next - 1].end)?;
+        if let Some(fa) = self.v.month_lang(form) {
+            if fa != self.is_fa(p) {
+                return None;
+            }
+        }
+        // Paired names: يناير/كانون الثاني, أغسطس (آب)
+        let same = |q: usize| {
+            let (a, n) = self.word(q);
+            a.iter().any(|&x| matches!(x, Atom::Month { cal: c, m: mm, .. } if c == cal && mm == m)).then_some(n)
+        };
+        if self.punct(next, &["/"]) {
+            if let Some(n) = same(next + 1) {
+                return Some((cal, m, false, n));
+            }
+        }
+        if self.punct(next, &["("]) {
+            if let Some(n) = same(next + 1) {
+                if self.punct(n, &[")"]) {
+                    return Some((cal, m, false, n + 1));
+                }
+            }
+        }
+        Some((cal, m, ctx, next))
+    }
+
+    /// A year number for calendar `cal` (or decided here when `None`): four digits, or two digits when
+    /// `short_ok`. Then an optional era mark. Returns the year, its calendar, whether an era mark was seen.
+    fn year(&self, p: usize, cal: Option<Calendar>, short_ok: bool) -> Option<(i32, Calendar, bool, usize)> {
+        let (n, len) = self.digits(p)?;
+        let (era, q) = self.era(p + 1);
+        let cal = match (cal, era) {
+            (Some(c), _) => c,
+            (None, Some(e)) => e,
+            (None, None) if (1300..1500).contains(&n) => {
+                if self.is_fa(p) {
+                    Calendar::Jalali
+                } else {
+                    Calendar::Hijri
+                }
+            }
+            (None, None) => Calendar::Gregorian,
+        };
+        let y = match len {
+            4 => n as i32,
+            2 if short_ok || era.is_some() => match cal {
+                Calendar::Gregorian => if n < 50 { 2000 + n as i32 } else { 1900 + n as i32 },
+                _ => if n < 50 { 1400 + n as i32 } else { 1300 + n as i32 },
+            },
+            _ => return None,
+        };
+        let plausible = match cal {
+            Calendar::Gregorian => (1000..=2200).contains(&y),
+            _ => (1200..=1600).contains(&y),
+        };
+        plausible.then_some((y, cal, era.is_some(), q))
+    }
+
+    /// An era mark (`هـ`, `ه.ق`, `ش`, `م`, `میلادی`) at `p`.
+    fn era(&self, p: usize) -> (Option<Calendar>, usize) {
+        // ه.ق / ه.ش / هـ.ق (tokens ه . ق)
+        if self.text(p) == "ه" && self.punct(p + 1, &["."]) && self.touch(p) {
+            let c = match self.text(p + 2) {
+                "ق" => Some(Calendar::Hijri),
+                "ش" => Some(Calendar::Jalali),
+                _ => None,
+            };
+            if let Some(c) = c {
+                let q = if self.punct(p + 3, &["."]) && self.touch(p + 2) { p + 4 } else { p + 3 };
+                return (Some(c), q);
+            }
+        }
+        match self.find(p, |a| if let Atom::Era(c) = a { Some(c) } else { None }) {
+            Some((c, q)) => (Some(c), if self.punct(q, &["."]) && self.touch(q - 1) { q + 1 } else { q }),
+            None => (None, p),
+        }
+    }
+
+    /// An optional year after a day and month: `[،] [عام|سال] YYYY [era]`.
+    fn opt_year(&self, p: usize, cal: Calendar, short_ok: bool) -> Option<(i32, usize)> {
+        let mut q = p;
+        if self.punct(q, &["،", ","]) {
+            q += 1;
+        }
+        if let Some(n) = self.is(q, Atom::YearCue) {
+            q = n;
+        }
+        self.year(q, Some(cal), short_ok).map(|(y, _, _, n)| (y, n))
+    }
+
+    /// A clock time: `[الساعة|ساعت]* (H:MM[:SS] | H [و M دقيقة [و S ثانية]] | ordinal) [part of day]`.
+    /// Without an hour word, needs the colon form or a part of day after it.
+    fn clock(&self, p: usize) -> Option<(Tod, usize)> {
+        let mut q = p;
+        let mut cue = false;
+        while let Some(n) = self.is(q, Atom::Hour) {
+            q = n;
+            cue = true;
+        }
+        let (mut mi, mut s, mut colon) = (0u32, None, false);
+        let mut h;
+        if let Some((hh, len)) = self.digits(q) {
+            if len > 2 {
+                return None;
+            }
+            h = hh;
+            q += 1;
+            if self.punct(q, &[":"]) && self.touch(q - 1) && self.touch(q) {
+                let (mm, _) = self.digits(q + 1)?;
+                mi = mm;
+                q += 2;
+                colon = true;
+                if self.punct(q, &[":"]) && self.touch(q - 1) && self.touch(q) {
+                    if let Some((ss, _)) = self.digits(q + 1) {
+                        s = Some(ss);
+                        q += 2;
+                    }
+                }
+            }
+        } else if let Some((n, nq)) = self.find(q, |a| match a {
+            Atom::Ord(n) if n <= 12 => Some(u32::from(n)),
+            Atom::Card(n) if n <= 12 && cue => Some(u32::from(n)),
+            _ => None,
+        }) {
+            h = n;
+            q = nq;
+        } else {
+            return None;
+        }
+        // و 15 دقيقة [و 47 ثانية] | والنصف
+        if !colon {
+            if let Some(n) = self.is(q, Atom::And) {
+                if let Some((mm, _)) = self.digits(n) {
+                    if let Some(n2) = self.is(n + 1, Atom::Minute) {
+                        mi = mm;
+                        q = n2;
+                        if let Some(n3) = self.is(q, Atom::And) {
+                            if let Some((ss, _)) = self.digits(n3) {
+                                if let Some(n4) = self.is(n3 + 1, Atom::Second) {
+                                    s = Some(ss);
+                                    q = n4;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some((mm, n)) = self.find(q, |a| if let Atom::MinutesWord(m) = a { Some(m) } else { None }) {
+                mi = u32::from(mm);
+                q = n;
+                cue = true;
+            } else if let Some(rest) = self.text(q).strip_prefix('و') {
+                // السابعة وثلاثين, الثامنة وعشرين دقيقة
+                if let Some(&Atom::Card(n)) = self.v.get(rest).iter().find(|a| matches!(a, Atom::Card(_))) {
+                    if n < 60 {
+                        mi = u32::from(n);
+                        q += 1;
+                        if let Some(n2) = self.is(q, Atom::Minute) {
+                            q = n2;
+                        }
+                        cue = true;
+                    }
+                }
+            }
+        }
+        let pod = self.find(q, |a| match a {
+            Atom::PodAdv(p) | Atom::Pod(p) => Some(p),
+            _ => None,
+        });
+        if let Some((_, n)) = pod {
+            q = n;
+        }
+        if !(cue || colon || pod.is_some()) || h > 24 || mi > 59 || s.is_some_and(|s| s > 59) {
+            return None;
+        }
+        if let Some((pod, _)) = pod {
+            h = match pod {
+                Pod::Mo if h == 12 => 0,
+                Pod::Af | Pod::Ev if h < 12 => h + 12,
+                Pod::Ni if (6..12).contains(&h) => h + 12,
+                Pod::Mi if h < 11 => h + 12,
+                _ => h,
+            };
+        }
+        Some((Tod::Clock(h.min(24) as u8, mi as u8, s.map(|s| s as u8)), q))
+    }
+
+    /// An optional time after a day: `[،|,|في|در]? clock` or a part of day adverb.
+    fn opt_time(&self, p: usize) -> (Tod, usize) {
+        let mut q = p;
+        if self.punct(q, &["،", ","]) {
+            q += 1;
+        }
+        if let Some((t, n)) = self.clock(q) {
+            return (t, n);
+        }
+        if let Some((pod, n)) = self.find(p, |a| match a {
+            Atom::PodAdv(pod) => Some(pod),
+            Atom::Pod(pod) if self.is_fa(p) => Some(pod),
+            _ => None,
+        }) {
+            return (Tod::Pod(pod), n);
+        }
+        (Tod::None, p)
+    }
+
+    // ----- expressions -----
+
+    /// The longest expression at `p`: a simple one, or two joined into a range (`من X إلى Y`, `X حتى Y`,
+    /// `بين X و Y`).
+    fn expr(&self, p: usize) -> P {
+        let simple = self.simple(p);
+        let from = self.is(p, Atom::From);
+        let first = match from {
+            Some(n) => self.simple(n),
+            None => simple.clone(),
+        };
+        let mut joined: P = None;
+        if let Some((e1, v1)) = first {
+            let to = self.is(e1, Atom::To).or_else(|| if from.is_some() { self.is(e1, Atom::And) } else { None });
+            if let Some(t) = to {
+                if let Some((e2, v2)) = self.simple(t) {
+                    if matches!(v1, Val::Time(_)) == matches!(v2, Val::Time(_)) {
+                        joined = Some((e2, Val::Range(Box::new(v1), Box::new(v2))));
+                    }
+                }
+            }
+        }
+        match (simple, joined) {
+            (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// The longest single expression at `p` (on a tie, the first pattern listed).
+    fn simple(&self, p: usize) -> P {
+        let cands = [
+            self.range(p),
+            self.date_dm(p),
+            self.numeric(p),
+            self.month_expr(p),
+            self.weekday(p),
+            self.relative(p),
+            self.year_expr(p),
+            self.holiday(p),
+            self.time_expr(p),
+            self.season(p),
+            self.week_weekday(p),
+            self.duration(p),
+            self.fixed_time(p),
+            self.numeric_short(p),
+        ];
+        cands.into_iter().flatten().fold(None, |best: P, c| match best {
+            Some(b) if b.0 >= c.0 => Some(b),
+            _ => Some(c),
+        })
+    }
+
+    /// `[weekday [،]] [يوم|روز] day [من] month [year] [time]`.
+    fn date_dm(&self, p: usize) -> P {
+        let mut q = p;
+        if let Some(n) = self.is(q, Atom::DayCue) {
+            q = n;
+        }
+        let wd = self.find(q, |a| if let Atom::Weekday(w) = a { Some(w) } else { None });
+        if let Some((_, n)) = wd {
+            q = n;
+            if self.punct(q, &["،", ","]) {
+                q += 1;
+            }
+        }
+        let (d, n) = self.day_num(q)?;
+        q = n;
+        if let Some(n) = self.is(q, Atom::Of) {
+            if self.month(n).is_some() {
+                q = n;
+            }
+        } else if self.punct(q, &["-", ".", "/"]) && self.touch(q - 1) && self.month(q + 1).is_some() {
+            // 28-نوفمبر, 2. أكتوبر
+            q += 1;
+        }
+        let (cal, m, _, n) = self.month(q)?;
+        q = n;
+        if self.punct(q, &["."]) && self.touch(q - 1) && self.digits(q + 1).is_some() {
+            q += 1;
+        }
+        if let Some(n) = self.is(q, Atom::MonthCue) {
+            q = n;
+        }
+        let short = cal == Calendar::Jalali;
+        let y = self.opt_year(q, cal, short);
+        let mut dir = 0;
+        if let Some((_, n)) = y {
+            q = n;
+        } else if let Some((d, n)) = self.find(q, |a| if let Atom::Mod(d) = a { Some(d) } else { None }) {
+            dir = d;
+            q = n;
+        }
+        let (t, n) = self.opt_time(q);
+        q = n;
+        let y = y.map(|(y, _)| y);
+        if let Some(y) = y {
+            if cal != Calendar::Hijri && super::calendars::month_len(cal, y, m).is_some_and(|len| d > len) {
+                return None;
+            }
+        } else if d > 31 || (cal == Calendar::Gregorian && d > crate::days_in_month(2000, m)) {
+            return None;
+        }
+        Some((q, Val::Date { cal, y, m: Some(m), d: Some(d), dir, t }))
+    }
+
+    /// `D/M/YYYY`, `YYYY/MM/DD`, `D-M-YYYY`, `D.M.YYYY` written without spaces, optionally with an era mark
+    /// and a time.
+    fn numeric(&self, p: usize) -> P {
+        let (a, la) = self.digits(p)?;
+        let sep = self.text(p + 1);
+        if !["/", "-", "."].contains(&sep) || !self.touch(p) || !self.touch(p + 1) {
+            return None;
+        }
+        let (b, lb) = self.digits(p + 2)?;
+        if self.text(p + 3) != sep || !self.touch(p + 2) || !self.touch(p + 3) {
+            return None;
+        }
+        let (c, lc) = self.digits(p + 4)?;
+        if lb > 2 {
+            return None;
+        }
+        let (y_at, d, ylen) = if la == 4 && lc <= 2 { (p, c, la) } else if lc == 4 || lc == 2 { (p + 4, a, lc) } else { return None };
+        if (y_at == p && lc > 2) || (y_at != p && la > 2) {
+            return None;
+        }
+        let (era, after_era) = self.era(p + 5);
+        let yraw = if y_at == p { a } else { c };
+        let cal = match era {
+            Some(e) => e,
+            None if (1300..1500).contains(&yraw) && ylen == 4 => {
+                if self.is_fa(p) {
+                    Calendar::Jalali
+                } else {
+                    Calendar::Hijri
+                }
+            }
+            None if ylen == 2 => return None,
+            None => Calendar::Gregorian,
+        };
+        let y = if ylen == 4 {
+            yraw as i32
+        } else if cal == Calendar::Gregorian {
+            if yraw < 50 { 2000 + yraw as i32 } else { 1900 + yraw as i32 }
+        } else if yraw < 50 {
+            1400 + yraw as i32
+        } else {
+            1300 + yraw as i32
+        };
+        let (m, d) = (b, d);
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let (m, d) = (m as u8, d as u8);
+        let ok = match cal {
+            Calendar::Gregorian => super::calendars::valid_gregorian(y, m, d) && (1000..=2200).contains(&y),
+            Calendar::Jalali => super::calendars::jalali_to_gregorian(y, m, d).is_some(),
+            Calendar::Hijri => super::calendars::hijri_to_gregorian(y, m, d).is_some(),
+        };
+        if !ok {
+            return None;
+        }
+        let q = if era.is_some() { after_era } else { p + 5 };
+        let (t, q) = self.opt_time(q);
+        Some((q, Val::Date { cal, y: Some(y), m: Some(m), d: Some(d), dir: 0, t }))
+    }
+
+    /// `[هذا] [شهر|ماه] month [ماه] (day [year] | [عام|سال] year | modifier)?`; a context-only name needs a
+    /// cue, a day or the year.
+    fn month_expr(&self, p: usize) -> P {
+        let mut q = p;
+        let this = self.is(q, Atom::This);
+        if let Some(n) = this {
+            q = n;
+        }
+        let cue = self.is(q, Atom::MonthCue).or(this);
+        if let Some(n) = cue {
+            q = n;
+        }
+        let (cal, m, ctx, n) = self.month(q)?;
+        q = n;
+        let mut cued = cue.is_some();
+        if let Some(n) = self.is(q, Atom::MonthCue) {
+            q = n;
+            cued = true;
+        }
+        if let Some((y, n)) = self.opt_year(q, cal, false) {
+            return Some((n, Val::Date { cal, y: Some(y), m: Some(m), d: None, dir: 0, t: Tod::None }));
+        }
+        // Month before the day: يناير 1, مايو الحادي عشر, يناير-1 (the day not followed by a word it counts)
+        if this.is_none() {
+            let mut r = q;
+            if self.punct(r, &["-"]) && self.touch(r - 1) {
+                r += 1;
+            }
+            if let Some((d, n)) = self.day_num(r) {
+                let counts_noun = self.toks.get(n).is_some_and(|t| t.kind == TokenKind::Word) && self.word(n).0.is_empty();
+                if !counts_noun && cal != Calendar::Hijri {
+                    let mut e = n;
+                    let y = self.opt_year(e, cal, false);
+                    if let Some((_, n2)) = y {
+                        e = n2;
+                    }
+                    let y = y.map(|(y, _)| y);
+                    return Some((e, Val::Date { cal, y, m: Some(m), d: Some(d), dir: 0, t: Tod::None }));
+                }
+            }
+        }
+        let dir = self.find(q, |a| if let Atom::Mod(d) = a { Some(d) } else { None });
+        if let Some((dir, n)) = dir {
+            if !ctx || cued {
+                return Some((n, Val::Date { cal, y: None, m: Some(m), d: None, dir, t: Tod::None }));
+            }
+        }
+        if ctx && !cued {
+            return None;
+        }
+        Some((q, Val::Date { cal, y: None, m: Some(m), d: None, dir: 0, t: Tod::None }))
+    }
+
+    /// `[part of day] [هذا] [يوم|روز] weekday [modifier] [part of day | time]`.
+    fn weekday(&self, p: usize) -> P {
+        let mut q = p;
+        let mut t = Tod::None;
+        if let Some((pod, n)) = self.find(q, |a| if let Atom::Pod(p) = a { Some(p) } else { None }) {
+            t = Tod::Pod(pod);
+            q = n;
+        }
+        if let Some(n) = self.is(q, Atom::This) {
+            q = n;
+        }
+        if let Some(n) = self.is(q, Atom::DayCue) {
+            q = n;
+        }
+        let (wd, n) = self.find(q, |a| if let Atom::Weekday(w) = a { Some(w) } else { None })?;
+        // "الاثنين" is also "the two": not after بين / كلا
+        if wd == 1 && q == p && p > 0 && matches!(self.text(p - 1), "بين" | "كلا" | "هذين") {
+            return None;
+        }
+        q = n;
+        let mut dir = 0;
+        if let Some((d, n)) = self.find(q, |a| match a {
+            Atom::Mod(d) if d != 0 => Some(d),
+            _ => None,
+        }) {
+            dir = d;
+            q = n;
+        }
+        // الجمعة 15, الخميس في 21: a weekday and the day of the month
+        if dir == 0 {
+            let r = if self.text(q) == "في" { q + 1 } else { q };
+            if let Some((d, n)) = self.day_num(r) {
+                let is_num = self.digits(r).is_some() || self.find(r, |a| matches!(a, Atom::Ord(_)).then_some(())).is_some();
+                let next_free = self.toks.get(n).map_or(true, |t| t.kind != TokenKind::Word) || !self.word(n).0.is_empty();
+                if is_num && next_free && self.month(n).is_none() {
+                    return Some((n, Val::Date { cal: Calendar::Gregorian, y: None, m: None, d: Some(d), dir: 0, t }));
+                }
+            }
+        }
+        // الجمعة [من] الأسبوع المقبل
+        if dir == 0 {
+            let r = self.is(q, Atom::Of).unwrap_or(q);
+            if let Some((w, n)) = self.rel_week(r) {
+                return Some((n, Val::WeekdayOfWeek { wd, week: w, t }));
+            }
+        }
+        if t == Tod::None {
+            let (tt, n) = self.opt_time(q);
+            t = tt;
+            q = n;
+        }
+        Some((q, Val::Weekday { wd, dir, t }))
+    }
+
+    /// `الأسبوع المقبل`, `هذا الأسبوع`, `هفته آینده`: the week offset.
+    fn rel_week(&self, p: usize) -> Option<(i32, usize)> {
+        if let Some(n) = self.is(p, Atom::This) {
+            let (_, n2) = self.find(n, |a| matches!(a, Atom::Unit(Unit::W, Count::Def | Count::One)).then_some(()))?;
+            return Some((0, n2));
+        }
+        let (_, n) = self.find(p, |a| matches!(a, Atom::Unit(Unit::W, Count::Def | Count::One)).then_some(()))?;
+        let (d, n2) = self.find(n, |a| if let Atom::Mod(d) = a { Some(d) } else { None })?;
+        Some((i32::from(d), n2))
+    }
+
+    /// `الأسبوع القادم [يوم] الأحد`, `هذا الأسبوع الجمعة`.
+    fn week_weekday(&self, p: usize) -> P {
+        let (w, mut q) = self.rel_week(p)?;
+        if let Some(n) = self.is(q, Atom::DayCue) {
+            q = n;
+        }
+        let (wd, n) = self.find(q, |a| if let Atom::Weekday(w) = a { Some(w) } else { None })?;
+        Some((n, Val::WeekdayOfWeek { wd, week: w, t: Tod::None }))
+    }
+
+    /// Seasons with a year, a modifier or `هذا` (`صيف 2016`, `الصيف الماضي`, `هذا الشتاء`, `تابستان گذشته`).
+    fn season(&self, p: usize) -> P {
+        let mut q = p;
+        let this = self.is(q, Atom::This);
+        if let Some(n) = this {
+            q = n;
+        }
+        let (s, n) = self.find(q, |a| if let Atom::Season(s) = a { Some(s) } else { None })?;
+        q = n;
+        if this.is_some() {
+            return Some((q, Val::Season { s, y: None, dir: 0 }));
+        }
+        if let Some((y, _, _, n)) = self.year(q, Some(Calendar::Gregorian), false) {
+            return Some((n, Val::Season { s, y: Some(y), dir: 0 }));
+        }
+        let (d, n) = self.find(q, |a| if let Atom::Mod(d) = a { Some(d) } else { None })?;
+        Some((n, Val::Season { s, y: None, dir: d }))
+    }
+
+    /// Two-part numeric dates: `4/22`, `22-4` (one part over 12, so not a score or a fraction) and month/year
+    /// `3/2015`, `2015/3`.
+    fn numeric_short(&self, p: usize) -> P {
+        let (a, la) = self.digits(p)?;
+        let sep = self.text(p + 1);
+        if !["/", "-", "."].contains(&sep) || !self.touch(p) || !self.touch(p + 1) {
+            return None;
+        }
+        let (b, lb) = self.digits(p + 2)?;
+        // not the start of a longer numeric form (1402/05/12, 135/117/9)
+        if self.touch(p + 2) && self.toks.get(p + 3).is_some_and(|t| t.kind == TokenKind::Punct) && self.digits(p + 4).is_some() {
+            return None;
+        }
+        let month_year = |m: u32, y: u32| (1..=12).contains(&m) && (1900..=2100).contains(&y);
+        if la == 4 && lb <= 2 && month_year(b, a) {
+            return Some((p + 3, Val::Date { cal: Calendar::Gregorian, y: Some(a as i32), m: Some(b as u8), d: None, dir: 0, t: Tod::None }));
+        }
+        if lb == 4 && la <= 2 && month_year(a, b) {
+            return Some((p + 3, Val::Date { cal: Calendar::Gregorian, y: Some(b as i32), m: Some(a as u8), d: None, dir: 0, t: Tod::None }));
+        }
+        if la > 2 || lb > 2 || sep == "." && a > 12 {
+            return None;
+        }
+        let (m, d) = if a > 12 && b <= 12 { (b, a) } else if b > 12 && a <= 12 { (a, b) } else { return None };
+        if d > 31 || m == 0 || d == 0 || d > u32::from(crate::days_in_month(2000, m as u8)) {
+            return None;
+        }
+        Some((p + 3, Val::Date { cal: Calendar::Gregorian, y: None, m: Some(m as u8), d: Some(d as u8), dir: 0, t: Tod::None }))
+    }
+
+    /// Relative days, weeks, months and years (`اليوم`, `أمس`, `العام الماضي`, `منذ 3 أيام`, `سه روز پیش`).
+    fn relative(&self, p: usize) -> P {
+        let mut best: P = None;
+        let mut take = |c: P| {
+            if let Some((e, v)) = c {
+                if best.as_ref().map_or(true, |(b, _)| e > *b) {
+                    best = Some((e, v));
+                }
+            }
+        };
+        // [part of day] relative day [part of day | time]
+        {
+            let mut q = p;
+            let mut t = Tod::None;
+            if let Some((pod, n)) = self.find(q, |a| if let Atom::Pod(p) = a { Some(p) } else { None }) {
+                t = Tod::Pod(pod);
+                q = n;
+            }
+            if let Some((d, n)) = self.find(q, |a| if let Atom::RelDay(d) = a { Some(d) } else { None }) {
+                // "اليوم التالي", "اليوم الأول": the day, not today
+                let day_noun = self.text(q) == "اليوم"
+                    && self.text(n).starts_with("ال")
+                    && self.find(n, |a| matches!(a, Atom::Weekday(_) | Atom::PodAdv(_)).then_some(())).is_none();
+                if !day_noun {
+                    let mut e = n;
+                    if t == Tod::None {
+                        let (tt, n2) = self.opt_time(n);
+                        t = tt;
+                        e = n2;
+                    }
+                    take(Some((e, Val::Rel { n: i32::from(d), unit: Unit::D, t })));
+                }
+            }
+        }
+        if let Some((d, n)) = self.find(p, |a| if let Atom::RelNight(d) = a { Some(d) } else { None }) {
+            take(Some((n, Val::Rel { n: i32::from(d), unit: Unit::D, t: Tod::Pod(Pod::Ni) })));
+        }
+        if let Some((d, n)) = self.find(p, |a| if let Atom::RelYear(d) = a { Some(d) } else { None }) {
+            take(Some((n, Val::Rel { n: i32::from(d), unit: Unit::Y, t: Tod::None })));
+        }
+        // هذا العام / این هفته
+        if let Some(n) = self.is(p, Atom::This) {
+            if let Some((u, n2)) = self.find(n, |a| match a {
+                Atom::Unit(u, Count::Def) => Some(u),
+                Atom::Unit(u, Count::One) if self.is_fa(n) => Some(u),
+                _ => None,
+            }) {
+                if self.digits(n2).is_none() {
+                    take(Some((n2, Val::Rel { n: 0, unit: u, t: Tod::None })));
+                }
+            }
+        }
+        // العام الماضي / سال گذشته
+        if let Some((u, n)) = self.find(p, |a| match a {
+            Atom::Unit(u, Count::Def) if u != Unit::D => Some(u),
+            Atom::Unit(u, Count::One) if self.is_fa(p) => Some(u),
+            _ => None,
+        }) {
+            if let Some((d, n2)) = self.find(n, |a| if let Atom::Mod(d) = a { Some(d) } else { None }) {
+                take(Some((n2, Val::Rel { n: i32::from(d), unit: u, t: Tod::None })));
+            }
+        }
+        // منذ 3 أيام / قبل يومين / بعد أسبوع
+        if let Some((sign, n)) = self.find(p, |a| if let Atom::AgoPre(s) = a { Some(s) } else { None }) {
+            if let Some((k, u, mut e)) = self.count_unit(n, false) {
+                if self.digits(e).is_none() {
+                    // بعد أسبوعين من الآن
+                    if self.is(e, Atom::Of).is_some() && self.is(e + 1, Atom::Now).is_some() {
+                        e += 2;
+                    }
+                    take(Some((e, Val::Rel { n: i32::from(sign) * k, unit: u, t: Tod::None })));
+                }
+            }
+        }
+        // سه روز پیش / ۱۰ سال قبل / دو هفته دیگر
+        if let Some((k, u, e)) = self.count_unit(p, true) {
+            if let Some((sign, e2)) = self.find(e, |a| if let Atom::AgoPost(s) = a { Some(s) } else { None }) {
+                take(Some((e2, Val::Rel { n: i32::from(sign) * k, unit: u, t: Tod::None })));
+            }
+        }
+        best
+    }
+
+    /// `N unit` (digits or a number word), or a dual unit, or a singular unit alone (one) unless `need_num`.
+    fn count_unit(&self, p: usize, need_num: bool) -> Option<(i32, Unit, usize)> {
+        let num = self.digits(p).filter(|&(_, l)| l <= 3).map(|(n, _)| (n as i32, p + 1)).or_else(|| {
+            self.find(p, |a| if let Atom::Card(n) = a { Some(i32::from(n)) } else { None })
+        });
+        if let Some((k, q)) = num {
+            let (u, n) = self.find(q, |a| match a {
+                Atom::Unit(u, Count::One | Count::Many) => Some(u),
+                _ => None,
+            })?;
+            return Some((k, u, n));
+        }
+        let ((u, c), n) = self.find(p, |a| match a {
+            Atom::Unit(u, c @ (Count::One | Count::Two)) => Some((u, c)),
+            _ => None,
+        })?;
+        match c {
+            Count::Two => Some((2, u, n)),
+            _ if !need_num => Some((1, u, n)),
+            _ => None,
+        }
+    }
+
+    /// `[عام|سنة|سال] YYYY [era]`, or a bare year after a preposition or with an era mark.
+    fn year_expr(&self, p: usize) -> P {
+        if let Some(n) = self.is(p, Atom::YearCue) {
+            let (y, cal, _, q) = self.year(n, None, false)?;
+            return Some((q, year_val(cal, y)));
+        }
+        let (y, cal, era, q) = self.year(p, None, false)?;
+        let prep = p > 0 && self.is(p - 1, Atom::YearPrep).is_some();
+        (era || prep).then(|| (q, year_val(cal, y)))
+    }
+
+    /// Ranges: `[من|بين|از] D (إلى|-|و|تا) D month [year]` and `[من|بين|از] YYYY (إلى|-|تا) YYYY`.
+    fn range(&self, p: usize) -> P {
+        let mut q = p;
+        let from = self.is(q, Atom::From);
+        if let Some(n) = from {
+            q = n;
+        }
+        let to = |q: usize| {
+            self.is(q, Atom::To).or_else(|| if from.is_some() { self.is(q, Atom::And) } else { None })
+        };
+        if let Some((d1, n)) = self.day_num(q) {
+            if let Some(n) = to(n) {
+                if let Some((end, Val::Date { cal, y, m, d: Some(d2), .. })) = self.date_dm(n) {
+                    if d1 < d2 {
+                        let a = Val::Date { cal, y, m, d: Some(d1), dir: 0, t: Tod::None };
+                        let b = Val::Date { cal, y, m, d: Some(d2), dir: 0, t: Tod::None };
+                        return Some((end, Val::Range(Box::new(a), Box::new(b))));
+                    }
+                }
+            }
+        }
+        if from.is_some() {
+            let (y1, c1, _, n) = self.year(q, None, false)?;
+            let n = to(n)?;
+            let (y2, c2, _, e) = self.year(n, Some(c1), false)?;
+            if y1 < y2 && c1 == c2 {
+                return Some((e, Val::Range(Box::new(year_val(c1, y1)), Box::new(year_val(c2, y2)))));
+            }
+        }
+        None
+    }
+
+    /// A holiday name (`عيد الأضحى`, `نوروز`, `شهر رمضان`), or `رمضان` after a preposition.
+    fn holiday(&self, p: usize) -> P {
+        if let Some(((c, m, d), n)) = self.find(p, |a| if let Atom::Holiday(c, m, d) = a { Some((c, m, d)) } else { None }) {
+            let d = (d > 0).then_some(d);
+            let y = self.year(n, Some(c), false);
+            let (y, e) = match y {
+                Some((y, _, _, e)) => (Some(y), e),
+                None => (None, n),
+            };
+            return Some((e, Val::Date { cal: c, y, m: Some(m), d, dir: HOLIDAY, t: Tod::None }));
+        }
+        // رمضان alone: a person's name too, so only after a preposition (في رمضان، خلال رمضان، در رمضان)
+        let ramadan = self.find(p, |a| matches!(a, Atom::Month { cal: Calendar::Hijri, m: 9, .. }).then_some(()));
+        if let Some((_, n)) = ramadan {
+            if p > 0 && self.is(p - 1, Atom::YearPrep).is_some() {
+                return Some((n, Val::Date { cal: Calendar::Hijri, y: None, m: Some(9), d: None, dir: HOLIDAY, t: Tod::None }));
+            }
+        }
+        None
+    }
+
+    /// A clock time alone (`الساعة 3 و15 دقيقة عصرا`, `الثالثة فجرا`, `ساعت ۱۰ صبح`).
+    fn time_expr(&self, p: usize) -> P {
+        let (t, q) = self.clock(p)?;
+        Some((q, Val::Time(t)))
+    }
+}
+
+/// The `dir` of a holiday: placed in the Gregorian year of the reference date.
+pub const HOLIDAY: i8 = 2;
+
+impl Matcher<'_> {
+    /// A duration after `لمدة` / `مدة` (the cue outside the span) or with `طوال` (inside): `3 أيام`,
+    /// `أسبوعين`, `نصف ساعة`, `3.5 سنوات`, `بضعة أيام`, `شهر كامل`, `طوال اليوم`.
+    fn duration(&self, p: usize) -> P {
+        let mut q = p;
+        let prev_cue = p > 0 && (self.is(p - 1, Atom::DurCue).is_some() || self.text(p - 1).ends_with("لمدة"));
+        if !prev_cue {
+            // طوال اليوم, طوال أسبوع: the cue is part of the span
+            if self.text(p) != "طوال" {
+                return None;
+            }
+            let (u, n) = self.find(p + 1, |a| match a {
+                Atom::Unit(u, Count::Def | Count::One) => Some(u),
+                _ => None,
+            })?;
+            return Some((n, Val::Duration { tenths: Some(10), unit: u.letter(), clock: false }));
+        }
+        let mut tenths: Option<u32> = Some(10);
+        let mut explicit = false;
+        if let Some((n, len)) = self.digits(q) {
+            if len > 3 {
+                return None;
+            }
+            tenths = Some(n * 10);
+            q += 1;
+            explicit = true;
+            if self.punct(q, &["."]) && self.touch(q - 1) && self.touch(q) {
+                if let Some((f, 1)) = self.digits(q + 1) {
+                    tenths = Some(n * 10 + f);
+                    q += 2;
+                }
+            }
+        } else if let Some((n, nq)) = self.find(q, |a| if let Atom::Card(n) = a { Some(u32::from(n)) } else { None }) {
+            tenths = Some(n * 10);
+            q = nq;
+            explicit = true;
+        } else if let Some(nq) = self.is(q, Atom::Few) {
+            tenths = None;
+            q = nq;
+            explicit = true;
+        } else if let Some(nq) = self.is(q, Atom::Half) {
+            tenths = Some(5);
+            q = nq;
+            explicit = true;
+        }
+        let (unit, clock, c, mut e) = self
+            .find(q, |a| match a {
+                Atom::Unit(u, c) if c != Count::Def || explicit => Some((u.letter(), false, c)),
+                Atom::TimeUnit(u, c) => Some((u, true, c)),
+                _ => None,
+            })
+            .map(|((u, cl, c), n)| (u, cl, c, n))?;
+        if c == Count::Two && !explicit {
+            tenths = Some(20);
+        }
+        if c == Count::Many && !explicit {
+            return None;
+        }
+        if let Some(n) = self.find(e, |a| match a {
+            Atom::MinutesWord(30) => Some(()),
+            _ => None,
+        }) {
+            tenths = tenths.map(|t| t + 5);
+            e = n.1;
+        } else if let Some(n) = self.is(e, Atom::Whole) {
+            e = n;
+        }
+        Some((e, Val::Duration { tenths, unit, clock }))
+    }
+
+    /// Noon and midnight (`الظهيرة`, `منتصف الليل`).
+    fn fixed_time(&self, p: usize) -> P {
+        let (h, n) = self.find(p, |a| if let Atom::FixedTime(h) = a { Some(h) } else { None })?;
+        Some((n, Val::Time(Tod::Clock(h, 0, None))))
+    }
+}
+
+fn year_val(cal: Calendar, y: i32) -> Val {
+    Val::Date { cal, y: Some(y), m: None, d: None, dir: 0, t: Tod::None }
+}

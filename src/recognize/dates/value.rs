@@ -1,0 +1,383 @@
+//! Date values: what a recognized expression means, written TIMEX3-style without a reference date
+//! (`XXXX-01-23`, `XXXX-WXX-6TMO`, `REF-1Y`) and as concrete ISO dates or intervals with one.
+
+use super::calendars as cal;
+use super::lexicon::{Pod, Unit};
+use crate::span::Calendar;
+use crate::Ymd;
+
+/// A time of day: a part of the day or a clock time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tod {
+    /// None given.
+    #[default]
+    None,
+    /// A part of the day.
+    Pod(Pod),
+    /// A clock time: hour, minute, second.
+    Clock(u8, u8, Option<u8>),
+}
+
+impl Tod {
+    fn suffix(self) -> String {
+        match self {
+            Tod::None => String::new(),
+            Tod::Pod(p) => p.code().to_string(),
+            Tod::Clock(h, m, None) => format!("T{h:02}:{m:02}"),
+            Tod::Clock(h, m, Some(s)) => format!("T{h:02}:{m:02}:{s:02}"),
+        }
+    }
+}
+
+/// The meaning of a date expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Val {
+    /// A calendar date, possibly partial (no year, no day), in its calendar. `dir` is the modifier that
+    /// places a yearless date: -1 the last one (`نوفمبر الماضي`), +1 the next one, 0 the nearest, 2 (a holiday)
+    /// the one in the reference date's Gregorian year.
+    Date {
+        /// Calendar the expression is written in.
+        cal: Calendar,
+        /// Year, when written.
+        y: Option<i32>,
+        /// Month, when written.
+        m: Option<u8>,
+        /// Day, when written.
+        d: Option<u8>,
+        /// Modifier.
+        dir: i8,
+        /// Time of day.
+        t: Tod,
+    },
+    /// A weekday; `dir` -1 last, +1 next, 0 unmarked (news: the nearest past one, or today).
+    Weekday {
+        /// ISO weekday.
+        wd: u8,
+        /// Modifier.
+        dir: i8,
+        /// Time of day.
+        t: Tod,
+    },
+    /// A weekday in a week relative to the reference (`الجمعة المقبلة` in `الأسبوع المقبل`).
+    WeekdayOfWeek {
+        /// ISO weekday.
+        wd: u8,
+        /// Week offset from the reference's week.
+        week: i32,
+        /// Time of day.
+        t: Tod,
+    },
+    /// A season, with its year when written, or placed by the modifier.
+    Season {
+        /// TIMEX3 season code.
+        s: &'static str,
+        /// Year.
+        y: Option<i32>,
+        /// Modifier (-1 last, 0 this, +1 next).
+        dir: i8,
+    },
+    /// A date relative to the reference: `n` units from it.
+    Rel {
+        /// Offset.
+        n: i32,
+        /// Unit.
+        unit: Unit,
+        /// Time of day (day unit only).
+        t: Tod,
+    },
+    /// A duration: count (`None` = unspecified, `X`) and TIMEX3 unit letter; `clock` for hours/minutes/seconds.
+    Duration {
+        /// Amount in tenths (35 = 3.5), `None` when vague.
+        tenths: Option<u32>,
+        /// Unit letter: D W M Y, or H M S with `clock`.
+        unit: char,
+        /// Clock unit (PT...).
+        clock: bool,
+    },
+    /// A clock time or a part of the day alone.
+    Time(Tod),
+    /// A range between two values.
+    Range(Box<Val>, Box<Val>),
+}
+
+/// A value written out: the value string, the calendar, and the Gregorian equivalent for Jalali/Hijri.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// TIMEX3-style or ISO value.
+    pub value: String,
+    /// Calendar of the expression.
+    pub calendar: Calendar,
+    /// Gregorian equivalent of a Jalali or Hijri date, when it can be computed.
+    pub gregorian: Option<String>,
+}
+
+fn iso(d: Ymd) -> String {
+    d.to_string()
+}
+
+/// The Gregorian first and last day of a (calendar) year, or of a month in it.
+fn span_of(c: Calendar, y: i32, m: Option<u8>) -> Option<(Ymd, Ymd)> {
+    let conv = |y: i32, m: u8, d: u8| match c {
+        Calendar::Gregorian => cal::valid_gregorian(y, m, d).then_some(Ymd { year: y, month: m, day: d }),
+        Calendar::Jalali => cal::jalali_to_gregorian(y, m, d),
+        Calendar::Hijri => cal::hijri_to_gregorian(y, m, d),
+    };
+    let (first, next) = match m {
+        Some(m) => {
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            (conv(y, m, 1)?, conv(ny, nm, 1)?)
+        }
+        None => (conv(y, 1, 1)?, conv(y + 1, 1, 1)?),
+    };
+    Some((first, cal::add_days(next, -1)))
+}
+
+/// A fully known date (year, month, day) in its calendar, as a Gregorian date.
+fn to_gregorian(c: Calendar, y: i32, m: u8, d: u8) -> Option<Ymd> {
+    match c {
+        Calendar::Gregorian => cal::valid_gregorian(y, m, d).then_some(Ymd { year: y, month: m, day: d }),
+        Calendar::Jalali => cal::jalali_to_gregorian(y, m, d),
+        Calendar::Hijri => cal::hijri_to_gregorian(y, m, d),
+    }
+}
+
+/// The year in calendar `c` that the reference date falls in.
+fn ref_year(c: Calendar, r: Ymd) -> Option<i32> {
+    match c {
+        Calendar::Gregorian => Some(r.year),
+        Calendar::Jalali => cal::gregorian_to_jalali_year(r),
+        Calendar::Hijri => cal::gregorian_to_hijri_year(r),
+    }
+}
+
+/// Picks the year for a yearless date (month, optional day) given the reference and the modifier.
+fn place_year(c: Calendar, m: u8, d: Option<u8>, dir: i8, r: Ymd) -> Option<i32> {
+    let ry = ref_year(c, r)?;
+    let rd = cal::ymd_days(r);
+    let mut best: Option<(i64, i32)> = None;
+    for y in [ry - 1, ry, ry + 1] {
+        let (lo, hi) = match d {
+            Some(d) => {
+                let g = to_gregorian(c, y, m, d)?;
+                (cal::ymd_days(g), cal::ymd_days(g))
+            }
+            None => {
+                let (a, b) = span_of(c, y, Some(m))?;
+                (cal::ymd_days(a), cal::ymd_days(b))
+            }
+        };
+        let ok = match dir {
+            -1 => lo <= rd,
+            1 => hi >= rd,
+            // a holiday: the one that starts in the reference date's Gregorian year
+            2 => cal::from_days(lo).year == r.year,
+            _ => true,
+        };
+        if !ok {
+            continue;
+        }
+        let dist = if rd < lo { lo - rd } else { (rd - hi).max(0) };
+        // Prefer the nearest; for "last", the latest that has started; for "next", the earliest not over.
+        let key = match dir {
+            -1 => -lo,
+            1 | 2 => lo,
+            _ => dist,
+        };
+        if best.map_or(true, |(k, _)| key < k) {
+            best = Some((key, y));
+        }
+    }
+    best.map(|(_, y)| y)
+}
+
+impl Val {
+    /// Writes the value without a reference date (TIMEX3-style), as in the project's gold guide.
+    pub fn write(&self) -> Written {
+        match self {
+            Val::Date { cal: c, y, m, d, t, .. } => write_date(*c, *y, *m, *d, *t),
+            Val::Weekday { wd, t, .. } => greg(format!("XXXX-WXX-{wd}{}", t.suffix())),
+            Val::WeekdayOfWeek { wd, week, t } => {
+                greg(format!("REF{}{}W-{wd}{}", if *week < 0 { '-' } else { '+' }, week.abs(), t.suffix()))
+            }
+            Val::Season { s, y, .. } => greg(match y {
+                Some(y) => format!("{y:04}-{s}"),
+                None => format!("XXXX-{s}"),
+            }),
+            Val::Rel { n, unit, t } => {
+                let t = if *unit == Unit::D { t.suffix() } else { String::new() };
+                greg(format!("REF{}{}{}{t}", if *n < 0 { '-' } else { '+' }, n.abs(), unit.letter()))
+            }
+            Val::Time(t) => greg(t.suffix()),
+            Val::Duration { tenths, unit, clock } => {
+                let n = match tenths {
+                    None => "X".to_string(),
+                    Some(t) if t % 10 == 0 => (t / 10).to_string(),
+                    Some(t) => format!("{}.{}", t / 10, t % 10),
+                };
+                greg(format!("P{}{n}{unit}", if *clock { "T" } else { "" }))
+            }
+            Val::Range(a, b) => join(a.write(), b.write()),
+        }
+    }
+
+    /// Writes the value as concrete ISO dates relative to the reference date `r`.
+    pub fn resolve(&self, r: Ymd) -> Written {
+        match self {
+            Val::Date { cal: c, y: None, m: Some(m), d, dir, t } => match place_year(*c, *m, *d, *dir, r) {
+                Some(y) => write_date(*c, Some(y), Some(*m), *d, *t),
+                None => self.write(),
+            },
+            Val::Date { cal: Calendar::Gregorian, y: None, m: None, d: Some(d), t, .. } => {
+                // the day of the reference's month, or of the month before when it is still to come
+                let (y, m) = if *d > r.day { cal::add_months(r.year, r.month, -1) } else { (r.year, r.month) };
+                if cal::valid_gregorian(y, m, *d) {
+                    greg(format!("{y:04}-{m:02}-{d:02}{}", t.suffix()))
+                } else {
+                    self.write()
+                }
+            }
+            Val::Date { .. } => self.write(),
+            Val::Weekday { wd, dir, t } => {
+                let rw = i64::from(cal::weekday(r));
+                let w = i64::from(*wd);
+                let back = (rw - w).rem_euclid(7);
+                let off = match dir {
+                    1 => {
+                        let f = (w - rw).rem_euclid(7);
+                        if f == 0 { 7 } else { f }
+                    }
+                    -1 => -(if back == 0 { 7 } else { back }),
+                    _ => -back,
+                };
+                greg(format!("{}{}", iso(cal::add_days(r, off)), t.suffix()))
+            }
+            Val::WeekdayOfWeek { wd, week, t } => {
+                let monday = cal::add_days(r, 1 - i64::from(cal::weekday(r)));
+                let d = cal::add_days(monday, 7 * i64::from(*week) + i64::from(*wd) - 1);
+                greg(format!("{}{}", iso(d), t.suffix()))
+            }
+            Val::Season { s, y: Some(y), .. } => greg(format!("{y:04}-{s}")),
+            Val::Season { s, y: None, dir } => {
+                let start = match *s {
+                    "SP" => 3,
+                    "SU" => 6,
+                    "FA" => 9,
+                    _ => 12,
+                };
+                let y = match dir {
+                    -1 if start >= r.month => r.year - 1,
+                    1 if start <= r.month => r.year + 1,
+                    _ => r.year,
+                };
+                greg(format!("{y:04}-{s}"))
+            }
+            Val::Rel { n, unit, t } => greg(match unit {
+                Unit::D => format!("{}{}", iso(cal::add_days(r, i64::from(*n))), t.suffix()),
+                Unit::W => {
+                    let (y, w) = cal::iso_week(cal::add_days(r, 7 * i64::from(*n)));
+                    format!("{y:04}-W{w:02}")
+                }
+                Unit::M => {
+                    let (y, m) = cal::add_months(r.year, r.month, *n);
+                    format!("{y:04}-{m:02}")
+                }
+                Unit::Y => format!("{:04}", r.year + n),
+            }),
+            Val::Time(t) => greg(format!("{}{}", iso(r), t.suffix())),
+            Val::Duration { .. } => self.write(),
+            Val::Range(a, b) => join(a.resolve(r), b.resolve(r)),
+        }
+    }
+}
+
+fn greg(value: String) -> Written {
+    Written { value, calendar: Calendar::Gregorian, gregorian: None }
+}
+
+fn join(a: Written, b: Written) -> Written {
+    let gregorian = match (&a.gregorian, &b.gregorian) {
+        (Some(x), Some(y)) => Some(format!("{x}/{y}")),
+        _ => None,
+    };
+    Written { value: format!("{}/{}", a.value, b.value), calendar: a.calendar, gregorian }
+}
+
+fn write_date(c: Calendar, y: Option<i32>, m: Option<u8>, d: Option<u8>, t: Tod) -> Written {
+    let day_t = if d.is_some() { t.suffix() } else { String::new() };
+    if c == Calendar::Gregorian {
+        let value = match (y, m, d) {
+            (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}{day_t}"),
+            (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+            (Some(y), None, _) => format!("{y:04}"),
+            (None, Some(m), Some(d)) => format!("XXXX-{m:02}-{d:02}{day_t}"),
+            (None, Some(m), None) => format!("XXXX-{m:02}"),
+            (None, None, Some(d)) => format!("XXXX-XX-{d:02}{day_t}"),
+            (None, None, None) => "XXXX".to_string(),
+        };
+        return greg(value);
+    }
+    // Jalali / Hijri: the Gregorian equivalent when the year is known, else the native partial date.
+    let g = match (y, m, d) {
+        (Some(y), Some(m), Some(d)) => to_gregorian(c, y, m, d).map(|g| format!("{}{day_t}", iso(g))),
+        (Some(y), m, None) => span_of(c, y, m).map(|(a, b)| format!("{}/{}", iso(a), iso(b))),
+        _ => None,
+    };
+    let value = match (&g, y, m, d) {
+        (Some(g), ..) => g.clone(),
+        (None, Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}{day_t}"),
+        (None, None, Some(m), Some(d)) => format!("XXXX-{m:02}-{d:02}{day_t}"),
+        (None, _, Some(m), None) => format!("XXXX-{m:02}"),
+        (None, ..) => "XXXX".to_string(),
+    };
+    Written { value, calendar: c, gregorian: g }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r() -> Ymd {
+        Ymd { year: 2018, month: 1, day: 24 }
+    }
+
+    fn date(c: Calendar, y: Option<i32>, m: Option<u8>, d: Option<u8>, dir: i8) -> Val {
+        Val::Date { cal: c, y, m, d, dir, t: Tod::None }
+    }
+
+    #[test]
+    fn written_without_and_with_reference() {
+        use Calendar::*;
+        let table: Vec<(Val, &str, &str)> = vec![
+            (date(Gregorian, None, Some(1), Some(23), 0), "XXXX-01-23", "2018-01-23"),
+            (date(Gregorian, Some(2013), None, None, 0), "2013", "2013"),
+            (date(Gregorian, Some(2018), Some(5), None, 0), "2018-05", "2018-05"),
+            (date(Gregorian, None, Some(11), None, -1), "XXXX-11", "2017-11"),
+            (date(Gregorian, None, Some(1), None, -1), "XXXX-01", "2018-01"),
+            (date(Gregorian, None, Some(3), Some(5), 1), "XXXX-03-05", "2018-03-05"),
+            (date(Jalali, Some(1402), Some(5), Some(12), 0), "2023-08-03", "2023-08-03"),
+            (date(Hijri, Some(1440), None, None, 0), "2018-09-11/2019-08-30", "2018-09-11/2019-08-30"),
+            (date(Jalali, None, Some(1), Some(3), 0), "XXXX-01-03", "2018-03-23"),
+            (Val::Weekday { wd: 6, dir: 0, t: Tod::Pod(Pod::Mo) }, "XXXX-WXX-6TMO", "2018-01-20TMO"),
+            (Val::Weekday { wd: 3, dir: 0, t: Tod::None }, "XXXX-WXX-3", "2018-01-24"),
+            (Val::Weekday { wd: 3, dir: -1, t: Tod::None }, "XXXX-WXX-3", "2018-01-17"),
+            (Val::Weekday { wd: 1, dir: 1, t: Tod::None }, "XXXX-WXX-1", "2018-01-29"),
+            (Val::Rel { n: 0, unit: Unit::D, t: Tod::None }, "REF+0D", "2018-01-24"),
+            (Val::Rel { n: -3, unit: Unit::D, t: Tod::None }, "REF-3D", "2018-01-21"),
+            (Val::Rel { n: -1, unit: Unit::M, t: Tod::None }, "REF-1M", "2017-12"),
+            (Val::Rel { n: -1, unit: Unit::Y, t: Tod::None }, "REF-1Y", "2017"),
+            (Val::Rel { n: -1, unit: Unit::W, t: Tod::None }, "REF-1W", "2018-W03"),
+            (Val::Time(Tod::Clock(15, 15, None)), "T15:15", "2018-01-24T15:15"),
+            (
+                Val::Range(Box::new(date(Gregorian, None, Some(3), Some(5), 0)), Box::new(date(Gregorian, None, Some(3), Some(7), 0))),
+                "XXXX-03-05/XXXX-03-07",
+                "2018-03-05/2018-03-07",
+            ),
+        ];
+        for (v, bare, with_ref) in table {
+            assert_eq!(v.write().value, bare, "{v:?}");
+            assert_eq!(v.resolve(r()).value, with_ref, "{v:?}");
+        }
+        let w = date(Jalali, Some(1396), Some(11), Some(22), 0).write();
+        assert_eq!((w.calendar, w.gregorian.as_deref()), (Jalali, Some("2018-02-11")));
+    }
+}
