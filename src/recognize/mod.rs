@@ -5,6 +5,10 @@
 //! the original text. Recognizers are free to propose overlapping candidates; [`crate::resolve`] decides.
 
 pub mod lexicon;
+pub mod quote_marks;
+pub mod quotes;
+pub mod speakers;
+pub mod speech_words;
 
 use crate::lang::{Lang, Paragraph};
 use crate::normalize::Normalized;
