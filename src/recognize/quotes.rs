@@ -8,11 +8,13 @@
 //!      after the entity recognizers: it reads their candidates from `out`);
 //!    - an outlet or organisation noun stands at most three words before it (`لشبكة "تليسور"`،
 //!      `مرصد الانترنت "نيت بلوكس"`، `خبرگزاری "ایرنا"`): an ORG;
-//!    - a title or role is written right after it, or right before it (`"مایک پنس" معاون ...`،
-//!      `"ولادیمیر پوتین"، رئیس جمهور ...`، `الرئيس "X"`): a PER, at most three words;
+//!    - a title or role is written right after it (`"مایک پنس" معاون ...`، `"ولادیمیر پوتین"، رئیس جمهور ...`):
+//!      a PER, at most three words;
 //!    - the same words are a name in quotes elsewhere in the document, or the single word is the last word of
 //!      a quoted person's name (`"گوایدو"` after `"خوان گوایدو" رئیس ...`).
 //!
+//!    A quoted span after a colon or a complementizer (`إن`، `أن`، `که`), or starting with a particle, negation,
+//!    pronoun or preposition, is never a name.
 //!    Such names get an entity candidate (score 0.7: the marks delimit the name exactly) unless a recognizer
 //!    already proposed the range; [`crate::resolve`] drops a QUOTE whose range equals an entity candidate.
 //!    Quoted words that fit none of these (scare quotes: `"الخونة"`، `"دیکتاتور"`) stay quotations.
@@ -91,8 +93,6 @@ pub(crate) struct Statement {
     pub colon: usize,
     /// Token index of the first token of the statement.
     pub first: usize,
-    /// Token index just past the statement.
-    pub last: usize,
 }
 
 /// Everything the speaker finder reads about one document.
@@ -205,6 +205,9 @@ fn decide_names(w: &Words, an: &Analysis<'_>, known: &HashMap<(usize, usize), La
     let mut keys: Vec<Option<String>> = vec![None; an.quotes.len()];
     for (qi, q) in an.quotes.iter().enumerate() {
         let Some((a, b)) = name_like(an, q) else { continue };
+        if !w.can_start_name(an.word(a)) || w.ar_prep(an.word(a), an.orig_word(a)) {
+            continue;
+        }
         keys[qi] = Some(key(an, a, b));
         if let Some(&l) = known.get(&an.cx.norm.orig_range(q.start, q.end)) {
             label[qi] = Some(l);
@@ -212,13 +215,22 @@ fn decide_names(w: &Words, an: &Analysis<'_>, known: &HashMap<(usize, usize), La
         }
         let open_tok = an.tok_at(q.open);
         let after = an.tok_at(q.outer_end());
+        // Quoted words introduced by a colon or a complementizer are someone's words.
+        if open_tok.checked_sub(1).is_some_and(|p| an.word(p) == ":" || w.ar_stop(an.word(p)) || an.word(p) == "كه") {
+            continue;
+        }
         // An outlet noun at most three words before the opening mark, with nothing but words between.
         let mut j = open_tok;
         for _ in 0..3 {
             let Some(p) = j.checked_sub(1) else { break };
             j = p;
             let word = an.word(j);
-            if an.toks[j].kind != TokenKind::Word || w.ar_stop(word) || w.ar_verb(word).is_some() {
+            if an.toks[j].kind != TokenKind::Word
+                || w.ar_stop(word)
+                || w.ar_prep(word, an.orig_word(j))
+                || w.fa_stop(word)
+                || w.ar_verb(word).is_some()
+            {
                 break;
             }
             if w.outlet(word) {
@@ -233,11 +245,12 @@ fn decide_names(w: &Words, an: &Analysis<'_>, known: &HashMap<(usize, usize), La
         if q.close.is_some() && matches!(an.word(k), "،" | ",") {
             k += 1;
         }
-        let title_after = q.close.is_some() && an.toks.get(k).is_some_and(|t| t.kind == TokenKind::Word) && w.title(an.word(k));
-        let title_before = open_tok
-            .checked_sub(1)
-            .is_some_and(|p| an.toks[p].kind == TokenKind::Word && w.title(an.word(p)));
-        if title_after || title_before {
+        // A title that is itself the speaker of what follows (`"…" الزعيم: "…"`) does not count.
+        let title_after = q.close.is_some()
+            && an.toks.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+            && w.title(an.word(k))
+            && an.word(k + 1) != ":";
+        if title_after {
             label[qi] = Some(Label::Per);
         }
     }
@@ -345,7 +358,7 @@ fn find_statements(w: &Words, an: &Analysis<'_>) -> Vec<Statement> {
             }
         }
         if let Some(lt) = an.toks.get(last - 1) {
-            out.push(Statement { start: an.toks[first].start, end: lt.end, colon: i, first, last });
+            out.push(Statement { start: an.toks[first].start, end: lt.end, colon: i, first });
         }
     }
     out

@@ -16,7 +16,7 @@
 //!    - `نقل X عن Y` — Y, who is quoted by X;
 //!    - strong cues naming the speaker: `وفق X`، `وفقا لـX`، `على لسان X`، `على حد قول X`، `به گفته X`،
 //!      `به نقل از X`.
-//! 5. Arabic: a speech verb after the quotation in its sentence.
+//! 5. Arabic: a speech verb or strong cue after the quotation in its sentence (`"…" وفق X`).
 //! 6. Report sources, only when no one else is named: `به گزارش X`، `نقلا عن X`، `بحسب X`، `حسب X`.
 //!
 //! A quotation inside a statement without a speaker of its own takes the statement's speaker.
@@ -59,8 +59,6 @@ const AHEAD: usize = 30;
 pub(crate) struct Intro {
     /// First token of the clause.
     pub start: usize,
-    /// The colon.
-    pub colon: usize,
     /// The speech verb of the clause (the last one), if any.
     pub verb: Option<usize>,
     /// Number of words.
@@ -108,20 +106,22 @@ fn fa_verb_at(w: &Words, an: &Analysis<'_>, j: usize) -> Option<usize> {
     None
 }
 
-/// A speech word at token `j`: its length in tokens, kind, and whether it carries the conjunction و/ف.
-fn speech_at(w: &Words, an: &Analysis<'_>, j: usize, fa: bool) -> Option<(usize, Verb, bool)> {
+/// A speech word at token `j`: its length in tokens, kind, whether it carries the conjunction و/ف, and whether
+/// it is Persian. Both languages are tried whatever the paragraph's language (short paragraphs are easily
+/// misidentified), Persian first; their speech verbs do not collide.
+fn speech_at(w: &Words, an: &Analysis<'_>, j: usize) -> Option<(usize, Verb, bool, bool)> {
     if !an.is_word(j) {
         return None;
     }
-    if fa {
-        return fa_verb_at(w, an, j).map(|n| (n, Verb::Say, false));
+    if let Some(n) = fa_verb_at(w, an, j) {
+        return Some((n, Verb::Say, false, true));
     }
     let (v, conj) = w.ar_verb(an.word(j))?;
     match v {
         // في تصريح لقناة ...: the verbal noun names the occasion, not the speaker.
         Verb::Noun if j > 0 && matches!(an.word(j - 1), "في" | "خلال" | "عبر") => None,
         Verb::Formula if an.word(j + 1) != "في" => None,
-        _ => Some((1, v, conj)),
+        _ => Some((1, v, conj, false)),
     }
 }
 
@@ -147,13 +147,12 @@ pub(crate) fn intro(w: &Words, an: &Analysis<'_>, colon: usize) -> Option<Intro>
     if j == colon {
         return None;
     }
-    let fa = is_fa(an, colon);
     let (mut say, mut noun, mut words, mut punct) = (None, None, 0, false);
     for k in j..colon {
         if an.is_word(k) {
             words += 1;
-            match speech_at(w, an, k, fa) {
-                Some((_, Verb::Noun, _)) => noun = Some(k),
+            match speech_at(w, an, k) {
+                Some((_, Verb::Noun, _, _)) => noun = Some(k),
                 Some(_) => say = Some(k),
                 None => {}
             }
@@ -161,7 +160,7 @@ pub(crate) fn intro(w: &Words, an: &Analysis<'_>, colon: usize) -> Option<Intro>
             punct = true;
         }
     }
-    Some(Intro { start: j, colon, verb: say.or(noun), words, punct })
+    Some(Intro { start: j, verb: say.or(noun), words, punct })
 }
 
 /// Where a cue's noun phrase starts, and whether the cue only names a report source.
@@ -255,8 +254,10 @@ impl<'a> Finder<'a> {
         keep
     }
 
-    /// The span of a noun phrase, ending with its first name when a name starts it or follows its title.
-    fn span(&self, np: &[usize], fa: bool) -> Option<(usize, usize)> {
+    /// The span of a noun phrase, ending with its first name when a name starts it, or, with `inner`, when a
+    /// person or organisation name follows its first words (`الرئيس مادورو غايدو ...` → `الرئيس مادورو`). A
+    /// subject written before its verb has no object after it to cut off: it is cut only at a leading name.
+    fn span(&self, np: &[usize], fa: bool, inner: bool) -> Option<(usize, usize)> {
         let an = self.an;
         let (&f, &l) = (np.first()?, np.last()?);
         let s = an.toks[f].start;
@@ -279,7 +280,7 @@ impl<'a> Finder<'a> {
             let Some(k) = np.iter().position(|&j| an.toks[j].start <= n.start && n.start < an.toks[j].end) else {
                 continue;
             };
-            if (n.label == Label::Loc && k != 0) || (k > 0 && self.is_prep(np[k - 1], fa)) {
+            if k != 0 && (!inner || n.label == Label::Loc || self.is_prep(np[k - 1], fa)) {
                 continue;
             }
             best = Some(*n);
@@ -324,8 +325,8 @@ impl<'a> Finder<'a> {
         (s, e)
     }
 
-    fn who(&mut self, np: &[usize], fa: bool) -> Option<Who> {
-        let sp = self.span(np, fa)?;
+    fn who(&mut self, np: &[usize], fa: bool, inner: bool) -> Option<Who> {
+        let sp = self.span(np, fa, inner)?;
         let (s, e) = self.describe(sp);
         Some(Who::Span(s, e))
     }
@@ -341,7 +342,7 @@ impl<'a> Finder<'a> {
         }
         let np = self.noun_phrase(from, fa, 6, usize::MAX);
         let keep = if fa { np.len() } else { self.trim(&np) };
-        self.who(&np[..keep], fa)
+        self.who(&np[..keep], fa, true)
     }
 
     /// The subject after an Arabic verb at token `v`; `Previous` when the verb has none of its own.
@@ -355,7 +356,11 @@ impl<'a> Finder<'a> {
             return Some(Who::Previous);
         }
         let word = an.word(f);
-        if self.w.ar_stop(word) || self.w.ar_prep(word, an.orig_word(f)) || self.w.pronoun(word) {
+        if self.w.ar_stop(word)
+            || self.w.ar_prep(word, an.orig_word(f))
+            || self.w.ar_prep_prefixed(word)
+            || self.w.pronoun(word)
+        {
             return Some(Who::Previous);
         }
         let np = self.noun_phrase(v + 1, false, 8, usize::MAX);
@@ -363,7 +368,7 @@ impl<'a> Finder<'a> {
         if keep == 0 {
             return Some(Who::Previous);
         }
-        self.who(&np[..keep], false)
+        self.who(&np[..keep], false, true)
     }
 
     /// The subject written before an Arabic verb at token `v`, if the verb does not open its clause.
@@ -407,7 +412,7 @@ impl<'a> Finder<'a> {
         if keep == 0 {
             return None;
         }
-        self.who(&words[..keep], false)
+        self.who(&words[..keep], false, false)
     }
 
     /// Where the clause of a Persian verb at token `v` starts: after the sentence start, a colon, or an earlier
@@ -457,13 +462,13 @@ impl<'a> Finder<'a> {
         if np.is_empty() || (np.len() == 1 && self.w.pronoun(an.word(np[0]))) {
             return Some(Who::Previous);
         }
-        self.who(&np, true)
+        self.who(&np, true, true)
     }
 
     /// The speaker a speech word at token `v` names; `cur` is the quotation being attributed.
     fn subject(&mut self, v: usize, cur: Option<usize>) -> Option<Who> {
         let an = self.an;
-        if is_fa(an, v) {
+        if fa_verb_at(self.w, an, v).is_some() {
             return self.fa_subject(v);
         }
         let (verb, conj) = self.w.ar_verb(an.word(v))?;
@@ -499,31 +504,28 @@ impl<'a> Finder<'a> {
         }
     }
 
-    fn cue(&self, j: usize, fa: bool) -> Option<Cue> {
+    /// An attribution cue at token `j`, and whether it is Persian.
+    fn cue(&self, j: usize) -> Option<(Cue, bool)> {
         let an = self.an;
         let word = an.word(j);
         let prev = |n: usize| j.checked_sub(n).map_or("", |p| an.word(p));
-        if fa {
-            return match word {
-                "گفته" if prev(1) == "به" => Some(Cue::Strong(j + 1)),
-                "نقل" if prev(1) == "به" && an.word(j + 1) == "از" => Some(Cue::Strong(j + 2)),
-                "گزارش" if prev(1) == "به" => Some(Cue::Weak(j + 1)),
-                _ => None,
-            };
-        }
-        match word {
-            "وفق" | "ووفق" | "وفقا" | "ووفقا" => Some(Cue::Strong(j + 1)),
-            "لسان" if prev(1) == "علي" => Some(Cue::Strong(j + 1)),
-            "قول" | "تعبير" if prev(1) == "حد" && prev(2) == "علي" => Some(Cue::Strong(j + 1)),
-            "حسب" | "بحسب" | "وبحسب" | "وحسب" => Some(Cue::Weak(j + 1)),
-            "نقلا" | "ونقلا" if an.word(j + 1) == "عن" => Some(Cue::Weak(j + 2)),
-            _ => None,
-        }
+        let cue = match word {
+            "گفته" if prev(1) == "به" => (Cue::Strong(j + 1), true),
+            "نقل" if prev(1) == "به" && an.word(j + 1) == "از" => (Cue::Strong(j + 2), true),
+            "گزارش" if prev(1) == "به" => (Cue::Weak(j + 1), true),
+            "وفق" | "ووفق" | "وفقا" | "ووفقا" => (Cue::Strong(j + 1), false),
+            "لسان" if prev(1) == "علي" => (Cue::Strong(j + 1), false),
+            "قول" | "تعبير" if prev(1) == "حد" && prev(2) == "علي" => (Cue::Strong(j + 1), false),
+            "حسب" | "بحسب" | "وبحسب" | "وحسب" => (Cue::Weak(j + 1), false),
+            "نقلا" | "ونقلا" if an.word(j + 1) == "عن" => (Cue::Weak(j + 2), false),
+            _ => return None,
+        };
+        Some(cue)
     }
 
     /// The nearest verb or strong cue before token `a` in its sentence that names someone, and the nearest
     /// report source.
-    fn backward(&mut self, a: usize, floor: Option<usize>, fa: bool, cur: usize) -> (Option<Who>, Option<Who>) {
+    fn backward(&mut self, a: usize, floor: Option<usize>, cur: usize) -> (Option<Who>, Option<Who>) {
         let an = self.an;
         let lo = floor.unwrap_or(0).max(a.saturating_sub(BACK));
         let mut weak = None;
@@ -536,14 +538,14 @@ impl<'a> Finder<'a> {
             if !an.is_word(j) {
                 continue;
             }
-            match self.cue(j, fa) {
-                Some(Cue::Strong(from)) => {
+            match self.cue(j) {
+                Some((Cue::Strong(from), fa)) => {
                     if let Some(who) = self.after(from, fa) {
                         return (Some(who), weak);
                     }
                     continue;
                 }
-                Some(Cue::Weak(from)) => {
+                Some((Cue::Weak(from), fa)) => {
                     if weak.is_none() {
                         weak = self.after(from, fa);
                     }
@@ -551,7 +553,7 @@ impl<'a> Finder<'a> {
                 }
                 None => {}
             }
-            if speech_at(self.w, an, j, fa).is_some() {
+            if speech_at(self.w, an, j).is_some() {
                 if let Some(who) = self.subject(j, Some(cur)) {
                     return (Some(who), weak);
                 }
@@ -560,17 +562,21 @@ impl<'a> Finder<'a> {
         (None, weak)
     }
 
-    /// The first speech verb from token `from` on in the sentence of token `anchor`, before any colon.
-    fn forward(&self, from: usize, anchor: usize, fa: bool) -> Option<usize> {
+    /// The speaker named by the first speech verb or strong cue from token `from` on in the sentence of token
+    /// `anchor`, before any colon.
+    fn forward(&mut self, from: usize, anchor: usize, cur: usize) -> Option<Who> {
         let an = self.an;
         let mut j = from;
         while j < an.toks.len() && j < from + AHEAD && an.same_sentence(j, anchor) {
             if an.is_free(j) && an.word(j) == ":" {
                 return None;
             }
-            if let Some((_, v, _)) = speech_at(self.w, an, j, fa) {
+            if let Some((Cue::Strong(at), fa)) = self.cue(j) {
+                return self.after(at, fa);
+            }
+            if let Some((_, v, _, _)) = speech_at(self.w, an, j) {
                 if matches!(v, Verb::Say | Verb::Transmit) {
-                    return Some(j);
+                    return self.subject(j, Some(cur));
                 }
             }
             j += 1;
@@ -596,7 +602,7 @@ impl<'a> Finder<'a> {
                     }
                     None if intro.is_statement() => {
                         let np: Vec<usize> = (intro.start..c).filter(|&k| an.is_word(k)).collect();
-                        if let Some(who) = self.who(&np, fa) {
+                        if let Some(who) = self.who(&np, fa, false) {
                             return Some(who);
                         }
                     }
@@ -611,8 +617,9 @@ impl<'a> Finder<'a> {
                 k += 1;
             }
             if an.same_sentence(k, a) && !an.break_before(k) {
-                if let Some((_, Verb::Say, _)) = speech_at(self.w, an, k, fa) {
-                    if let Some(who) = self.after_verb(k) {
+                // A verb with و/ف after the quotation opens a new sentence part (`"…" وحذره من ...`).
+                if let Some((_, Verb::Say, false, false)) = speech_at(self.w, an, k) {
+                    if let Some(who @ Who::Span(..)) = self.after_verb(k) {
                         return Some(who);
                     }
                 }
@@ -620,23 +627,19 @@ impl<'a> Finder<'a> {
         }
         // 3. X … «…» تأکید کرد
         if fa {
-            if let Some(v) = self.forward(b, a, fa) {
-                if let Some(who) = self.subject(v, Some(qi)) {
-                    return Some(who);
-                }
+            if let Some(who) = self.forward(b, a, qi) {
+                return Some(who);
             }
         }
         // 4. The nearest verb or cue before.
-        let (found, weak) = self.backward(a, floor, fa, qi);
+        let (found, weak) = self.backward(a, floor, qi);
         if found.is_some() {
             return found;
         }
         // 5. A verb after.
         if !fa {
-            if let Some(v) = self.forward(b, a, fa) {
-                if let Some(who) = self.subject(v, Some(qi)) {
-                    return Some(who);
-                }
+            if let Some(who) = self.forward(b, a, qi) {
+                return Some(who);
             }
         }
         // 6. The report's source.
@@ -650,6 +653,6 @@ impl<'a> Finder<'a> {
             return self.subject(v, None);
         }
         let np: Vec<usize> = (it.start..colon).filter(|&k| self.an.is_word(k)).collect();
-        self.who(&np, is_fa(self.an, colon))
+        self.who(&np, is_fa(self.an, colon), false)
     }
 }

@@ -64,9 +64,10 @@ const AR_NOUNS: &[&str] = &["إعلان", "تصريح", "تصريحات", "تأ�
 /// suffixes), relative pronouns, participles of saying, conjunctions that open a clause.
 const AR_STOPS: &[&str] = &[
     "أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "أنني", "إنني", "أننا", "إننا", "بأن", "بأنه",
-    "بأنها", "بأنهم", "وأن", "وإن", "لأن", "كي", "الذي", "التي", "الذين", "اللذين", "اللتين", "قائلا", "قائلة",
+    "بأنها", "بأنهم", "وأن", "وإن", "فإن", "فإنه", "فإنها", "لأن", "كي", "الذي", "التي", "الذين", "اللذين", "اللتين", "قائلا", "قائلة",
     "مضيفا", "مضيفة", "مؤكدا", "مؤكدة", "مشيرا", "مشيرة", "معتبرا", "معتبرة", "حيث", "بينما", "فيما", "كما", "ثم",
-    "لكن", "لكنه", "إذ", "عندما", "بعدما", "حين", "وقد", "قد", "إلا", "أما", "هو", "هي", "هم",
+    "لكن", "لكنه", "إذ", "عندما", "بعدما", "حين", "وقد", "قد", "إلا", "أما", "هو", "هي", "هم", "قوله", "قولها",
+    "قولهم", "تأكيده", "تأكيدها",
 ];
 
 /// Arabic prepositions written as separate words (على is told from the name علي by its final letter).
@@ -131,7 +132,13 @@ const FA_PREFIX: &[&str] = &["می‌", "نمی‌", "می", "نمی", "ب", "ن
 const FA_STOPS: &[&str] = &[
     "در", "از", "به", "با", "بر", "برای", "ضمن", "طی", "پس", "پیش", "تا", "درباره", "علیه", "نزد", "بدون", "روی",
     "زیر", "بین", "مانند", "همراه", "را", "که", "و", "همچنین", "نیز", "هم", "اما", "ولی", "اکنون", "امروز",
-    "دیروز", "صراحتا", "قبلا", "است", "بود", "این", "آن", "یک", "هر",
+    "دیروز", "صراحتا", "قبلا", "است", "بود",
+];
+
+/// Words a name never starts with: particles, negations, pronouns, prepositions (Arabic and Persian).
+const NOT_NAME_START: &[&str] = &[
+    "لن", "لا", "لم", "ما", "قد", "لقد", "إن", "أن", "هو", "هي", "نحن", "أنا", "هذا",
+    "هذه", "كل", "نه", "من", "ما", "او", "این", "آن", "هر", "در", "به", "از", "با", "برای", "هیچ",
 ];
 
 /// Pronouns that stand for the speaker already named.
@@ -174,6 +181,7 @@ pub struct Words {
     pronouns: HashSet<String>,
     titles: HashSet<String>,
     outlets: HashSet<String>,
+    not_name_start: HashSet<String>,
 }
 
 fn set(words: &[&str]) -> HashSet<String> {
@@ -242,6 +250,7 @@ impl Words {
             pronouns: set(PRONOUNS),
             titles: set(TITLES),
             outlets: set(OUTLETS),
+            not_name_start: set(NOT_NAME_START),
         }
     }
 
@@ -348,6 +357,23 @@ impl Words {
             return true;
         }
         crate::tokenize::stems(w).iter().any(|s| self.titles.contains(&w[s.at..]))
+    }
+
+    /// Whether a name can start with this word (not a particle, negation, pronoun or preposition).
+    pub fn can_start_name(&self, w: &str) -> bool {
+        !self.not_name_start.contains(w)
+    }
+
+    /// Whether an Arabic word is a preposition written as a proclitic on a noun that cannot be a subject:
+    /// ل/ب with the article (`للصحفيين`، `بالجيش`) or on an outlet noun or title (`لقناة`، `لنظيره`).
+    pub fn ar_prep_prefixed(&self, w: &str) -> bool {
+        if w.starts_with("لل") || w.starts_with("بال") {
+            return true;
+        }
+        match w.strip_prefix('ل').or_else(|| w.strip_prefix('ب')) {
+            Some(rest) if rest.chars().count() >= 2 => self.outlets.contains(rest) || self.titles.contains(rest),
+            _ => false,
+        }
     }
 
     /// Whether a word (possibly with Arabic proclitics and article) is an outlet or organisation noun.
