@@ -138,8 +138,12 @@ impl Default for Annotator {
 impl Annotator {
     /// Builds the annotator with the recognizers and data shipped in the binary.
     pub fn new() -> Annotator {
-        let recognizers: Vec<Box<dyn Recognizer>> =
-            vec![Box::new(recognize::lexicon::Lexicon::shipped()), Box::new(recognize::dates::Dates::new())];
+        let recognizers: Vec<Box<dyn Recognizer>> = vec![
+            Box::new(recognize::lexicon::Lexicon::shipped()),
+            Box::new(recognize::dates::Dates::new()),
+            // Last: it reads the entity candidates proposed before it (names in quotes, speakers).
+            Box::new(recognize::quotes::Quotes::new()),
+        ];
         Annotator { recognizers }
     }
 

@@ -6,6 +6,10 @@
 
 pub mod dates;
 pub mod lexicon;
+pub mod quote_marks;
+pub mod quotes;
+pub mod speakers;
+pub mod speech_words;
 
 use crate::lang::{Lang, Paragraph};
 use crate::normalize::Normalized;
