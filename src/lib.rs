@@ -21,6 +21,7 @@
 
 pub mod entities;
 pub mod lang;
+pub mod ner;
 pub mod normalize;
 pub mod offsets;
 pub mod output;
@@ -138,7 +139,7 @@ impl Default for Annotator {
 impl Annotator {
     /// Builds the annotator with the recognizers and data shipped in the binary.
     pub fn new() -> Annotator {
-        let recognizers: Vec<Box<dyn Recognizer>> = vec![Box::new(recognize::lexicon::Lexicon::shipped())];
+        let recognizers: Vec<Box<dyn Recognizer>> = vec![Box::new(recognize::lexicon::Lexicon::shipped()), Box::new(ner::Ner::shipped())];
         Annotator { recognizers }
     }
 
