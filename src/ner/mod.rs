@@ -144,6 +144,8 @@ impl Recognizer for Ner {
                 .get_or_insert_with(|| toks.iter().filter(|k| k.kind == TokenKind::Word).map(|k| k.text(t)).collect())
                 .contains(s)
         };
+        // Pass 1: tag sentence by sentence.
+        let mut found: Vec<Found> = Vec::new();
         let mut a = 0;
         while a < toks.len() {
             // One sentence: up to a sentence-final mark or a line break.
@@ -157,9 +159,112 @@ impl Recognizer for Ner {
                 let first = &sent[s];
                 let w = first.text(t);
                 let k = if first.kind == TokenKind::Word { name_start(w, Some(model), &mut doc_has) } else { 0 };
-                out.push(cx.candidate(label, first.start + k, sent[e].end, SCORE, "ner"));
+                found.push(Found { label, first: a + s, last: a + e, start: first.start + k });
             }
             a = b;
+        }
+        for f in &found {
+            out.push(cx.candidate(f.label, f.start, toks[f.last].end, SCORE, "ner"));
+        }
+        propagate(cx, &found, out);
+    }
+}
+
+/// An entity the tagger found: label, first and last token, start byte (after proclitics) in the normalized text.
+struct Found {
+    label: crate::span::Label,
+    first: usize,
+    last: usize,
+    start: usize,
+}
+
+/// The score of a mention found by [`propagate`] rather than by the tagger.
+pub const SCORE_PROPAGATED: f32 = 0.55;
+
+/// Document-level consistency: a name the tagger found once is a name wherever else it is written in the
+/// document (after a proclitic too), with the label it was given most often; a person's last name alone
+/// (`مادورو` after `نيكولاس مادورو`) is the person. Only whole-token matches outside the tagger's own entities.
+fn propagate(cx: &Context<'_>, found: &[Found], out: &mut Vec<Candidate>) {
+    use crate::span::Label;
+    use std::collections::HashMap;
+    if found.is_empty() {
+        return;
+    }
+    let t = cx.norm.text.as_str();
+    let toks = cx.tokens;
+    // Names as token sequences (the first token from the name's start), with label votes.
+    let mut names: HashMap<Vec<&str>, [u32; 3]> = HashMap::new();
+    let li = |l: Label| match l {
+        Label::Per => 0,
+        Label::Loc => 1,
+        _ => 2,
+    };
+    let mut covered = vec![false; toks.len()];
+    for f in found {
+        covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
+        let mut key: Vec<&str> = Vec::with_capacity(f.last - f.first + 1);
+        key.push(t.get(f.start..toks[f.first].end).unwrap_or(""));
+        key.extend(toks[f.first + 1..=f.last].iter().map(|k| k.text(t)));
+        if key.iter().any(|w| w.is_empty()) || key.len() > 6 {
+            continue;
+        }
+        if f.label == Label::Per && key.len() > 1 {
+            if let Some(last) = key.last().filter(|w| w.chars().count() >= 3) {
+                names.entry(vec![*last]).or_insert([0; 3])[0] += 1;
+            }
+        }
+        if key.len() == 1 && key[0].chars().count() < 3 {
+            continue;
+        }
+        names.entry(key).or_insert([0; 3])[li(f.label)] += 1;
+    }
+    let mut by_first: HashMap<&str, Vec<(&[&str], Label)>> = HashMap::new();
+    for (k, v) in &names {
+        let best = (0..3).max_by_key(|&i| (v[i], 3 - i)).unwrap_or(0);
+        let label = [Label::Per, Label::Loc, Label::Org][best];
+        by_first.entry(k[0]).or_default().push((k.as_slice(), label));
+    }
+    for v in by_first.values_mut() {
+        v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+    }
+    let mut i = 0;
+    while i < toks.len() {
+        if covered[i] || toks[i].kind == TokenKind::Punct {
+            i += 1;
+            continue;
+        }
+        let w = toks[i].text(t);
+        // The word itself, then after each proclitic sequence it may carry (keeping a fused لل as written).
+        let mut starts = [0usize; 8];
+        let mut n = 1;
+        if toks[i].kind == TokenKind::Word {
+            for p in PROCLITICS {
+                if n < starts.len() && w.starts_with(p) && w[p.len()..].chars().nth(1).is_some() {
+                    starts[n] = if p.ends_with("ال") { p.len() - "ال".len() } else { p.len() };
+                    n += 1;
+                }
+            }
+        }
+        let mut matched = None;
+        'outer: for &k in &starts[..n] {
+            let Some(cands) = by_first.get(&w[k..]) else { continue };
+            for &(key, label) in cands {
+                let end = i + key.len();
+                if end > toks.len() || (i + 1..end).any(|j| covered[j]) {
+                    continue;
+                }
+                if key[1..].iter().zip(&toks[i + 1..end]).all(|(a, b)| *a == b.text(t)) {
+                    matched = Some((k, end, label));
+                    break 'outer;
+                }
+            }
+        }
+        match matched {
+            Some((k, end, label)) => {
+                out.push(cx.candidate(label, toks[i].start + k, toks[end - 1].end, SCORE_PROPAGATED, "ner"));
+                i = end;
+            }
+            None => i += 1,
         }
     }
 }
