@@ -358,6 +358,48 @@ mod tests {
         assert_eq!(name_start("لغوايدو", None, &mut none), 0);
     }
 
+    /// The labels and normalized, space-separated texts of what the recognizer finds.
+    fn found(text: &str) -> Vec<(Label, String)> {
+        let norm = |s: &str| crate::normalize::normalize_str(s).replace('\u{200C}', " ");
+        run(text).into_iter().map(|(l, s)| (l, norm(&s))).collect()
+    }
+
+    #[test]
+    fn robust_to_spelling_variants() {
+        // (text, the same text written another way news sites write it)
+        let cases: &[(&str, &str)] = &[
+            // Arabic yeh and kaf in Persian text.
+            (
+                "محمد جواد ظریف وزیر امور خارجه ایران روز دوشنبه در تهران با سرگئی لاوروف دیدار کرد.",
+                "محمد جواد ظريف وزير امور خارجه ايران روز دوشنبه در تهران با سرگئي لاوروف ديدار كرد.",
+            ),
+            // A no-break space where the zero-width non-joiner belongs.
+            (
+                "حسن روحانی رئیس\u{200C}جمهور ایران می\u{200C}گوید سازمان ملل متحد در نیویورک است.",
+                "حسن روحانی رئیس\u{00A0}جمهور ایران می\u{00A0}گوید سازمان ملل متحد در نیویورک است.",
+            ),
+            // Full diacritics.
+            (
+                "قال الرئيس الأمريكي دونالد ترامب في واشنطن إن وكالة رويترز نشرت الخبر.",
+                "قَالَ الرَّئِيسُ الأَمْرِيكِيُّ دُونَالْد تْرَامْب فِي وَاشِنْطُن إِنَّ وَكَالَةَ رُويْتَرْز نَشَرَتِ الخَبَرَ.",
+            ),
+        ];
+        for &(a, b) in cases {
+            let (fa, fb) = (found(a), found(b));
+            assert!(fa.iter().any(|(l, _)| *l == Label::Per), "{a}: {fa:?}");
+            assert_eq!(fa, fb, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_name_found_once_is_found_everywhere() {
+        let text = "قال الرئيس الفنزويلي نيكولاس مادورو إن بلاده لن تستسلم. وأضاف مادورو أن الجيش معه. ودعا لمادورو أنصاره.";
+        let got = run(text);
+        let n = got.iter().filter(|(l, s)| *l == Label::Per && s == "مادورو").count();
+        assert_eq!(n, 2, "{got:?}");
+        assert!(got.contains(&(Label::Per, "نيكولاس مادورو".into())), "{got:?}");
+    }
+
     #[test]
     fn no_panic_on_junk() {
         for text in ["", " ", "\u{0651}", "«»", ".", "\u{200C}\u{200C}", "a\0b\u{FFFF}", "ـــ", "و", "ال ال ال"] {

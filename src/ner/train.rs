@@ -524,108 +524,131 @@ fn prepare_all(sents: &[Sentence], fx: &Fx<'_>, augment: bool, out: &mut Vec<Pre
     }
 }
 
-/// The word-class table from the name lists (WikiANN): (lbits, slots).
-fn build_classes(cfg: &Config, log: &mut dyn FnMut(&str)) -> (u32, Vec<u8>) {
-    let mut counts: HashMap<String, [u32; 4]> = HashMap::new();
-    for s in SOURCES.iter().filter(|s| s.role == Role::Names) {
-        let sents = match read(&cfg.corpora.join(s.path)) {
-            Ok(x) => x,
-            Err(e) => {
-                log(&format!("skipped (not found): {e}"));
+/// Word counts: for each normalized word, how often it is outside a name and inside a PER, LOC, ORG name.
+type WordCounts = HashMap<String, [u32; 4]>;
+
+/// Adds the words of `sents` to `counts`.
+fn count_words<'a>(sents: impl Iterator<Item = &'a Sentence>, counts: &mut WordCounts) {
+    for snt in sents {
+        for (w, kind, tag, _) in pieces(snt, false) {
+            if kind == TokenKind::Punct || kind == TokenKind::Number {
                 continue;
             }
-        };
-        for snt in &sents {
-            for (w, kind, tag, _) in pieces(snt, false) {
-                if kind == TokenKind::Punct || kind == TokenKind::Number {
-                    continue;
-                }
-                let k = model::tag_label(tag).map_or(0, |l| 1 + li(l));
-                counts.entry(w).or_insert([0; 4])[k] += 1;
+            let k = model::tag_label(tag).map_or(0, |l| 1 + li(l));
+            counts.entry(w).or_insert([0; 4])[k] += 1;
+        }
+    }
+}
+
+/// The word counts of the name lists (WikiANN).
+fn name_list_counts(cfg: &Config, log: &mut dyn FnMut(&str)) -> WordCounts {
+    let mut counts = WordCounts::new();
+    for s in SOURCES.iter().filter(|s| s.role == Role::Names) {
+        match read(&cfg.corpora.join(s.path)) {
+            Ok(sents) => count_words(sents.iter(), &mut counts),
+            Err(e) => log(&format!("skipped (not found): {e}")),
+        }
+    }
+    counts
+}
+
+/// The word-class table slots from word counts (see [`Classes`]).
+fn classes_from(counts: &[&WordCounts], lbits: u32) -> Vec<u8> {
+    let mut total: HashMap<&str, [u32; 4]> = HashMap::new();
+    for c in counts {
+        for (w, v) in c.iter() {
+            let e = total.entry(w.as_str()).or_insert([0; 4]);
+            for i in 0..4 {
+                e[i] += v[i];
             }
         }
     }
-    let mut entries: Vec<(u32, u32, u8)> = counts
+    let share = |x: u32, n: u32| -> u8 {
+        let r = f64::from(x) / f64::from(n.max(1));
+        if r < 0.05 {
+            0
+        } else if r < 0.3 {
+            1
+        } else if r < 0.7 {
+            2
+        } else {
+            3
+        }
+    };
+    let mut entries: Vec<(u32, u32, u8)> = total
         .iter()
         .map(|(w, c)| {
             let n: u32 = c.iter().sum();
-            let share = |x: u32| -> u8 {
-                let r = f64::from(x) / f64::from(n.max(1));
-                if r < 0.05 {
-                    0
-                } else if r < 0.3 {
-                    1
-                } else if r < 0.7 {
-                    2
-                } else {
-                    3
-                }
-            };
             let fb: u8 = if n < 3 { 0 } else if n < 20 { 1 } else if n < 200 { 2 } else { 3 };
-            let names = share(c[1]) | share(c[2]) << 2 | share(c[3]) << 4;
+            let names = share(c[1], n) | share(c[2], n) << 2 | share(c[3], n) << 4;
             (hash_str(w), n, if names == 0 { 0 } else { names | fb << 6 })
         })
         .filter(|e| e.2 != 0)
         .collect();
     entries.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let lbits = cfg.lbits;
     let pairs: Vec<(u32, u8)> = entries.iter().map(|e| (e.0, e.2)).collect();
-    let slots = Classes::build(lbits, &pairs);
-    let stored = slots.chunks_exact(2).filter(|c| c[0] != 0).count();
-    log(&format!("word classes: {} words in names, {} stored in 2^{lbits} slots", pairs.len(), stored));
-    (lbits, slots)
+    Classes::build(lbits, &pairs)
+}
+
+/// Inner folds for the word-class feature: a training sentence sees word classes counted from the name lists
+/// and from the other folds' sentences only, as a sentence at run time sees classes from text it was not in.
+const INNER_FOLDS: usize = 5;
+
+/// Trains weights on `sents`; returns them with the final word-class table (name lists + all of `sents`).
+fn fit(sents: &[&Sentence], names: &WordCounts, cfg: &Config, trig: &Triggers, log: &mut dyn FnMut(&str)) -> (Perceptron, Vec<u8>) {
+    let n = sents.len();
+    // Blocks of 50 sentences (documents stay mostly together), dealt round the folds so every corpus is in each.
+    let fold_of = |i: usize| (i / 50) % INNER_FOLDS;
+    let mut folds: Vec<WordCounts> = (0..INNER_FOLDS).map(|_| WordCounts::new()).collect();
+    for (i, s) in sents.iter().enumerate() {
+        count_words(std::iter::once(*s), &mut folds[fold_of(i)]);
+    }
+    let mut data = Vec::with_capacity(n + n / 2);
+    for j in 0..INNER_FOLDS {
+        let mut use_: Vec<&WordCounts> = vec![names];
+        use_.extend(folds.iter().enumerate().filter(|(k, _)| *k != j).map(|(_, c)| c));
+        let slots = classes_from(&use_, cfg.lbits);
+        let fx = Fx { trig, classes: Classes::new(cfg.lbits, &slots), bits: cfg.bits };
+        for (i, s) in sents.iter().enumerate().filter(|(i, _)| fold_of(*i) == j) {
+            let _ = i;
+            data.push(prepare(s, &fx, false));
+            if contains_zwnj(s) {
+                data.push(prepare(s, &fx, true));
+            }
+        }
+    }
+    log(&format!("{} training sequences, {} tokens", data.len(), data.iter().map(|p| p.tags.len()).sum::<usize>()));
+    let p = train_weights(&data, cfg, log);
+    let mut all: Vec<&WordCounts> = vec![names];
+    all.extend(folds.iter());
+    (p, classes_from(&all, cfg.lbits))
 }
 
 /// Trains the model on the selected corpora and returns its bytes; scores the development sets on the way.
 pub fn train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String> {
     let trig = Triggers::shipped();
     let sets = load_train(cfg, log)?;
-    let (lbits, slots) = build_classes(cfg, log);
-    let fx = Fx { trig: &trig, classes: Classes::new(lbits, &slots), bits: cfg.bits };
-    let mut data = Vec::new();
-    for (_, s) in &sets {
-        prepare_all(s, &fx, true, &mut data);
-    }
-    log(&format!("{} training sequences, {} tokens", data.len(), data.iter().map(|p| p.tags.len()).sum::<usize>()));
-    let p = train_weights(&data, cfg, log);
-    drop(data);
+    let names = name_list_counts(cfg, log);
+    let all: Vec<&Sentence> = sets.iter().flat_map(|(_, s)| s.iter()).collect();
+    let (p, slots) = fit(&all, &names, cfg, &trig, log);
     let mut freq = vec![0u8; 1usize << cfg.fbits];
     for (_, s) in &sets {
         add_freq(s, cfg.fbits, &mut freq);
     }
     for s in SOURCES.iter().filter(|s| s.role == Role::Names) {
-        match read(&cfg.corpora.join(s.path)) {
-            Ok(sents) => add_freq(&sents, cfg.fbits, &mut freq),
-            Err(e) => log(&format!("skipped (not found): {e}")),
+        if let Ok(sents) = read(&cfg.corpora.join(s.path)) {
+            add_freq(&sents, cfg.fbits, &mut freq);
         }
     }
-    if std::env::var_os("HASHIYA_FLOAT_DEV").is_some() {
-        let (w, start, trans) = p.averaged();
-        for s in SOURCES.iter().filter(|s| s.role == Role::Dev && selected(cfg, s.name)) {
-            let Ok(sents) = read(&cfg.corpora.join(s.path)) else { continue };
-            let mut c = Counts::default();
-            let (mut em, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
-            for snt in &sents {
-                let pp = prepare(snt, &fx, false);
-                Perceptron::emissions(&w, &pp.rows, &mut em);
-                viterbi(&em, &start, &trans, &mut back, &mut pred);
-                let out: Vec<u8> = pp.lead.iter().map(|&l| pred.get(l as usize).copied().unwrap_or(0)).collect();
-                let mut out = out;
-                corpus::repair(&mut out);
-                c.add(&pp.gold, &out);
-            }
-            log(&format!("float dev {}: {:.4}", s.path, c.micro_f1()));
-        }
-    }
-    let bytes = quantise(&p, &freq, cfg.fbits, lbits, &slots);
-    if let Some(m) = Model::parse(&bytes) {
-        for s in SOURCES.iter().filter(|s| s.role == Role::Dev && selected(cfg, s.name)) {
-            let Ok(sents) = read(&cfg.corpora.join(s.path)) else { continue };
-            let mut dev = Vec::new();
-            prepare_all(&sents, &fx, false, &mut dev);
-            let c = evaluate(&m, &dev);
-            log(&format!("dev {}: micro-F1 {:.4}\n{}", s.path, c.micro_f1(), c.report()));
-        }
+    let bytes = quantise(&p, &freq, cfg.fbits, cfg.lbits, &slots);
+    let m = Model::parse(&bytes).ok_or("the trained model does not parse")?;
+    let fx = Fx { trig: &trig, classes: m.classes(), bits: cfg.bits };
+    for s in SOURCES.iter().filter(|s| s.role == Role::Dev && selected(cfg, s.name)) {
+        let Ok(sents) = read(&cfg.corpora.join(s.path)) else { continue };
+        let mut dev = Vec::new();
+        prepare_all(&sents, &fx, false, &mut dev);
+        let c = evaluate(&m, &dev);
+        log(&format!("dev {}: micro-F1 {:.4}\n{}", s.path, c.micro_f1(), c.report()));
     }
     Ok(bytes)
 }
@@ -635,28 +658,18 @@ pub fn train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String>
 pub fn cross_validate(cfg: &Config, k: usize, log: &mut dyn FnMut(&str)) -> Result<Vec<f64>, String> {
     let trig = Triggers::shipped();
     let sets = load_train(cfg, log)?;
-    let (lbits, slots) = build_classes(cfg, log);
-    let fx = Fx { trig: &trig, classes: Classes::new(lbits, &slots), bits: cfg.bits };
+    let names = name_list_counts(cfg, log);
     let all: Vec<&Sentence> = sets.iter().flat_map(|(_, s)| s.iter()).collect();
     let k = k.max(2);
     let mut scores = Vec::new();
     for fold in 0..k {
         let (lo, hi) = (all.len() * fold / k, all.len() * (fold + 1) / k);
-        let mut train = Vec::new();
-        let mut test = Vec::new();
-        for (i, s) in all.iter().enumerate() {
-            if (lo..hi).contains(&i) {
-                test.push(prepare(s, &fx, false));
-            } else {
-                train.push(prepare(s, &fx, false));
-                if contains_zwnj(s) {
-                    train.push(prepare(s, &fx, true));
-                }
-            }
-        }
-        let p = train_weights(&train, cfg, &mut |_| {});
-        let bytes = quantise(&p, &vec![0u8; 1 << 8], 8, lbits, &slots);
+        let train: Vec<&Sentence> = all.iter().enumerate().filter(|(i, _)| !(lo..hi).contains(i)).map(|(_, s)| *s).collect();
+        let (p, slots) = fit(&train, &names, cfg, &trig, &mut |_| {});
+        let bytes = quantise(&p, &[0u8; 1 << 8], 8, cfg.lbits, &slots);
         let m = Model::parse(&bytes).ok_or("the trained model does not parse")?;
+        let fx = Fx { trig: &trig, classes: m.classes(), bits: cfg.bits };
+        let test: Vec<Prepared> = all[lo..hi].iter().map(|s| prepare(s, &fx, false)).collect();
         let c = evaluate(&m, &test);
         log(&format!("fold {}: micro-F1 {:.4}\n{}", fold + 1, c.micro_f1(), c.report()));
         scores.push(c.micro_f1());
