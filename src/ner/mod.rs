@@ -28,9 +28,6 @@ use model::{tag_label, Model, NT};
 /// The shipped model (see `hashiya train`).
 pub const MODEL: &[u8] = include_bytes!("../../model/ner.bin");
 
-/// The score the recognizer gives its candidates, for overlap resolution against other recognizers.
-pub const SCORE: f32 = 0.6;
-
 /// The NER recognizer.
 pub struct Ner {
     model: Option<Model<'static>>,
@@ -159,12 +156,13 @@ impl Recognizer for Ner {
                 let first = &sent[s];
                 let w = first.text(t);
                 let k = if first.kind == TokenKind::Word { name_start(w, Some(model), &mut doc_has) } else { 0 };
-                found.push(Found { label, first: a + s, last: a + e, start: first.start + k });
+                let margin = (s..=e).map(|i| margin(&sc.em[i], sc.tags[i])).min().unwrap_or(0);
+                found.push(Found { label, first: a + s, last: a + e, start: first.start + k, score: score(margin) });
             }
             a = b;
         }
         for f in &found {
-            out.push(cx.candidate(f.label, f.start, toks[f.last].end, SCORE, "ner"));
+            out.push(cx.candidate(f.label, f.start, toks[f.last].end, f.score, "ner"));
         }
         propagate(cx, &found, out);
     }
@@ -176,7 +174,30 @@ struct Found {
     first: usize,
     last: usize,
     start: usize,
+    score: f32,
 }
+
+/// How far the chosen tag's emission score is above the best other tag's (quantised units).
+fn margin(em: &[i32; NT], tag: u8) -> i32 {
+    let t = usize::from(tag);
+    let other = em.iter().enumerate().filter(|&(i, _)| i != t).map(|(_, &s)| s).max().unwrap_or(0);
+    em.get(t).copied().unwrap_or(0) - other
+}
+
+/// A candidate's score from the tagger's least certain token: from [`SCORE_MIN`] (a token the emissions alone
+/// would tag otherwise) to [`SCORE_MAX`] (a margin of [`MARGIN_FULL`] or more), so that a confident tagger wins
+/// an overlap against the gazetteer (0.55–0.7) and an unsure one gives way.
+fn score(margin: i32) -> f32 {
+    let x = (margin as f32 / MARGIN_FULL).clamp(0.0, 1.0);
+    SCORE_MIN + (SCORE_MAX - SCORE_MIN) * x
+}
+
+/// See [`score`].
+pub const SCORE_MIN: f32 = 0.45;
+/// See [`score`].
+pub const SCORE_MAX: f32 = 0.8;
+/// See [`score`].
+pub const MARGIN_FULL: f32 = 400.0;
 
 /// The score of a mention found by [`propagate`] rather than by the tagger.
 pub const SCORE_PROPAGATED: f32 = 0.55;
