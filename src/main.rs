@@ -10,6 +10,7 @@ use hashiya::{Lang, Options, Ymd};
 const USAGE: &str = "\
 usage: hashiya annotate [--json] [--reference YYYY-MM-DD] [--lang ar|fa] [FILE...]
        hashiya eval-dates FILE   (measure dates on flattened Recognizers-Text cases)
+       hashiya train ... | hashiya eval --format conll FILE... (see hashiya train --help)
 
 Annotates each FILE (standard input when none is given) and prints, with --json, one JSON object per input
 on its own line: {\"file\", \"lang\", \"unit\": \"scalar\", \"spans\": [...], \"entities\": [...]}, offsets in
@@ -109,6 +110,17 @@ fn annotate(args: &Args) -> ExitCode {
     }
 }
 
+/// Exit status of a subcommand that reports its own output.
+fn cli_result(r: Result<(), String>) -> ExitCode {
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("hashiya: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -120,6 +132,8 @@ fn main() -> ExitCode {
             }
         },
         Some("eval-dates") => hashiya::recognize::dates::eval::main(&args[1..]),
+        Some("train") => cli_result(hashiya::ner::train::cli_train(&args[1..])),
+        Some("eval") => cli_result(hashiya::ner::train::cli_eval(&args[1..])),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -1,0 +1,71 @@
+//! Throughput benchmark: annotates a few MB of news text (the seed articles repeated) and prints MB/s for each
+//! pipeline stage and for the whole pipeline, on one core. Run with `cargo bench --bench throughput`.
+
+use std::time::Instant;
+
+use hashiya::recognize::{lexicon::Lexicon, Context, Recognizer};
+use hashiya::{lang, ner::Ner, normalize::Normalized, resolve, tokenize, Options};
+
+/// Reads the seed articles (../shared/seeds, or the folder in HASHIYA_SEEDS) and repeats them to about 4 MB.
+fn corpus() -> String {
+    let dir = std::env::var("HASHIYA_SEEDS").unwrap_or_else(|_| "../shared/seeds".to_string());
+    let mut docs: Vec<String> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .filter_map(|p| std::fs::read_to_string(p).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    if docs.is_empty() {
+        eprintln!("no seed articles in {dir}; using a built-in paragraph");
+        docs.push("قال الرئيس الفنزويلي نيكولاس مادورو في كاراكاس إن وكالة رويترز نشرت تقريرا. \
+                   حسن روحانی رئیس‌جمهور ایران روز شنبه به تهران بازگشت.\n"
+            .to_string());
+    }
+    docs.sort();
+    let one = docs.join("\n\n");
+    let mut text = String::with_capacity(4 << 20);
+    while text.len() < 4 << 20 {
+        text.push_str(&one);
+        text.push_str("\n\n");
+    }
+    text
+}
+
+fn rate(bytes: usize, secs: f64) -> f64 {
+    bytes as f64 / 1e6 / secs.max(1e-9)
+}
+
+fn time<T>(name: &str, bytes: usize, f: impl FnOnce() -> T) -> T {
+    let t = Instant::now();
+    let out = f();
+    let s = t.elapsed().as_secs_f64();
+    println!("{name:<12} {:8.1} MB/s  ({s:.3} s)", rate(bytes, s));
+    out
+}
+
+fn main() {
+    let text = corpus();
+    let n = text.len();
+    println!("{:.1} MB of news text (seed articles repeated)", n as f64 / 1e6);
+    let t = Instant::now();
+    let lexicon = Lexicon::shipped();
+    let ner = Ner::shipped();
+    println!("building the recognizers: {:.3} s", t.elapsed().as_secs_f64());
+    // Warm-up, so the shared annotator's one-time construction is not timed.
+    hashiya::annotate("قال", &Options::default());
+
+    let norm = time("normalize", n, || Normalized::new(&text));
+    let lang = time("lang", n, || lang::detect(&text));
+    let paragraphs = time("paragraphs", n, || lang::paragraphs(&text, lang));
+    let tokens = time("tokenize", n, || tokenize::tokenize(&norm.text));
+    let cx = Context { text: &text, norm: &norm, tokens: &tokens, lang, paragraphs: &paragraphs, reference: None };
+    let mut cands = Vec::new();
+    time("lexicon", n, || lexicon.propose(&cx, &mut cands));
+    time("ner", n, || ner.propose(&cx, &mut cands));
+    let proposed = cands.len();
+    let spans = time("resolve", n, || resolve::resolve(cands));
+    let total = time("total", n, || hashiya::annotate(&text, &Options::default()));
+    println!("{proposed} candidates resolved to {} spans; the full pipeline found {} spans", spans.len(), total.spans.len());
+}

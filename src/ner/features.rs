@@ -1,0 +1,378 @@
+//! Feature extraction for the NER tagger: hashed features of each token (word, proclitic-free stems, affixes,
+//! shape, trigger class) and of its neighbours, computed without allocating per token.
+//!
+//! Every feature is a 32-bit hash of a template number and the hashes of the strings it looks at; the model
+//! maps it to a row of weights by its top bits. Per-token string hashes are computed once ([`TokInfo`]) and
+//! then combined for the context templates, so a token costs a few dozen integer mixes.
+
+use super::model::Classes;
+use crate::normalize::normalize_str;
+use crate::tokenize::{TokenKind, PROCLITICS};
+
+/// Number of features per token.
+pub const NF: usize = 40;
+
+/// The trigger lists, hand-written general vocabulary (see the file's header).
+pub const TRIGGERS_TSV: &str = include_str!("../../data/ner_triggers.tsv");
+
+const ARTICLE: &str = "ال";
+const ZWNJ: char = '\u{200C}';
+
+/// FNV-1a over bytes, continuing from `h`.
+#[inline]
+fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
+    for &b in bytes {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+const FNV0: u32 = 0x811c_9dc5;
+
+/// The hash of a string as the tagger sees it (ZWNJ and space are the same: news text swaps them).
+#[inline]
+pub fn hash_str(s: &str) -> u32 {
+    let mut h = FNV0;
+    for part in s.split(ZWNJ) {
+        if h != FNV0 {
+            h = fnv(h, b" ");
+        }
+        h = fnv(h, part.as_bytes());
+    }
+    h
+}
+
+/// Murmur3's finaliser: spreads the bits of a combined value.
+#[inline]
+fn fmix(mut h: u32) -> u32 {
+    h ^= h >> 16;
+    h = h.wrapping_mul(0x85eb_ca6b);
+    h ^= h >> 13;
+    h = h.wrapping_mul(0xc2b2_ae35);
+    h ^= h >> 16;
+    h
+}
+
+#[inline]
+fn mix(t: u32, a: u32) -> u32 {
+    fmix(a ^ fmix(t.wrapping_mul(0x9E37_79B1).wrapping_add(0x7F4A_7C15)))
+}
+
+#[inline]
+fn mix2(t: u32, a: u32, b: u32) -> u32 {
+    fmix(mix(t, a) ^ b.rotate_left(13).wrapping_add(0x2545_F491))
+}
+
+/// Trigger classes (bit values of [`TokInfo::trig`]).
+pub mod class {
+    /// A title or role that precedes a person's name.
+    pub const TITLE: u32 = 1;
+    /// A word that introduces a place name.
+    pub const PLACE: u32 = 2;
+    /// A word that heads or introduces an organisation name.
+    pub const ORG: u32 = 4;
+    /// A verb of saying.
+    pub const SAY: u32 = 8;
+    /// A preposition that often precedes a place.
+    pub const PREP: u32 = 16;
+}
+
+/// The trigger words, looked up by string hash.
+#[derive(Debug, Clone, Default)]
+pub struct Triggers {
+    /// (hash, class bits), sorted by hash.
+    table: Vec<(u32, u32)>,
+}
+
+impl Triggers {
+    /// Builds the table from `CLASS<TAB>word` lines (`#` comments).
+    pub fn from_tsv(tsv: &str) -> Triggers {
+        let mut table: Vec<(u32, u32)> = Vec::new();
+        for line in tsv.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let Some((c, w)) = line.split_once('\t') else { continue };
+            let bit = match c {
+                "TITLE" => class::TITLE,
+                "PLACE" => class::PLACE,
+                "ORG" => class::ORG,
+                "SAY" => class::SAY,
+                "PREP" => class::PREP,
+                _ => continue,
+            };
+            let w = normalize_str(w.trim());
+            if w.is_empty() {
+                continue;
+            }
+            table.push((hash_str(&w), bit));
+        }
+        table.sort_unstable();
+        // Merge the classes of a word listed twice.
+        let mut merged: Vec<(u32, u32)> = Vec::with_capacity(table.len());
+        for (h, b) in table {
+            match merged.last_mut() {
+                Some(last) if last.0 == h => last.1 |= b,
+                _ => merged.push((h, b)),
+            }
+        }
+        Triggers { table: merged }
+    }
+
+    /// The shipped lists.
+    pub fn shipped() -> Triggers {
+        Triggers::from_tsv(TRIGGERS_TSV)
+    }
+
+    /// Class bits of a word hash (0 when it is no trigger).
+    #[inline]
+    pub fn get(&self, h: u32) -> u32 {
+        match self.table.binary_search_by_key(&h, |e| e.0) {
+            Ok(i) => self.table[i].1,
+            Err(_) => 0,
+        }
+    }
+}
+
+/// How a word splits into proclitics and a stem: byte lengths inside the word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Split {
+    /// Bytes of proclitics before the bare stem (article included), 0 if none.
+    pub bare: usize,
+    /// Bytes of proclitics that are not the article: where the name may start if it keeps its `ال`.
+    /// For a fused `لل` this is where `لل` starts.
+    pub clitic: usize,
+    /// Whether the proclitics end in a fused `لل` (ل + the article with its alef dropped).
+    pub lil: bool,
+}
+
+/// The longest proclitic split of a normalized Arabic-script word that leaves at least two letters
+/// (the same list as [`crate::tokenize::stems`]).
+pub fn split(word: &str) -> Split {
+    for p in PROCLITICS {
+        if let Some(rest) = word.strip_prefix(p) {
+            if rest.chars().nth(1).is_none() {
+                continue;
+            }
+            let (clitic, lil) = if p.ends_with(ARTICLE) {
+                (p.len() - ARTICLE.len(), false)
+            } else if p.ends_with("لل") {
+                (p.len() - "لل".len(), true)
+            } else {
+                (p.len(), false)
+            };
+            return Split { bare: p.len(), clitic, lil };
+        }
+    }
+    Split::default()
+}
+
+/// What the tagger knows about one token, computed once.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokInfo {
+    /// The word.
+    pub w: u32,
+    /// The word without its proclitics, keeping the article (`وبالعاصمة` → `العاصمة`).
+    pub s1: u32,
+    /// The bare stem, without proclitics or article (`عاصمة`).
+    pub s2: u32,
+    /// Shape: kind, length, ZWNJ.
+    pub shape: u32,
+    /// Trigger class bits of the word or its stems.
+    pub trig: u32,
+    /// Prefixes (2, 3 letters) and suffixes (1, 2, 3, 4 letters) of the bare stem.
+    pub affix: [u32; 6],
+    /// The proclitic string.
+    pub clitic: u32,
+    /// The word's class in the name list ([`Classes`]), found for the word or, marked by bit 8, its stem.
+    pub lex: u32,
+}
+
+fn kind_code(k: TokenKind) -> u32 {
+    match k {
+        TokenKind::Word => 1,
+        TokenKind::Latin => 2,
+        TokenKind::Number => 3,
+        TokenKind::Punct => 4,
+    }
+}
+
+/// Computes the per-token information of a normalized token.
+pub fn tok_info(text: &str, kind: TokenKind, trig: &Triggers, classes: &Classes<'_>) -> TokInfo {
+    let w = hash_str(text);
+    if kind != TokenKind::Word {
+        let n = text.chars().count().min(6) as u32;
+        let shape = kind_code(kind) << 8 | n;
+        let t = trig.get(w);
+        let mut affix = [0u32; 6];
+        if kind == TokenKind::Latin {
+            // Latin names: suffixes still help (-ov, -ski, -ia).
+            let mut s = [text.len(); 3];
+            for (k, (i, _)) in text.char_indices().rev().take(3).enumerate() {
+                s[k] = i;
+            }
+            affix = [0, 0, hash_str(&text[s[0]..]), hash_str(&text[s[1]..]), hash_str(&text[s[2]..]), 0];
+        }
+        let lex = u32::from(classes.get(w));
+        return TokInfo { w, s1: w, s2: w, shape, trig: t, affix, clitic: 0, lex };
+    }
+    let sp = split(text);
+    let bare = &text[sp.bare..];
+    let s2 = hash_str(bare);
+    let s1 = if sp.lil {
+        fnv(fnv(FNV0, ARTICLE.as_bytes()), bare.as_bytes())
+    } else {
+        hash_str(&text[sp.clitic..])
+    };
+    let clitic = hash_str(&text[..sp.bare]);
+    let mut n = 0usize;
+    let mut p2 = bare.len();
+    let mut p3 = bare.len();
+    for (i, _) in bare.char_indices() {
+        if n == 2 {
+            p2 = i;
+        }
+        if n == 3 {
+            p3 = i;
+        }
+        n += 1;
+    }
+    let mut s = [bare.len(); 4];
+    for (k, (i, _)) in bare.char_indices().rev().take(4).enumerate() {
+        s[k] = i;
+    }
+    let pre2 = hash_str(&bare[..p2]);
+    let pre3 = hash_str(&bare[..p3]);
+    let suf1 = hash_str(&bare[s[0]..]);
+    let suf2 = hash_str(&bare[s[1]..]);
+    let suf3 = hash_str(&bare[s[2]..]);
+    let suf4 = hash_str(&bare[s[3]..]);
+    let zw = u32::from(text.contains(ZWNJ));
+    let shape = kind_code(kind) << 8 | (n.min(8) as u32) << 1 | zw;
+    let t = trig.get(w) | trig.get(s1) | trig.get(s2);
+    let lex = match classes.get(w) {
+        0 => match classes.get(s1) {
+            0 => u32::from(classes.get(s2)) | 0x100 * u32::from(s2 != w),
+            c => u32::from(c) | 0x100 * u32::from(s1 != w),
+        },
+        c => u32::from(c),
+    };
+    TokInfo { w, s1, s2, shape, trig: t, affix: [pre2, pre3, suf1, suf2, suf3, suf4], clitic, lex }
+}
+
+/// Padding before the sentence.
+const BOS: TokInfo = TokInfo { w: 0xB05, s1: 0xB05, s2: 0xB05, shape: 0xB05, trig: 0x100, affix: [0; 6], clitic: 0, lex: 0x1000 };
+/// Padding after the sentence.
+const EOS: TokInfo = TokInfo { w: 0xE05, s1: 0xE05, s2: 0xE05, shape: 0xE05, trig: 0x200, affix: [0; 6], clitic: 0, lex: 0x2000 };
+
+/// The features of position `i` of a sentence, written into `out`.
+pub fn features(infos: &[TokInfo], i: usize, out: &mut [u32; NF]) {
+    let at = |d: isize| -> TokInfo {
+        let j = i as isize + d;
+        if j < 0 {
+            BOS
+        } else {
+            infos.get(j as usize).copied().unwrap_or(EOS)
+        }
+    };
+    let (m2, m1, c, p1, p2) = (at(-2), at(-1), at(0), at(1), at(2));
+    *out = [
+        mix(0, 0),
+        mix(1, c.w),
+        mix(2, c.s1),
+        mix(3, c.s2),
+        mix(4, c.affix[0]),
+        mix(5, c.affix[1]),
+        mix(6, c.affix[2]),
+        mix(7, c.affix[3]),
+        mix(8, c.affix[4]),
+        mix(9, c.shape),
+        mix(10, m1.w),
+        mix(11, p1.w),
+        mix(12, m2.w),
+        mix(13, p2.w),
+        mix(14, m1.s2),
+        mix(15, p1.s2),
+        mix2(16, m1.s2, c.s2),
+        mix2(17, c.s2, p1.s2),
+        mix(18, m1.trig),
+        mix(19, p1.trig),
+        mix(20, m2.trig),
+        mix(21, c.trig),
+        mix2(22, mix2(22, m1.shape, c.shape), p1.shape),
+        mix(23, c.clitic),
+        mix2(24, m1.trig, c.shape),
+        mix(25, p1.affix[4]),
+        mix(26, m1.affix[3]),
+        mix2(27, m2.s2, m1.s2),
+        mix(28, c.lex),
+        mix(29, m1.lex),
+        mix(30, p1.lex),
+        mix2(31, m1.lex, c.lex),
+        mix2(32, c.lex, p1.lex),
+        mix(33, c.affix[5]),
+        mix2(34, m1.w, c.w),
+        mix2(35, c.w, p1.w),
+        mix(36, m2.lex),
+        mix(37, p2.lex),
+        mix2(38, c.lex, c.shape),
+        mix(39, p2.trig),
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits() {
+        let cases: &[(&str, &str, &str, bool)] = &[
+            // word, bare stem, name start (article kept), lil
+            ("وبالعاصمة", "عاصمة", "العاصمة", false),
+            ("لغوايدو", "غوايدو", "غوايدو", false),
+            ("للولايات", "ولايات", "للولايات", true),
+            ("فنزويلا", "نزويلا", "نزويلا", false),
+            ("بل", "بل", "بل", false),
+            ("غوايدو", "غوايدو", "غوايدو", false),
+        ];
+        for &(w, bare, start, lil) in cases {
+            let s = split(w);
+            assert_eq!(&w[s.bare..], bare, "{w}");
+            assert_eq!(&w[s.clitic..], start, "{w}");
+            assert_eq!(s.lil, lil, "{w}");
+        }
+    }
+
+    #[test]
+    fn zwnj_and_space_hash_alike_in_parts() {
+        assert_eq!(hash_str("رئيس\u{200C}جمهور"), hash_str("رئيس جمهور"));
+        assert_ne!(hash_str("ab"), hash_str("ba"));
+    }
+
+    #[test]
+    fn triggers_are_found_through_proclitics() {
+        let t = Triggers::shipped();
+        let tr = |w: &str| tok_info(&normalize_str(w), TokenKind::Word, &t, &Classes::EMPTY).trig;
+        assert_ne!(tr("الرئيس") & class::TITLE, 0);
+        assert_ne!(tr("والرئيس") & class::TITLE, 0);
+        assert_ne!(tr("وكالة") & class::ORG, 0);
+        assert_ne!(tr("سخنگوی") & class::TITLE, 0);
+        assert_eq!(tr("غوايدو"), 0);
+    }
+
+    #[test]
+    fn features_are_deterministic_and_context_sensitive() {
+        let t = Triggers::shipped();
+        let infos: Vec<TokInfo> = ["قال", "الرئيس", "مادورو"].iter().map(|w| tok_info(w, TokenKind::Word, &t, &Classes::EMPTY)).collect();
+        let (mut a, mut b) = ([0u32; NF], [0u32; NF]);
+        features(&infos, 2, &mut a);
+        features(&infos, 2, &mut b);
+        assert_eq!(a, b);
+        features(&infos[1..], 1, &mut b);
+        assert_ne!(a, b);
+        // Out-of-range neighbours are padding, never a panic.
+        features(&infos, 0, &mut a);
+        features(&[], 0, &mut a);
+    }
+}

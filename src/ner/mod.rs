@@ -1,0 +1,442 @@
+//! The learned PER / LOC / ORG recognizer: an averaged-perceptron sequence tagger over hashed features,
+//! decoded with constrained Viterbi, shipped as `model/ner.bin` (trained by `hashiya train`).
+//!
+//! - [`features`]: what the tagger looks at (word, stems without proclitics, affixes, shape, neighbours,
+//!   trigger words).
+//! - [`model`]: BIO tags, the binary format read in place, decoding.
+//! - [`corpus`]: reading CoNLL-style corpora and mapping their tag sets onto PER / LOC / ORG.
+//! - `train` (native only): training, cross-validation and evaluation.
+//!
+//! The tagger labels whole tokens (the corpora do); the recognizer then starts a name after its proclitics
+//! when the evidence says they are proclitics (see [`name_start`]), so `لغوايدو` yields `غوايدو` while
+//! `لبنان` stays whole.
+
+pub mod corpus;
+pub mod features;
+pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
+
+use std::collections::HashSet;
+
+use crate::recognize::{Context, Recognizer};
+use crate::span::Candidate;
+use crate::tokenize::{Token, TokenKind, PROCLITICS};
+use features::{features, hash_str, tok_info, TokInfo, Triggers, NF};
+use model::{tag_label, Model, NT};
+
+/// The shipped model (see `hashiya train`).
+pub const MODEL: &[u8] = include_bytes!("../../model/ner.bin");
+
+/// The NER recognizer.
+pub struct Ner {
+    model: Option<Model<'static>>,
+    triggers: Triggers,
+}
+
+/// Scratch buffers for tagging one sentence.
+#[derive(Default)]
+pub struct Scratch {
+    infos: Vec<TokInfo>,
+    em: Vec<[i32; NT]>,
+    back: Vec<[u8; NT]>,
+    tags: Vec<u8>,
+}
+
+impl Ner {
+    /// The recognizer with the shipped model (proposes nothing if the model does not parse).
+    pub fn shipped() -> Ner {
+        Ner::from_bytes(MODEL)
+    }
+
+    /// A recognizer over model bytes.
+    pub fn from_bytes(bytes: &'static [u8]) -> Ner {
+        Ner { model: Model::parse(bytes), triggers: Triggers::shipped() }
+    }
+
+    /// The model, if it parsed.
+    pub fn model(&self) -> Option<&Model<'static>> {
+        self.model.as_ref()
+    }
+
+    /// Tags a sentence of normalized tokens; the tags are left in `sc.tags`.
+    pub fn tag<'t>(&self, words: impl Iterator<Item = (&'t str, TokenKind)>, sc: &mut Scratch) {
+        sc.infos.clear();
+        let classes = self.model.as_ref().map_or(model::Classes::EMPTY, |m| m.classes());
+        sc.infos.extend(words.map(|(w, k)| tok_info(w, k, &self.triggers, &classes)));
+        tag_infos(self.model.as_ref(), &sc.infos, &mut sc.em, &mut sc.back, &mut sc.tags);
+    }
+}
+
+/// Tags precomputed token infos with `model` (all O without a model).
+pub fn tag_infos(model: Option<&Model<'_>>, infos: &[TokInfo], em: &mut Vec<[i32; NT]>, back: &mut Vec<[u8; NT]>, tags: &mut Vec<u8>) {
+    let Some(m) = model else {
+        tags.clear();
+        tags.resize(infos.len(), model::O);
+        return;
+    };
+    em.clear();
+    let mut f = [0u32; NF];
+    for i in 0..infos.len() {
+        features(infos, i, &mut f);
+        em.push(m.emissions(&f));
+    }
+    m.viterbi(em, back, tags);
+}
+
+/// Whether a token ends a sentence for the tagger.
+fn ends_sentence(t: &str) -> bool {
+    matches!(t, "." | "!" | "?" | "؟" | "؛" | "…")
+}
+
+/// Where a name whose first token is `word` starts, in bytes into `word`: after proclitics when the evidence
+/// says they are proclitics.
+///
+/// - A proclitic before the article (`وال`, `بال`, `ولل`) is split off (`والعراق` → `العراق`; a fused `لل`
+///   stays, as written) unless the whole word is the better-known entity start.
+/// - A proclitic before a bare word (`و`, `ب`, `ل`, `ك`, `ف` and combinations) is split off only when the rest
+///   is a better-known entity start than the whole word in the training corpora (`model`), or the rest is
+///   written on its own elsewhere in the document (`doc_has`).
+pub fn name_start(word: &str, model: Option<&Model<'_>>, doc_has: &mut dyn FnMut(&str) -> bool) -> usize {
+    let freq = |s: &str| model.map_or(0, |m| m.entity_freq(hash_str(s)));
+    let fw = freq(word);
+    for p in PROCLITICS {
+        let Some(rest) = word.strip_prefix(p) else { continue };
+        if rest.chars().nth(1).is_none() {
+            continue;
+        }
+        let (k, article) = if p.ends_with("ال") {
+            (p.len() - "ال".len(), true)
+        } else if p.ends_with("لل") {
+            (p.len() - "لل".len(), true)
+        } else {
+            (p.len(), false)
+        };
+        if k == 0 {
+            continue;
+        }
+        let s = &word[k..];
+        let fs = freq(s);
+        let strip = if article { fs >= fw || fw < 2 } else { fs > fw || (fw < 2 && doc_has(s)) };
+        if strip {
+            return k;
+        }
+    }
+    0
+}
+
+impl Recognizer for Ner {
+    fn name(&self) -> &'static str {
+        "ner"
+    }
+
+    fn propose(&self, cx: &Context<'_>, out: &mut Vec<Candidate>) {
+        let Some(model) = self.model.as_ref() else { return };
+        let t = cx.norm.text.as_str();
+        let toks = cx.tokens;
+        let mut sc = Scratch::default();
+        let mut words: Option<HashSet<&str>> = None;
+        let mut doc_has = |s: &str| {
+            words
+                .get_or_insert_with(|| toks.iter().filter(|k| k.kind == TokenKind::Word).map(|k| k.text(t)).collect())
+                .contains(s)
+        };
+        // Pass 1: tag sentence by sentence.
+        let mut found: Vec<Found> = Vec::new();
+        let mut a = 0;
+        while a < toks.len() {
+            // One sentence: up to a sentence-final mark or a line break.
+            let mut b = a + 1;
+            while b < toks.len() && !ends_sentence(toks[b - 1].text(t)) && !t[toks[b - 1].end..toks[b].start].contains('\n') {
+                b += 1;
+            }
+            let sent = &toks[a..b];
+            self.tag(sent.iter().map(|k| (k.text(t), k.kind)), &mut sc);
+            for (s, e, label) in entities(&sc.tags, sent) {
+                let first = &sent[s];
+                let w = first.text(t);
+                let k = if first.kind == TokenKind::Word { name_start(w, Some(model), &mut doc_has) } else { 0 };
+                let margin = (s..=e).map(|i| margin(&sc.em[i], sc.tags[i])).min().unwrap_or(0);
+                found.push(Found { label, first: a + s, last: a + e, start: first.start + k, score: score(margin) });
+            }
+            a = b;
+        }
+        for f in &found {
+            out.push(cx.candidate(f.label, f.start, toks[f.last].end, f.score, "ner"));
+        }
+        propagate(cx, &found, out);
+    }
+}
+
+/// An entity the tagger found: label, first and last token, start byte (after proclitics) in the normalized text.
+struct Found {
+    label: crate::span::Label,
+    first: usize,
+    last: usize,
+    start: usize,
+    score: f32,
+}
+
+/// How far the chosen tag's emission score is above the best other tag's (quantised units).
+fn margin(em: &[i32; NT], tag: u8) -> i32 {
+    let t = usize::from(tag);
+    let other = em.iter().enumerate().filter(|&(i, _)| i != t).map(|(_, &s)| s).max().unwrap_or(0);
+    em.get(t).copied().unwrap_or(0) - other
+}
+
+/// A candidate's score from the tagger's least certain token: from [`SCORE_MIN`] (a token the emissions alone
+/// would tag otherwise) to [`SCORE_MAX`] (a margin of [`MARGIN_FULL`] or more), so that a confident tagger wins
+/// an overlap against the gazetteer (0.55–0.7) and an unsure one gives way.
+fn score(margin: i32) -> f32 {
+    let x = (margin as f32 / MARGIN_FULL).clamp(0.0, 1.0);
+    SCORE_MIN + (SCORE_MAX - SCORE_MIN) * x
+}
+
+/// See [`score`].
+pub const SCORE_MIN: f32 = 0.45;
+/// See [`score`].
+pub const SCORE_MAX: f32 = 0.8;
+/// See [`score`].
+pub const MARGIN_FULL: f32 = 400.0;
+
+/// The score of a mention found by [`propagate`] rather than by the tagger.
+pub const SCORE_PROPAGATED: f32 = 0.55;
+
+/// Document-level consistency: a name the tagger found once is a name wherever else it is written in the
+/// document (after a proclitic too), with the label it was given most often; a person's last name alone
+/// (`مادورو` after `نيكولاس مادورو`) is the person. Only whole-token matches outside the tagger's own entities.
+fn propagate(cx: &Context<'_>, found: &[Found], out: &mut Vec<Candidate>) {
+    use crate::span::Label;
+    use std::collections::HashMap;
+    if found.is_empty() {
+        return;
+    }
+    let t = cx.norm.text.as_str();
+    let toks = cx.tokens;
+    // Names as token sequences (the first token from the name's start), with label votes.
+    let mut names: HashMap<Vec<&str>, [u32; 3]> = HashMap::new();
+    let li = |l: Label| match l {
+        Label::Per => 0,
+        Label::Loc => 1,
+        _ => 2,
+    };
+    let mut covered = vec![false; toks.len()];
+    for f in found {
+        covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
+        let mut key: Vec<&str> = Vec::with_capacity(f.last - f.first + 1);
+        key.push(t.get(f.start..toks[f.first].end).unwrap_or(""));
+        key.extend(toks[f.first + 1..=f.last].iter().map(|k| k.text(t)));
+        if key.iter().any(|w| w.is_empty()) || key.len() > 6 {
+            continue;
+        }
+        if f.label == Label::Per && key.len() > 1 {
+            if let Some(last) = key.last().filter(|w| w.chars().count() >= 3) {
+                names.entry(vec![*last]).or_insert([0; 3])[0] += 1;
+            }
+        }
+        if key.len() == 1 && key[0].chars().count() < 3 {
+            continue;
+        }
+        names.entry(key).or_insert([0; 3])[li(f.label)] += 1;
+    }
+    let mut by_first: HashMap<&str, Vec<(&[&str], Label)>> = HashMap::new();
+    for (k, v) in &names {
+        let best = (0..3).max_by_key(|&i| (v[i], 3 - i)).unwrap_or(0);
+        let label = [Label::Per, Label::Loc, Label::Org][best];
+        by_first.entry(k[0]).or_default().push((k.as_slice(), label));
+    }
+    for v in by_first.values_mut() {
+        v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+    }
+    let mut i = 0;
+    while i < toks.len() {
+        if covered[i] || toks[i].kind == TokenKind::Punct {
+            i += 1;
+            continue;
+        }
+        let w = toks[i].text(t);
+        // The word itself, then after each proclitic sequence it may carry (keeping a fused لل as written).
+        let mut starts = [0usize; 8];
+        let mut n = 1;
+        if toks[i].kind == TokenKind::Word {
+            for p in PROCLITICS {
+                if n < starts.len() && w.starts_with(p) && w[p.len()..].chars().nth(1).is_some() {
+                    starts[n] = if p.ends_with("ال") { p.len() - "ال".len() } else { p.len() };
+                    n += 1;
+                }
+            }
+        }
+        let mut matched = None;
+        'outer: for &k in &starts[..n] {
+            let Some(cands) = by_first.get(&w[k..]) else { continue };
+            for &(key, label) in cands {
+                let end = i + key.len();
+                if end > toks.len() || (i + 1..end).any(|j| covered[j]) {
+                    continue;
+                }
+                if key[1..].iter().zip(&toks[i + 1..end]).all(|(a, b)| *a == b.text(t)) {
+                    matched = Some((k, end, label));
+                    break 'outer;
+                }
+            }
+        }
+        match matched {
+            Some((k, end, label)) => {
+                out.push(cx.candidate(label, toks[i].start + k, toks[end - 1].end, SCORE_PROPAGATED, "ner"));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The entities of a tag sequence over `toks`: (first token, last token, label), punctuation trimmed from
+/// the edges.
+fn entities(tags: &[u8], toks: &[Token]) -> Vec<(usize, usize, crate::span::Label)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let Some(label) = tag_label(tags[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < tags.len() && tags[j] == model::begin_tag(label) + 1 {
+            j += 1;
+        }
+        let (mut s, mut e) = (i, j - 1);
+        while s < e && toks[s].kind == TokenKind::Punct {
+            s += 1;
+        }
+        while e > s && toks[e].kind == TokenKind::Punct {
+            e -= 1;
+        }
+        if toks[s].kind != TokenKind::Punct {
+            out.push((s, e, label));
+        }
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Label;
+    use crate::{lang, normalize::Normalized, tokenize};
+
+    fn run(text: &str) -> Vec<(Label, String)> {
+        let ner = Ner::shipped();
+        let norm = Normalized::new(text);
+        let tokens = tokenize::tokenize(&norm.text);
+        let l = lang::detect(text);
+        let ps = lang::paragraphs(text, l);
+        let cx = Context { text, norm: &norm, tokens: &tokens, lang: l, paragraphs: &ps, reference: None };
+        let mut out = Vec::new();
+        ner.propose(&cx, &mut out);
+        out.into_iter().map(|c| (c.span.label, text[c.span.start..c.span.end].to_string())).collect()
+    }
+
+    #[test]
+    fn shipped_model_parses() {
+        assert!(Ner::shipped().model().is_some());
+    }
+
+    #[test]
+    fn finds_people_places_organisations() {
+        let cases: &[(&str, Label, &str)] = &[
+            ("قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن فرنسا ستدعم الاتفاق.", Label::Per, "إيمانويل ماكرون"),
+            ("قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن فرنسا ستدعم الاتفاق.", Label::Loc, "باريس"),
+            ("وذكرت وكالة رويترز أن الحكومة العراقية رفضت الطلب.", Label::Org, "رويترز"),
+            ("حسن روحانی رئیس‌جمهور ایران روز شنبه به تهران بازگشت.", Label::Per, "حسن روحانی"),
+            ("حسن روحانی رئیس‌جمهور ایران روز شنبه به تهران بازگشت.", Label::Loc, "تهران"),
+        ];
+        for (text, label, want) in cases {
+            let got = run(text);
+            assert!(got.contains(&(*label, want.to_string())), "{text}: want {label:?} {want}, got {got:?}");
+        }
+    }
+
+    #[test]
+    fn titles_stay_outside_person_names() {
+        let got = run("قال الرئيس الفرنسي إيمانويل ماكرون إن الاتفاق مهم.");
+        assert!(!got.iter().any(|(l, s)| *l == Label::Per && s.contains("الرئيس")), "{got:?}");
+    }
+
+    #[test]
+    fn proclitics_are_split_off_by_evidence() {
+        let m = Model::parse(MODEL);
+        let mut none = |_: &str| false;
+        let cases: &[(&str, &str)] = &[("والعراق", "العراق"), ("بالعراق", "العراق"), ("وللولايات", "للولايات"), ("لبنان", "لبنان")];
+        for &(w, want) in cases {
+            let w = crate::normalize::normalize_str(w);
+            assert_eq!(&w[name_start(&w, m.as_ref(), &mut none)..], want, "{w}");
+        }
+        // Evidence from the document: the bare name is written elsewhere.
+        let mut has = |s: &str| s == "غوايدو";
+        assert_eq!(&"لغوايدو"[name_start("لغوايدو", m.as_ref(), &mut has)..], "غوايدو");
+        let mut none = |_: &str| false;
+        assert_eq!(name_start("لغوايدو", None, &mut none), 0);
+    }
+
+    /// The labels and normalized, space-separated texts of what the recognizer finds.
+    fn found(text: &str) -> Vec<(Label, String)> {
+        let norm = |s: &str| crate::normalize::normalize_str(s).replace('\u{200C}', " ");
+        run(text).into_iter().map(|(l, s)| (l, norm(&s))).collect()
+    }
+
+    #[test]
+    fn robust_to_spelling_variants() {
+        // (text, the same text written another way news sites write it)
+        let cases: &[(&str, &str)] = &[
+            // Arabic yeh and kaf in Persian text.
+            (
+                "محمد جواد ظریف وزیر امور خارجه ایران روز دوشنبه در تهران با سرگئی لاوروف دیدار کرد.",
+                "محمد جواد ظريف وزير امور خارجه ايران روز دوشنبه در تهران با سرگئي لاوروف ديدار كرد.",
+            ),
+            // A no-break space where the zero-width non-joiner belongs.
+            (
+                "حسن روحانی رئیس\u{200C}جمهور ایران می\u{200C}گوید سازمان ملل متحد در نیویورک است.",
+                "حسن روحانی رئیس\u{00A0}جمهور ایران می\u{00A0}گوید سازمان ملل متحد در نیویورک است.",
+            ),
+            // Full diacritics.
+            (
+                "قال الرئيس الأمريكي دونالد ترامب في واشنطن إن وكالة رويترز نشرت الخبر.",
+                "قَالَ الرَّئِيسُ الأَمْرِيكِيُّ دُونَالْد تْرَامْب فِي وَاشِنْطُن إِنَّ وَكَالَةَ رُويْتَرْز نَشَرَتِ الخَبَرَ.",
+            ),
+        ];
+        for &(a, b) in cases {
+            let (fa, fb) = (found(a), found(b));
+            assert!(fa.iter().any(|(l, _)| *l == Label::Per), "{a}: {fa:?}");
+            assert_eq!(fa, fb, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_name_found_once_is_found_everywhere() {
+        let text = "قال الرئيس الفنزويلي نيكولاس مادورو إن بلاده لن تستسلم. وأضاف مادورو أن الجيش معه. ودعا لمادورو أنصاره.";
+        let got = run(text);
+        let n = got.iter().filter(|(l, s)| *l == Label::Per && s == "مادورو").count();
+        assert_eq!(n, 2, "{got:?}");
+        assert!(got.contains(&(Label::Per, "نيكولاس مادورو".into())), "{got:?}");
+    }
+
+    #[test]
+    fn no_panic_on_junk() {
+        for text in ["", " ", "\u{0651}", "«»", ".", "\u{200C}\u{200C}", "a\0b\u{FFFF}", "ـــ", "و", "ال ال ال"] {
+            let _ = run(text);
+        }
+        let long: String = "كلمة ".repeat(20_000);
+        let _ = run(&long);
+    }
+
+    mod regression {
+        use super::*;
+
+        #[test]
+        fn entity_of_only_punctuation_is_dropped() {
+            let toks = tokenize::tokenize("« »");
+            assert!(entities(&[1, 2], &toks).is_empty());
+        }
+    }
+}

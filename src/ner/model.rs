@@ -1,0 +1,381 @@
+//! The NER model: BIO tags, the compact binary format read in place, emission scores and constrained Viterbi.
+//!
+//! Format (little-endian), read without copying:
+//!
+//! | bytes | content |
+//! |---|---|
+//! | 0..4 | magic `HNER` |
+//! | 4 | version (2) |
+//! | 5 | `bits`: the weight table has 2^bits rows |
+//! | 6 | number of tags (7) |
+//! | 7 | `fbits`: the entity-start frequency table has 2^fbits entries |
+//! | 8 | `lbits`: the word-class table has 2^lbits slots |
+//! | 9..12 | zero |
+//! | 12..16 | scale (f32): the float weight one quantisation step stands for (informational) |
+//! | 16.. | start scores, 7 × i32; transition scores, 7 × 7 × i32 (row = previous tag) |
+//! | then | weight table, 2^bits rows × 7 × i8 (row = top `bits` bits of a feature hash) |
+//! | then | frequency table, 2^fbits × u8: how often a word began an entity in the training corpora |
+//! | then | word-class table, 2^lbits slots × (check byte, class byte): see [`Classes`] |
+//!
+//! All scores are on the same integer scale, so decoding is integer arithmetic.
+
+use super::features::NF;
+use crate::span::Label;
+
+/// Number of tags.
+pub const NT: usize = 7;
+/// The outside tag.
+pub const O: u8 = 0;
+
+/// The label of tag `t` (1, 2 → PER; 3, 4 → LOC; 5, 6 → ORG).
+pub fn tag_label(t: u8) -> Option<Label> {
+    match t {
+        1 | 2 => Some(Label::Per),
+        3 | 4 => Some(Label::Loc),
+        5 | 6 => Some(Label::Org),
+        _ => None,
+    }
+}
+
+/// The B- tag of a label.
+pub fn begin_tag(l: Label) -> u8 {
+    match l {
+        Label::Per => 1,
+        Label::Loc => 3,
+        Label::Org => 5,
+        _ => O,
+    }
+}
+
+/// Whether tag `t` begins an entity.
+pub fn is_begin(t: u8) -> bool {
+    matches!(t, 1 | 3 | 5)
+}
+
+/// Whether tag `cur` may follow tag `prev` (`None`: sentence start): an I- tag continues its own label.
+pub fn allowed(prev: Option<u8>, cur: u8) -> bool {
+    match cur {
+        2 | 4 | 6 => prev.is_some_and(|p| p == cur || p + 1 == cur),
+        _ => true,
+    }
+}
+
+const MAGIC: &[u8; 4] = b"HNER";
+const HEADER: usize = 16 + 4 * NT + 4 * NT * NT;
+
+/// A model over a byte slice (embedded or read from a file).
+#[derive(Debug, Clone)]
+pub struct Model<'a> {
+    bits: u32,
+    fbits: u32,
+    start: [i32; NT],
+    trans: [[i32; NT]; NT],
+    table: &'a [u8],
+    freq: &'a [u8],
+    classes: Classes<'a>,
+}
+
+fn i32_at(b: &[u8], at: usize) -> Option<i32> {
+    Some(i32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+impl<'a> Model<'a> {
+    /// Reads a model; `None` when the bytes are not a model of this version.
+    pub fn parse(b: &'a [u8]) -> Option<Model<'a>> {
+        if b.get(0..4)? != MAGIC || *b.get(4)? != 2 || usize::from(*b.get(6)?) != NT {
+            return None;
+        }
+        let bits = u32::from(*b.get(5)?);
+        let fbits = u32::from(*b.get(7)?);
+        let lbits = u32::from(*b.get(8)?);
+        if !(8..=24).contains(&bits) || !(8..=24).contains(&fbits) || lbits > 24 {
+            return None;
+        }
+        let mut start = [0i32; NT];
+        let mut trans = [[0i32; NT]; NT];
+        for (t, s) in start.iter_mut().enumerate() {
+            *s = i32_at(b, 16 + 4 * t)?;
+        }
+        for (p, row) in trans.iter_mut().enumerate() {
+            for (t, s) in row.iter_mut().enumerate() {
+                *s = i32_at(b, 16 + 4 * NT + 4 * (p * NT + t))?;
+            }
+        }
+        let tlen = (1usize << bits) * NT;
+        let table = b.get(HEADER..HEADER + tlen)?;
+        let fend = HEADER + tlen + (1usize << fbits);
+        let freq = b.get(HEADER + tlen..fend)?;
+        let llen = if lbits == 0 { 0 } else { 2usize << lbits };
+        if b.len() != fend + llen {
+            return None;
+        }
+        let classes = Classes { bits: lbits, slots: &b[fend..] };
+        Some(Model { bits, fbits, start, trans, table, freq, classes })
+    }
+
+    /// Serialises a model from its parts (used by training); `classes` is a [`Classes::build`] table.
+    #[allow(clippy::too_many_arguments)]
+    pub fn write(
+        scale: f32,
+        start: &[i32; NT],
+        trans: &[[i32; NT]; NT],
+        bits: u32,
+        table: &[i8],
+        fbits: u32,
+        freq: &[u8],
+        lbits: u32,
+        classes: &[u8],
+    ) -> Vec<u8> {
+        let mut out = Vec::with_capacity(HEADER + table.len() + freq.len() + classes.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&[2, bits as u8, NT as u8, fbits as u8, lbits as u8, 0, 0, 0]);
+        out.extend_from_slice(&scale.to_le_bytes());
+        for s in start {
+            out.extend_from_slice(&s.to_le_bytes());
+        }
+        for row in trans {
+            for s in row {
+                out.extend_from_slice(&s.to_le_bytes());
+            }
+        }
+        out.extend(table.iter().map(|&w| w as u8));
+        out.extend_from_slice(freq);
+        out.extend_from_slice(classes);
+        out
+    }
+
+    /// The word-class table.
+    pub fn classes(&self) -> Classes<'a> {
+        self.classes
+    }
+
+    /// Row index of a feature hash.
+    #[inline]
+    pub fn row(bits: u32, h: u32) -> usize {
+        (h >> (32 - bits)) as usize
+    }
+
+    /// Emission scores of one token's features.
+    #[inline]
+    pub fn emissions(&self, feats: &[u32; NF]) -> [i32; NT] {
+        let mut e = [0i32; NT];
+        for &f in feats {
+            let r = Model::row(self.bits, f) * NT;
+            if let Some(row) = self.table.get(r..r + NT) {
+                for (s, &w) in e.iter_mut().zip(row) {
+                    *s += i32::from(w as i8);
+                }
+            }
+        }
+        e
+    }
+
+    /// The weight at flat index `i` of the table (row × 7 + tag); 0 outside it.
+    #[inline]
+    pub fn weight(&self, i: usize) -> i8 {
+        self.table.get(i).map_or(0, |&w| w as i8)
+    }
+
+    /// How often a word (by [`super::features::hash_str`]) began an entity in training (saturating at 255).
+    pub fn entity_freq(&self, h: u32) -> u8 {
+        let i = freq_index(self.fbits, h);
+        self.freq.get(i).copied().unwrap_or(0)
+    }
+
+    /// The best tag sequence for the emission scores `em`, into `out`; `back` is scratch space.
+    pub fn viterbi(&self, em: &[[i32; NT]], back: &mut Vec<[u8; NT]>, out: &mut Vec<u8>) {
+        viterbi(em, &self.start, &self.trans, back, out)
+    }
+}
+
+/// Word classes learned from a name list (WikiANN): for a word, how often it is part of a person's, a
+/// place's or an organisation's name, as a class byte: PER, LOC and ORG shares in 2 bits each (under 5 %, under
+/// 30 %, under 70 %, more) and the word's frequency in 2 bits. Open addressing over 2^bits slots of (check byte,
+/// class byte); an empty slot is (0, 0); a word is looked for in at most [`Classes::PROBES`] slots.
+#[derive(Debug, Clone, Copy)]
+pub struct Classes<'a> {
+    bits: u32,
+    slots: &'a [u8],
+}
+
+impl Classes<'static> {
+    /// The empty table (every word has class 0).
+    pub const EMPTY: Classes<'static> = Classes { bits: 0, slots: &[] };
+}
+
+impl<'a> Classes<'a> {
+    /// Slots tried per word.
+    pub const PROBES: usize = 8;
+
+    fn home(bits: u32, h: u32) -> (usize, u8) {
+        let x = h.wrapping_mul(0x2C1B_3C6D).rotate_left(11);
+        ((x >> (32 - bits)) as usize, (h as u8).max(1))
+    }
+
+    /// A table over slots built by [`Classes::build`].
+    pub fn new(bits: u32, slots: &'a [u8]) -> Classes<'a> {
+        if bits == 0 || slots.len() != 2usize << bits {
+            return Classes { bits: 0, slots: &[] };
+        }
+        Classes { bits, slots }
+    }
+
+    /// The class byte of a word hash (0 when unknown).
+    #[inline]
+    pub fn get(&self, h: u32) -> u8 {
+        if self.bits == 0 {
+            return 0;
+        }
+        let mask = (1usize << self.bits) - 1;
+        let (mut i, check) = Classes::home(self.bits, h);
+        for _ in 0..Classes::PROBES {
+            match (self.slots.get(2 * i), self.slots.get(2 * i + 1)) {
+                (Some(&c), Some(&v)) if c == check => return v,
+                (Some(0), _) | (None, _) => return 0,
+                _ => {}
+            }
+            i = (i + 1) & mask;
+        }
+        0
+    }
+
+    /// Builds the slots from (word hash, class byte) pairs, most important first; a pair with class 0 or that
+    /// finds no free slot is left out.
+    pub fn build(bits: u32, entries: &[(u32, u8)]) -> Vec<u8> {
+        let mut slots = vec![0u8; 2usize << bits];
+        let mask = (1usize << bits) - 1;
+        for &(h, v) in entries {
+            if v == 0 {
+                continue;
+            }
+            let (mut i, check) = Classes::home(bits, h);
+            for _ in 0..Classes::PROBES {
+                if slots[2 * i] == 0 {
+                    slots[2 * i] = check;
+                    slots[2 * i + 1] = v;
+                    break;
+                }
+                if slots[2 * i] == check {
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        slots
+    }
+}
+
+/// Index into the frequency table of a word hash.
+pub fn freq_index(fbits: u32, h: u32) -> usize {
+    (h.wrapping_mul(0x9E37_79B1).rotate_left(7) >> (32 - fbits)) as usize
+}
+
+/// Score arithmetic shared by the integer (shipped) and float (training) decoders.
+pub trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> {
+    /// A score lower than any reachable one.
+    const NEG: Self;
+}
+
+impl Score for i32 {
+    const NEG: i32 = i32::MIN / 4;
+}
+
+impl Score for f32 {
+    const NEG: f32 = -1e30;
+}
+
+/// First-order Viterbi over BIO tags with the [`allowed`] constraints.
+pub fn viterbi<S: Score>(em: &[[S; NT]], start: &[S; NT], trans: &[[S; NT]; NT], back: &mut Vec<[u8; NT]>, out: &mut Vec<u8>) {
+    out.clear();
+    back.clear();
+    let Some(first) = em.first() else { return };
+    let mut cur = [S::NEG; NT];
+    for t in 0..NT {
+        if allowed(None, t as u8) {
+            cur[t] = start[t] + first[t];
+        }
+    }
+    back.push([0; NT]);
+    for e in &em[1..] {
+        let mut next = [S::NEG; NT];
+        let mut bp = [0u8; NT];
+        for t in 0..NT {
+            let mut best = S::NEG;
+            let mut arg = 0u8;
+            for p in 0..NT {
+                if !allowed(Some(p as u8), t as u8) {
+                    continue;
+                }
+                let s = cur[p] + trans[p][t];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            next[t] = best + e[t];
+            bp[t] = arg;
+        }
+        back.push(bp);
+        cur = next;
+    }
+    let mut t = 0u8;
+    let mut best = S::NEG;
+    for (i, &s) in cur.iter().enumerate() {
+        if s > best {
+            best = s;
+            t = i as u8;
+        }
+    }
+    out.resize(em.len(), O);
+    for i in (0..em.len()).rev() {
+        out[i] = t;
+        t = back[i][usize::from(t)];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constraints() {
+        assert!(allowed(None, 1));
+        assert!(!allowed(None, 2));
+        assert!(allowed(Some(1), 2));
+        assert!(allowed(Some(2), 2));
+        assert!(!allowed(Some(3), 2));
+        assert!(!allowed(Some(0), 6));
+        assert!(allowed(Some(5), 6));
+    }
+
+    #[test]
+    fn viterbi_respects_constraints() {
+        // The emissions alone would say O, I-PER: the decoder must not start an entity with I-.
+        let em = [[5, 0, 0, 0, 0, 0, 0], [0, 0, 9, 0, 0, 0, 0]];
+        let (mut back, mut out) = (Vec::new(), Vec::new());
+        viterbi(&em, &[0; NT], &[[0; NT]; NT], &mut back, &mut out);
+        assert!(out == [1, 2] || out[1] != 2, "{out:?}");
+        viterbi::<i32>(&[], &[0; NT], &[[0; NT]; NT], &mut back, &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn round_trip() {
+        let table = vec![1i8; (1 << 8) * NT];
+        let freq = vec![3u8; 1 << 8];
+        let mut trans = [[0; NT]; NT];
+        trans[1][2] = 7;
+        let classes = Classes::build(8, &[(42, 7), (43, 9)]);
+        let b = Model::write(0.5, &[1; NT], &trans, 8, &table, 8, &freq, 8, &classes);
+        let m = Model::parse(&b).expect("parses");
+        assert_eq!(m.emissions(&[0; NF]), [NF as i32; NT]);
+        assert_eq!(m.entity_freq(12345), 3);
+        assert_eq!(m.trans[1][2], 7);
+        assert_eq!(m.classes().get(42), 7);
+        assert_eq!(m.classes().get(43), 9);
+        assert_eq!(m.classes().get(44), 0);
+        assert!(Model::parse(&b[..b.len() - 1]).is_none());
+        assert!(Model::parse(b"").is_none());
+        assert!(Model::parse(b"HNER\x02\x40\x07\x08\x08").is_none());
+    }
+}

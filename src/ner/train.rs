@@ -1,0 +1,864 @@
+//! Training, cross-validation and evaluation of the NER tagger (native only: `hashiya train`, `hashiya eval`).
+//!
+//! Training is a structured averaged perceptron (Collins 2002) with constrained Viterbi, over the hashed
+//! features of [`super::features`], on the training splits named in [`SOURCES`], in a fixed order shuffled by
+//! a fixed seed: the same corpora give the same model, byte for byte. Corpus tokens are normalized and
+//! re-tokenized exactly as the annotator tokenizes text, so the tagger sees at run time what it saw in training.
+//! Persian sentences are also seen once more with their zero-width non-joiners written as spaces (news text
+//! often loses them), so quality holds when they are missing.
+//!
+//! Evaluation tags each corpus sentence and compares entity spans over the corpus's own tokens (exact span,
+//! micro-averaged over PER / LOC / ORG), the usual CoNLL measure.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::corpus::{self, Sentence};
+use super::features::{features, hash_str, tok_info, TokInfo, Triggers, NF};
+use super::model::{self, freq_index, viterbi, Classes, Model, NT};
+use crate::normalize::normalize_str;
+use crate::span::Label;
+use crate::tokenize::{tokenize, TokenKind};
+
+/// A training or development corpus: a name, its path under the corpora folder, and its role.
+pub struct Source {
+    /// Short name (`--only` selects by it).
+    pub name: &'static str,
+    /// Path under the corpora folder.
+    pub path: &'static str,
+    /// How the file is used.
+    pub role: Role,
+}
+
+/// How a corpus file is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Sequence training data.
+    Train,
+    /// Development data: scored after training, never trained on.
+    Dev,
+    /// Silver data, never trained on as sequences: the names it marks give the word-class table (a word's
+    /// shares of person, place and organisation names) and the entity-start frequencies.
+    Names,
+}
+
+/// The corpora the shipped model is trained on (see ../shared/corpora/README.md for their terms).
+pub const SOURCES: &[Source] = &[
+    Source { name: "anercorp", path: "anercorp/train.txt", role: Role::Train },
+    Source { name: "aqmar", path: "aqmar/train.txt", role: Role::Train },
+    Source { name: "wojood", path: "wojood_sample/train.txt", role: Role::Train },
+    Source { name: "peyma", path: "peyma/train.txt", role: Role::Train },
+    Source { name: "arman", path: "arman/train.txt", role: Role::Train },
+    Source { name: "parstwiner", path: "parstwiner/train.txt", role: Role::Train },
+    Source { name: "peyma", path: "peyma/dev.txt", role: Role::Dev },
+    Source { name: "aqmar", path: "aqmar/dev.txt", role: Role::Dev },
+    Source { name: "parstwiner", path: "parstwiner/dev.txt", role: Role::Dev },
+    Source { name: "wojood", path: "wojood_sample/val.txt", role: Role::Dev },
+    Source { name: "wikiann", path: "wikiann/ar/train", role: Role::Names },
+    Source { name: "wikiann", path: "wikiann/ar/extra", role: Role::Names },
+    Source { name: "wikiann", path: "wikiann/fa/train", role: Role::Names },
+    Source { name: "wikiann", path: "wikiann/fa/extra", role: Role::Names },
+];
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The corpora folder.
+    pub corpora: PathBuf,
+    /// Passes over the data.
+    pub epochs: usize,
+    /// log2 of the number of weight rows.
+    pub bits: u32,
+    /// log2 of the size of the entity-start frequency table.
+    pub fbits: u32,
+    /// log2 of the number of slots of the word-class table.
+    pub lbits: u32,
+    /// Shuffling seed.
+    pub seed: u64,
+    /// Train only on these corpora (by name); all when empty.
+    pub only: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 18, fbits: 17, lbits: 18, seed: 1, only: Vec::new() }
+    }
+}
+
+/// A corpus sentence prepared for the tagger: the annotator's tokens ("pieces") with their features.
+pub struct Prepared {
+    /// Feature rows, `NF` per piece.
+    rows: Vec<u32>,
+    /// Gold tag per piece.
+    tags: Vec<u8>,
+    /// For each corpus token, the piece whose tag it takes (its first non-punctuation piece, else its first;
+    /// `u32::MAX` when it has none).
+    lead: Vec<u32>,
+    /// Gold tags over the corpus tokens.
+    gold: Vec<u8>,
+}
+
+/// Splits corpus tokens into the annotator's tokens, carrying the tags over; `zwnj_as_space` writes ZWNJ as a
+/// space first. Returns (piece text, kind, tag, corpus token index).
+fn pieces(s: &Sentence, zwnj_as_space: bool) -> Vec<(String, TokenKind, u8, u32)> {
+    let mut out = Vec::new();
+    for (i, (tok, &tag)) in s.tokens.iter().zip(&s.tags).enumerate() {
+        let mut norm = normalize_str(tok);
+        if zwnj_as_space {
+            norm = norm.replace('\u{200C}', " ");
+        }
+        let toks = tokenize(&norm);
+        let non_punct: Vec<usize> = (0..toks.len()).filter(|&j| toks[j].kind != TokenKind::Punct).collect();
+        let (first, last) = match (non_punct.first(), non_punct.last()) {
+            (Some(&a), Some(&b)) => (a, b),
+            _ => (0, toks.len().saturating_sub(1)),
+        };
+        let inside = model::tag_label(tag).map_or(model::O, |l| model::begin_tag(l) + 1);
+        // Punctuation after the last word stays in the entity only when the next token continues it.
+        let continues = inside != model::O && s.tags.get(i + 1) == Some(&inside);
+        for (j, t) in toks.iter().enumerate() {
+            let pt = if tag == model::O {
+                model::O
+            } else if j < first {
+                if tag == inside { inside } else { model::O }
+            } else if j == first {
+                tag
+            } else if j > last && !continues {
+                model::O
+            } else {
+                inside
+            };
+            out.push((t.text(&norm).to_string(), t.kind, pt, i as u32));
+        }
+    }
+    let mut tags: Vec<u8> = out.iter().map(|p| p.2).collect();
+    corpus::repair(&mut tags);
+    for (p, t) in out.iter_mut().zip(tags) {
+        p.2 = t;
+    }
+    out
+}
+
+/// What feature extraction needs: trigger words, the word-class table, the weight-table size.
+pub struct Fx<'a> {
+    /// Trigger words.
+    pub trig: &'a Triggers,
+    /// Word classes.
+    pub classes: Classes<'a>,
+    /// log2 of the number of weight rows.
+    pub bits: u32,
+}
+
+/// Prepares a sentence for training or evaluation.
+pub fn prepare(s: &Sentence, fx: &Fx<'_>, zwnj_as_space: bool) -> Prepared {
+    let (trig, bits) = (fx.trig, fx.bits);
+    let ps = pieces(s, zwnj_as_space);
+    let infos: Vec<TokInfo> = ps.iter().map(|p| tok_info(&p.0, p.1, trig, &fx.classes)).collect();
+    let mut rows = Vec::with_capacity(ps.len() * NF);
+    let mut f = [0u32; NF];
+    for i in 0..infos.len() {
+        features(&infos, i, &mut f);
+        rows.extend(f.iter().map(|&h| Model::row(bits, h) as u32));
+    }
+    let mut lead = vec![u32::MAX; s.tokens.len()];
+    for (i, p) in ps.iter().enumerate() {
+        let l = &mut lead[p.3 as usize];
+        let is_punct = |j: u32| ps.get(j as usize).is_some_and(|q| q.1 == TokenKind::Punct);
+        if *l == u32::MAX || (is_punct(*l) && p.1 != TokenKind::Punct) {
+            *l = i as u32;
+        }
+    }
+    Prepared { rows, tags: ps.iter().map(|p| p.2).collect(), lead, gold: s.tags.clone() }
+}
+
+/// Reads a corpus file.
+pub fn read(path: &Path) -> Result<Vec<Sentence>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(corpus::parse(&text))
+}
+
+/// Exact-span counts per label.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    /// (true positives, predicted, gold) for PER, LOC, ORG.
+    pub by: [(usize, usize, usize); 3],
+}
+
+fn li(l: Label) -> usize {
+    match l {
+        Label::Per => 0,
+        Label::Loc => 1,
+        _ => 2,
+    }
+}
+
+fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
+    let p = if pred == 0 { 0.0 } else { tp as f64 / pred as f64 };
+    let r = if gold == 0 { 0.0 } else { tp as f64 / gold as f64 };
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    (p, r, f)
+}
+
+impl Counts {
+    /// Adds the spans of one sentence.
+    pub fn add(&mut self, gold: &[u8], pred: &[u8]) {
+        let g = corpus::spans(gold);
+        let p = corpus::spans(pred);
+        for s in &g {
+            self.by[li(s.2)].2 += 1;
+        }
+        for s in &p {
+            self.by[li(s.2)].1 += 1;
+            if g.contains(s) {
+                self.by[li(s.2)].0 += 1;
+            }
+        }
+    }
+
+    /// Micro-averaged F1 over the three labels.
+    pub fn micro_f1(&self) -> f64 {
+        let (tp, p, g) = self.by.iter().fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
+        prf(tp, p, g).2
+    }
+
+    /// A table: one line per label, then the micro average.
+    pub fn report(&self) -> String {
+        let mut s = String::from("label  precision  recall  F1      gold\n");
+        for (i, name) in ["PER", "LOC", "ORG"].iter().enumerate() {
+            let (tp, p, g) = self.by[i];
+            let (pp, rr, ff) = prf(tp, p, g);
+            let _ = writeln!(s, "{name:<6} {pp:.4}     {rr:.4}  {ff:.4}  {g}");
+        }
+        let (tp, p, g) = self.by.iter().fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
+        let (pp, rr, ff) = prf(tp, p, g);
+        let _ = writeln!(s, "micro  {pp:.4}     {rr:.4}  {ff:.4}  {g}");
+        s
+    }
+}
+
+/// Float weights during training, with the sums for averaging.
+struct Perceptron {
+    bits: u32,
+    w: Vec<f32>,
+    acc: Vec<f64>,
+    start: [f32; NT],
+    start_acc: [f64; NT],
+    trans: [[f32; NT]; NT],
+    trans_acc: [[f64; NT]; NT],
+    /// Update counter (one per sentence seen).
+    c: f64,
+}
+
+impl Perceptron {
+    fn new(bits: u32) -> Self {
+        let n = (1usize << bits) * NT;
+        Perceptron {
+            bits,
+            w: vec![0.0; n],
+            acc: vec![0.0; n],
+            start: [0.0; NT],
+            start_acc: [0.0; NT],
+            trans: [[0.0; NT]; NT],
+            trans_acc: [[0.0; NT]; NT],
+            c: 1.0,
+        }
+    }
+
+    fn emissions(w: &[f32], rows: &[u32], em: &mut Vec<[f32; NT]>) {
+        em.clear();
+        for fs in rows.chunks_exact(NF) {
+            let mut e = [0f32; NT];
+            for &r in fs {
+                let row = &w[r as usize * NT..r as usize * NT + NT];
+                for t in 0..NT {
+                    e[t] += row[t];
+                }
+            }
+            em.push(e);
+        }
+    }
+
+    fn update(&mut self, p: &Prepared, pred: &[u8]) {
+        let c = self.c;
+        let mut prev: Option<(u8, u8)> = None;
+        for (i, (&g, &q)) in p.tags.iter().zip(pred).enumerate() {
+            if g != q {
+                for &r in &p.rows[i * NF..i * NF + NF] {
+                    let base = r as usize * NT;
+                    self.w[base + g as usize] += 1.0;
+                    self.acc[base + g as usize] += c;
+                    self.w[base + q as usize] -= 1.0;
+                    self.acc[base + q as usize] -= c;
+                }
+            }
+            match prev {
+                None => {
+                    if g != q {
+                        self.start[g as usize] += 1.0;
+                        self.start_acc[g as usize] += c;
+                        self.start[q as usize] -= 1.0;
+                        self.start_acc[q as usize] -= c;
+                    }
+                }
+                Some((pg, pq)) => {
+                    if (pg, g) != (pq, q) {
+                        self.trans[pg as usize][g as usize] += 1.0;
+                        self.trans_acc[pg as usize][g as usize] += c;
+                        self.trans[pq as usize][q as usize] -= 1.0;
+                        self.trans_acc[pq as usize][q as usize] -= c;
+                    }
+                }
+            }
+            prev = Some((g, q));
+        }
+    }
+
+    /// The averaged weights: w - acc / c.
+    fn averaged(&self) -> (Vec<f32>, [f32; NT], [[f32; NT]; NT]) {
+        let c = self.c;
+        let w = self.w.iter().zip(&self.acc).map(|(&w, &a)| (f64::from(w) - a / c) as f32).collect();
+        let mut start = [0f32; NT];
+        let mut trans = [[0f32; NT]; NT];
+        for t in 0..NT {
+            start[t] = (f64::from(self.start[t]) - self.start_acc[t] / c) as f32;
+            for u in 0..NT {
+                trans[t][u] = (f64::from(self.trans[t][u]) - self.trans_acc[t][u] / c) as f32;
+            }
+        }
+        (w, start, trans)
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for shuffling.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Trains float weights on prepared sentences.
+fn train_weights(data: &[Prepared], cfg: &Config, log: &mut dyn FnMut(&str)) -> Perceptron {
+    let mut p = Perceptron::new(cfg.bits);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = Rng(cfg.seed);
+    let (mut em, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
+    for epoch in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        let mut wrong = 0usize;
+        let mut total = 0usize;
+        for &i in &order {
+            let s = &data[i];
+            Perceptron::emissions(&p.w, &s.rows, &mut em);
+            viterbi(&em, &p.start, &p.trans, &mut back, &mut pred);
+            total += s.tags.len();
+            let diff = s.tags.iter().zip(&pred).filter(|(a, b)| a != b).count();
+            if diff > 0 {
+                wrong += diff;
+                p.update(s, &pred);
+            }
+            p.c += 1.0;
+        }
+        log(&format!("epoch {}: {:.4} of tokens mistagged", epoch + 1, wrong as f64 / total.max(1) as f64));
+    }
+    p
+}
+
+/// Quantises averaged weights into the shipped format.
+fn quantise(p: &Perceptron, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8]) -> Vec<u8> {
+    let (w, start, trans) = p.averaged();
+    let mut mags: Vec<f32> = w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
+    mags.sort_unstable_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    // One step per 1/127 of the 99.99th percentile magnitude; the few larger weights saturate.
+    let top = mags.get(mags.len().saturating_sub(1 + mags.len() / 10_000)).copied().unwrap_or(1.0).max(1e-6);
+    let scale = top / 127.0;
+    let table: Vec<i8> = w.iter().map(|&x| (x / scale).round().clamp(-127.0, 127.0) as i8).collect();
+    let q = |x: f32| (x / scale).round() as i32;
+    let mut qs = [0i32; NT];
+    let mut qt = [[0i32; NT]; NT];
+    for t in 0..NT {
+        qs[t] = q(start[t]);
+        for u in 0..NT {
+            qt[t][u] = q(trans[t][u]);
+        }
+    }
+    Model::write(scale, &qs, &qt, p.bits, &table, fbits, freq, lbits, classes)
+}
+
+/// Tags a prepared sentence with a model and maps the tags back onto the corpus tokens.
+pub fn tag_prepared(m: &Model<'_>, p: &Prepared, em: &mut Vec<[i32; NT]>, back: &mut Vec<[u8; NT]>, pred: &mut Vec<u8>) -> Vec<u8> {
+    em.clear();
+    for fs in p.rows.chunks_exact(NF) {
+        let mut e = [0i32; NT];
+        for &r in fs {
+            let base = r as usize * NT;
+            for (t, s) in e.iter_mut().enumerate() {
+                *s += i32::from(m.weight(base + t));
+            }
+        }
+        em.push(e);
+    }
+    m.viterbi(em, back, pred);
+    // A corpus token takes the tag of its first non-punctuation piece (or its first piece).
+    let mut out: Vec<u8> = p.lead.iter().map(|&l| pred.get(l as usize).copied().unwrap_or(model::O)).collect();
+    corpus::repair(&mut out);
+    out
+}
+
+/// Scores a model on prepared sentences.
+pub fn evaluate(m: &Model<'_>, data: &[Prepared]) -> Counts {
+    let mut c = Counts::default();
+    let (mut em, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
+    for p in data {
+        let out = tag_prepared(m, p, &mut em, &mut back, &mut pred);
+        c.add(&p.gold, &out);
+    }
+    c
+}
+
+fn contains_zwnj(s: &Sentence) -> bool {
+    s.tokens.iter().any(|t| t.contains('\u{200C}'))
+}
+
+/// ARMAN tags nationalities and countries used as actors as organisations; the product calls a country a
+/// place and a nationality nothing. A one-token ARMAN organisation that the other corpora mostly tag as a
+/// place becomes a place, and one they mostly leave untagged becomes outside.
+fn fix_arman(sents: &mut [Sentence], others: &HashMap<String, [u32; 4]>) {
+    for s in sents {
+        for (a, b, l) in corpus::spans(&s.tags) {
+            if l != Label::Org || b != a + 1 {
+                continue;
+            }
+            let Some(c) = others.get(&normalize_str(&s.tokens[a])) else { continue };
+            // c = [outside, PER, LOC, ORG]
+            if c[2] > c[3] && c[2] >= 2 {
+                s.tags[a] = model::begin_tag(Label::Loc);
+            } else if c[0] > 3 * (c[1] + c[2] + c[3]) && c[0] >= 3 {
+                s.tags[a] = model::O;
+            }
+        }
+    }
+}
+
+/// Counts how each single token is tagged (outside, PER, LOC, ORG).
+fn token_counts(sents: &[Sentence], into: &mut HashMap<String, [u32; 4]>) {
+    for s in sents {
+        let spans = corpus::spans(&s.tags);
+        let mut single = vec![None; s.tokens.len()];
+        for (a, b, l) in spans {
+            if b == a + 1 {
+                single[a] = Some(l);
+            }
+        }
+        for (i, t) in s.tokens.iter().enumerate() {
+            let k = match (s.tags[i], single[i]) {
+                (0, _) => 0,
+                (_, Some(l)) => 1 + li(l),
+                _ => continue,
+            };
+            into.entry(normalize_str(t)).or_insert([0; 4])[k] += 1;
+        }
+    }
+}
+
+/// Entity-start frequencies: how often each (normalized first-piece) word began an entity.
+fn add_freq(sents: &[Sentence], fbits: u32, freq: &mut [u8]) {
+    for s in sents {
+        for (a, _, _) in corpus::spans(&s.tags) {
+            let norm = normalize_str(&s.tokens[a]);
+            let toks = tokenize(&norm);
+            let Some(first) = toks.iter().find(|t| t.kind != TokenKind::Punct) else { continue };
+            let i = freq_index(fbits, hash_str(first.text(&norm)));
+            freq[i] = freq[i].saturating_add(1);
+        }
+    }
+}
+
+fn selected(cfg: &Config, name: &str) -> bool {
+    cfg.only.is_empty() || cfg.only.iter().any(|o| o == name)
+}
+
+/// Loads the training sentences of the selected corpora, with the ARMAN fix applied.
+fn load_train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<(&'static str, Vec<Sentence>)>, String> {
+    let mut sets = Vec::new();
+    for s in SOURCES.iter().filter(|s| s.role == Role::Train && selected(cfg, s.name)) {
+        let sents = read(&cfg.corpora.join(s.path))?;
+        log(&format!("{}: {} sentences", s.path, sents.len()));
+        sets.push((s.name, sents));
+    }
+    if sets.iter().any(|(n, _)| *n == "arman") {
+        let mut counts = HashMap::new();
+        for (n, s) in &sets {
+            if *n != "arman" {
+                token_counts(s, &mut counts);
+            }
+        }
+        for (n, s) in &mut sets {
+            if *n == "arman" {
+                fix_arman(s, &counts);
+            }
+        }
+    }
+    Ok(sets)
+}
+
+fn prepare_all(sents: &[Sentence], fx: &Fx<'_>, augment: bool, out: &mut Vec<Prepared>) {
+    for s in sents {
+        out.push(prepare(s, fx, false));
+        if augment && contains_zwnj(s) {
+            out.push(prepare(s, fx, true));
+        }
+    }
+}
+
+/// Word counts: for each normalized word, how often it is outside a name and inside a PER, LOC, ORG name.
+type WordCounts = HashMap<String, [u32; 4]>;
+
+/// Adds the words of `sents` to `counts`.
+fn count_words<'a>(sents: impl Iterator<Item = &'a Sentence>, counts: &mut WordCounts) {
+    for snt in sents {
+        for (w, kind, tag, _) in pieces(snt, false) {
+            if kind == TokenKind::Punct || kind == TokenKind::Number {
+                continue;
+            }
+            let k = model::tag_label(tag).map_or(0, |l| 1 + li(l));
+            counts.entry(w).or_insert([0; 4])[k] += 1;
+        }
+    }
+}
+
+/// The word counts of the name lists (WikiANN).
+fn name_list_counts(cfg: &Config, log: &mut dyn FnMut(&str)) -> WordCounts {
+    let mut counts = WordCounts::new();
+    for s in SOURCES.iter().filter(|s| s.role == Role::Names) {
+        match read(&cfg.corpora.join(s.path)) {
+            Ok(sents) => count_words(sents.iter(), &mut counts),
+            Err(e) => log(&format!("skipped (not found): {e}")),
+        }
+    }
+    counts
+}
+
+/// The word-class table slots from word counts (see [`Classes`]).
+fn classes_from(counts: &[&WordCounts], lbits: u32) -> Vec<u8> {
+    let mut total: HashMap<&str, [u32; 4]> = HashMap::new();
+    for c in counts {
+        for (w, v) in c.iter() {
+            let e = total.entry(w.as_str()).or_insert([0; 4]);
+            for i in 0..4 {
+                e[i] += v[i];
+            }
+        }
+    }
+    let share = |x: u32, n: u32| -> u8 {
+        let r = f64::from(x) / f64::from(n.max(1));
+        if r < 0.05 {
+            0
+        } else if r < 0.3 {
+            1
+        } else if r < 0.7 {
+            2
+        } else {
+            3
+        }
+    };
+    let mut entries: Vec<(u32, u32, u8)> = total
+        .iter()
+        .map(|(w, c)| {
+            let n: u32 = c.iter().sum();
+            let fb: u8 = if n < 3 { 0 } else if n < 20 { 1 } else if n < 200 { 2 } else { 3 };
+            let names = share(c[1], n) | share(c[2], n) << 2 | share(c[3], n) << 4;
+            (hash_str(w), n, if names == 0 { 0 } else { names | fb << 6 })
+        })
+        .filter(|e| e.2 != 0)
+        .collect();
+    entries.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let pairs: Vec<(u32, u8)> = entries.iter().map(|e| (e.0, e.2)).collect();
+    Classes::build(lbits, &pairs)
+}
+
+/// Inner folds for the word-class feature: a training sentence sees word classes counted from the name lists
+/// and from the other folds' sentences only, as a sentence at run time sees classes from text it was not in.
+const INNER_FOLDS: usize = 5;
+
+/// Trains weights on `sents`; returns them with the final word-class table (name lists + all of `sents`).
+fn fit(sents: &[&Sentence], names: &WordCounts, cfg: &Config, trig: &Triggers, log: &mut dyn FnMut(&str)) -> (Perceptron, Vec<u8>) {
+    let n = sents.len();
+    // Blocks of 50 sentences (documents stay mostly together), dealt round the folds so every corpus is in each.
+    let fold_of = |i: usize| (i / 50) % INNER_FOLDS;
+    let mut folds: Vec<WordCounts> = (0..INNER_FOLDS).map(|_| WordCounts::new()).collect();
+    for (i, s) in sents.iter().enumerate() {
+        count_words(std::iter::once(*s), &mut folds[fold_of(i)]);
+    }
+    let mut data = Vec::with_capacity(n + n / 2);
+    for j in 0..INNER_FOLDS {
+        let mut use_: Vec<&WordCounts> = vec![names];
+        use_.extend(folds.iter().enumerate().filter(|(k, _)| *k != j).map(|(_, c)| c));
+        let slots = classes_from(&use_, cfg.lbits);
+        let fx = Fx { trig, classes: Classes::new(cfg.lbits, &slots), bits: cfg.bits };
+        for (i, s) in sents.iter().enumerate().filter(|(i, _)| fold_of(*i) == j) {
+            let _ = i;
+            data.push(prepare(s, &fx, false));
+            if contains_zwnj(s) {
+                data.push(prepare(s, &fx, true));
+            }
+        }
+    }
+    log(&format!("{} training sequences, {} tokens", data.len(), data.iter().map(|p| p.tags.len()).sum::<usize>()));
+    let p = train_weights(&data, cfg, log);
+    let mut all: Vec<&WordCounts> = vec![names];
+    all.extend(folds.iter());
+    (p, classes_from(&all, cfg.lbits))
+}
+
+/// Trains the model on the selected corpora and returns its bytes; scores the development sets on the way.
+pub fn train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String> {
+    let trig = Triggers::shipped();
+    let sets = load_train(cfg, log)?;
+    let names = name_list_counts(cfg, log);
+    let all: Vec<&Sentence> = sets.iter().flat_map(|(_, s)| s.iter()).collect();
+    let (p, slots) = fit(&all, &names, cfg, &trig, log);
+    let mut freq = vec![0u8; 1usize << cfg.fbits];
+    for (_, s) in &sets {
+        add_freq(s, cfg.fbits, &mut freq);
+    }
+    for s in SOURCES.iter().filter(|s| s.role == Role::Names) {
+        if let Ok(sents) = read(&cfg.corpora.join(s.path)) {
+            add_freq(&sents, cfg.fbits, &mut freq);
+        }
+    }
+    let bytes = quantise(&p, &freq, cfg.fbits, cfg.lbits, &slots);
+    let m = Model::parse(&bytes).ok_or("the trained model does not parse")?;
+    let fx = Fx { trig: &trig, classes: m.classes(), bits: cfg.bits };
+    for s in SOURCES.iter().filter(|s| s.role == Role::Dev && selected(cfg, s.name)) {
+        let Ok(sents) = read(&cfg.corpora.join(s.path)) else { continue };
+        let mut dev = Vec::new();
+        prepare_all(&sents, &fx, false, &mut dev);
+        let c = evaluate(&m, &dev);
+        log(&format!("dev {}: micro-F1 {:.4}\n{}", s.path, c.micro_f1(), c.report()));
+    }
+    Ok(bytes)
+}
+
+/// K-fold cross-validation over the selected training corpora (contiguous folds, so documents stay together);
+/// returns the micro-F1 of each fold.
+pub fn cross_validate(cfg: &Config, k: usize, log: &mut dyn FnMut(&str)) -> Result<Vec<f64>, String> {
+    let trig = Triggers::shipped();
+    let sets = load_train(cfg, log)?;
+    let names = name_list_counts(cfg, log);
+    let all: Vec<&Sentence> = sets.iter().flat_map(|(_, s)| s.iter()).collect();
+    let k = k.max(2);
+    let mut scores = Vec::new();
+    for fold in 0..k {
+        let (lo, hi) = (all.len() * fold / k, all.len() * (fold + 1) / k);
+        let train: Vec<&Sentence> = all.iter().enumerate().filter(|(i, _)| !(lo..hi).contains(i)).map(|(_, s)| *s).collect();
+        let (p, slots) = fit(&train, &names, cfg, &trig, &mut |_| {});
+        let bytes = quantise(&p, &[0u8; 1 << 8], 8, cfg.lbits, &slots);
+        let m = Model::parse(&bytes).ok_or("the trained model does not parse")?;
+        let fx = Fx { trig: &trig, classes: m.classes(), bits: cfg.bits };
+        let test: Vec<Prepared> = all[lo..hi].iter().map(|s| prepare(s, &fx, false)).collect();
+        let c = evaluate(&m, &test);
+        log(&format!("fold {}: micro-F1 {:.4}\n{}", fold + 1, c.micro_f1(), c.report()));
+        scores.push(c.micro_f1());
+    }
+    Ok(scores)
+}
+
+/// Scores a model on a CoNLL-style file (any of the corpus formats); with `errors`, prints each missed or
+/// spurious span with its sentence.
+pub fn eval_file(m: &Model<'_>, bits: u32, path: &Path, errors: bool) -> Result<Counts, String> {
+    let trig = Triggers::shipped();
+    let fx = Fx { trig: &trig, classes: m.classes(), bits };
+    let sents = read(path)?;
+    let mut data = Vec::new();
+    prepare_all(&sents, &fx, false, &mut data);
+    if errors {
+        let (mut em, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
+        for (s, p) in sents.iter().zip(&data) {
+            let out = tag_prepared(m, p, &mut em, &mut back, &mut pred);
+            let g = corpus::spans(&p.gold);
+            let q = corpus::spans(&out);
+            let show = |x: &(usize, usize, Label)| format!("{} {}", x.2.as_str(), s.tokens[x.0..x.1].join(" "));
+            for x in g.iter().filter(|x| !q.contains(x)) {
+                println!("MISS\t{}\t| {}", show(x), s.tokens.join(" "));
+            }
+            for x in q.iter().filter(|x| !g.contains(x)) {
+                println!("FALSE\t{}", show(x));
+            }
+        }
+    }
+    Ok(evaluate(m, &data))
+}
+
+/// Usage of `hashiya train` and `hashiya eval`.
+pub const USAGE: &str = "\
+usage: hashiya train [--corpora DIR] [--out FILE] [--epochs N] [--bits B] [--seed S] [--only NAME,...] [--cv K]
+       hashiya eval --format conll [--model FILE] [--errors] FILE...
+
+train: learns the NER tagger from the training splits under DIR (default ../shared/corpora: anercorp, aqmar,
+wojood, peyma, arman, parstwiner; wikiann only for name frequencies), scores the development splits and writes
+the model (default model/ner.bin). With --cv K: K-fold cross-validation over the selected corpora instead,
+printing each fold and the mean micro-F1 (e.g. --cv 5 --only anercorp).
+eval: exact-span precision, recall and F1 per label (PER, LOC, ORG) and micro-averaged, of the shipped model
+(or --model FILE) on CoNLL-style files in any of the corpus formats.";
+
+fn num<T: std::str::FromStr>(v: Option<&String>, opt: &str) -> Result<T, String> {
+    v.and_then(|v| v.parse().ok()).ok_or_else(|| format!("{opt} needs a number"))
+}
+
+/// `hashiya train ...`: the arguments after the subcommand.
+pub fn cli_train(args: &[String]) -> Result<(), String> {
+    let mut cfg = Config::default();
+    let mut out = PathBuf::from("model/ner.bin");
+    let mut cv: Option<usize> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--corpora" => cfg.corpora = PathBuf::from(it.next().ok_or("--corpora needs a folder")?),
+            "--out" => out = PathBuf::from(it.next().ok_or("--out needs a file")?),
+            "--epochs" => cfg.epochs = num(it.next(), a)?,
+            "--bits" => cfg.bits = num::<u32>(it.next(), a)?.clamp(8, 24),
+            "--seed" => cfg.seed = num(it.next(), a)?,
+            "--cv" => cv = Some(num(it.next(), a)?),
+            "--only" => cfg.only = it.next().ok_or("--only needs corpus names")?.split(',').map(String::from).collect(),
+            _ => return Err(format!("unknown argument {a}\n\n{USAGE}")),
+        }
+    }
+    let t0 = std::time::Instant::now();
+    let mut log = |s: &str| eprintln!("[{:6.1}s] {s}", t0.elapsed().as_secs_f64());
+    if let Some(k) = cv {
+        let scores = cross_validate(&cfg, k, &mut log)?;
+        let mean = scores.iter().sum::<f64>() / scores.len().max(1) as f64;
+        println!("{}-fold cross-validation on {}: mean micro-F1 {mean:.4}", scores.len(),
+            if cfg.only.is_empty() { "all training corpora".to_string() } else { cfg.only.join(",") });
+        return Ok(());
+    }
+    let bytes = train(&cfg, &mut log)?;
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    log(&format!("wrote {} ({} bytes)", out.display(), bytes.len()));
+    Ok(())
+}
+
+/// `hashiya eval ...`: the arguments after the subcommand.
+pub fn cli_eval(args: &[String]) -> Result<(), String> {
+    let mut files = Vec::new();
+    let mut model_path: Option<String> = None;
+    let mut errors = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--format" => match it.next().map(String::as_str) {
+                Some("conll") => {}
+                other => return Err(format!("--format: only conll is supported, not {other:?}")),
+            },
+            "--errors" => errors = true,
+            "--model" => model_path = Some(it.next().ok_or("--model needs a file")?.clone()),
+            s if s.starts_with("--") => return Err(format!("unknown option {s}\n\n{USAGE}")),
+            s => files.push(s.to_string()),
+        }
+    }
+    if files.is_empty() {
+        return Err(format!("eval needs a file\n\n{USAGE}"));
+    }
+    let owned;
+    let bytes: &[u8] = match &model_path {
+        Some(p) => {
+            owned = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
+            &owned
+        }
+        None => super::MODEL,
+    };
+    let m = Model::parse(bytes).ok_or("the model does not parse")?;
+    let bits = u32::from(bytes[5]);
+    let mut total = Counts::default();
+    for f in &files {
+        let c = eval_file(&m, bits, Path::new(f), errors)?;
+        println!("# {f}\n{}", c.report());
+        for i in 0..3 {
+            total.by[i].0 += c.by[i].0;
+            total.by[i].1 += c.by[i].1;
+            total.by[i].2 += c.by[i].2;
+        }
+    }
+    if files.len() > 1 {
+        println!("# all\n{}", total.report());
+    }
+    println!("micro-F1 {:.4}", total.micro_f1());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_carry_tags_and_leave_edge_punctuation_out() {
+        let s = corpus::parse("«غوايدو» B-PER\nقال O\n");
+        let ps = pieces(&s[0], false);
+        let got: Vec<(&str, u8)> = ps.iter().map(|p| (p.0.as_str(), p.2)).collect();
+        assert_eq!(got, [("«", 0), ("غوايدو", 1), ("»", 0), ("قال", 0)]);
+    }
+
+    mod regression {
+        use super::*;
+
+        #[test]
+        fn punctuated_token_inside_an_entity_continues_it() {
+            // PEYMA writes `حضرت زینب (س)` as three tokens of one name.
+            let s = corpus::parse("زینب B-PER\n(س) I-PER\nگفت O\n");
+            let got: Vec<u8> = pieces(&s[0], false).iter().map(|p| p.2).collect();
+            assert_eq!(got, [1, 2, 2, 0, 0]);
+            let s = corpus::parse("زینب B-PER\n(س) I-PER\nحسن I-PER\n");
+            let got: Vec<u8> = pieces(&s[0], false).iter().map(|p| p.2).collect();
+            assert_eq!(got, [1, 2, 2, 2, 2]);
+        }
+    }
+
+    #[test]
+    fn zwnj_augmentation_splits_words() {
+        let s = corpus::parse("رئیس‌جمهور O\nحسن B-PER\n");
+        let ps = pieces(&s[0], true);
+        assert_eq!(ps.len(), 3);
+        assert_eq!(ps[2].2, 1);
+    }
+
+    #[test]
+    fn learns_a_toy_corpus() {
+        let text = "قال O\nالرئيس O\nمادورو B-PER\nفي O\nكاراكاس B-LOC\n\n".repeat(30);
+        let sents = corpus::parse(&text);
+        let trig = Triggers::shipped();
+        let cfg = Config { bits: 12, epochs: 3, ..Config::default() };
+        let fx = Fx { trig: &trig, classes: Classes::EMPTY, bits: cfg.bits };
+        let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
+        let p = train_weights(&data, &cfg, &mut |_| {});
+        let bytes = quantise(&p, &vec![0u8; 256], 8, 0, &[]);
+        let m = Model::parse(&bytes).expect("parses");
+        let c = evaluate(&m, &data);
+        assert!(c.micro_f1() > 0.99, "{}", c.report());
+    }
+
+    #[test]
+    fn counts() {
+        let mut c = Counts::default();
+        c.add(&[1, 2, 0, 3], &[1, 0, 0, 3]);
+        assert_eq!(c.by[0], (0, 1, 1));
+        assert_eq!(c.by[1], (1, 1, 1));
+        assert!((c.micro_f1() - 0.5).abs() < 1e-9);
+    }
+}
