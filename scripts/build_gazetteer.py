@@ -6,8 +6,8 @@ Usage: python3 scripts/build_gazetteer.py --corpora ../shared/corpora --out data
 
 Writes (each with a header naming its sources and their terms):
 - data/gazetteer.tsv        LABEL<TAB>name<TAB>count: names kept by the filters below, most frequent first;
-- data/lexicon/common.tsv   word<TAB>count: words that the human-annotated corpora tag outside any name nearly
-                            always (a stop-list; the recognizer also uses it to split glued words);
+- data/lexicon/common.tsv   word<TAB>count: words that the human-annotated corpora tag outside any name mostly
+                            (a stop-list; the recognizer also uses it to split glued words);
 - data/lexicon/titles.tsv   word<TAB>count: words that often stand right before a person's name (titles, roles).
 
 Only training splits are read (never test or dev splits); the corpora themselves are never committed.
@@ -54,8 +54,9 @@ SILVER_MIN = 3
 SILVER_WEIGHT = 0.5
 PURITY = 0.8
 NAME_RATIO = 0.5
-COMMON_MIN = 8
-COMMON_RATIO = 0.97
+COMMON_MIN = 6
+COMMON_RATIO = 0.7
+STRICT_RATIO = 0.97
 TITLE_MIN = 20
 TITLE_RATIO = 0.2
 
@@ -147,6 +148,8 @@ def main():
         w: n for w, n in word_o.items()
         if n >= COMMON_MIN and n / (n + word_ent[w]) >= COMMON_RATIO and ARABIC_WORD.match(w)
     }
+    # Words nearly never inside a name: a name made of them only is a phrase (ریاست جمهوری).
+    strict = {w for w, n in common.items() if n / (n + word_ent[w]) >= STRICT_RATIO}
     titles = {
         w: before_per[w] for w in before_per
         if word_o[w] >= TITLE_MIN and before_per[w] / word_o[w] >= TITLE_RATIO and ARABIC_WORD.match(w)
@@ -234,7 +237,7 @@ def main():
         if lab == "PER" and words[0] in titles:
             dropped["starts with a title"] += 1
             continue
-        if all(x in common or x in titles for x in words):
+        if all(x in strict or x in titles for x in words):
             dropped["common words only"] += 1
             continue
         surface = spellings[key].most_common(1)[0][0]
@@ -248,7 +251,7 @@ def main():
         for lab, name, n in rows:
             f.write(f"{lab}\t{name}\t{n}\n")
     with open(os.path.join(a.out, "lexicon", "common.tsv"), "w", encoding="utf-8") as f:
-        header(f, "Common words: tagged outside names nearly always (normalized spelling).", used[:6])
+        header(f, "Common words: tagged outside names at least 70% of the time, seen 6 times or more (normalized spelling).", used[:6])
         f.write("# word<TAB>count outside names; most frequent first.\n")
         for w, n in sorted(common.items(), key=lambda x: (-x[1], x[0])):
             f.write(f"{w}\t{n}\n")
