@@ -138,7 +138,8 @@ def main():
                 w = norm(tok)
                 if not w:
                     continue
-                if tag == "O":
+                # Dates, nationalities and other tags outside PER/LOC/ORG are outside names here.
+                if tag == "O" or tag.endswith("-" + OTHER):
                     word_o[w] += 1
                     if i + 1 < len(sent) and sent[i + 1][1] == "B-PER":
                         before_per[w] += 1
