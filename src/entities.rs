@@ -331,36 +331,289 @@ pub fn link(text: &str, spans: &mut [Span]) -> Vec<Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
-    fn span_of(text: &str, label: Label, s: &str, nth: usize) -> Span {
-        let start = text.match_indices(s).nth(nth).unwrap().0;
-        Span::new(label, start, start + s.len())
+    /// Spans for (label, surface, n-th occurrence) in `text`.
+    fn spans_of(text: &str, marks: &[(Label, &str, usize)]) -> Vec<Span> {
+        let mut v: Vec<Span> = marks
+            .iter()
+            .map(|&(l, s, n)| {
+                let start = text.match_indices(s).nth(n).map(|m| m.0).unwrap_or_else(|| panic!("{s} #{n}"));
+                Span::new(l, start, start + s.len())
+            })
+            .collect();
+        v.sort_by_key(|s| s.start);
+        v
+    }
+
+    /// Groups of surfaces per entity, in entity order.
+    fn groups(text: &str, spans: &[Span], ents: &[Entity]) -> Vec<Vec<String>> {
+        ents.iter().map(|e| e.mentions.iter().map(|&m| text[spans[m].start..spans[m].end].to_string()).collect()).collect()
     }
 
     #[test]
-    fn short_forms_and_variants_link() {
-        let text = "قال نيكولاس مادورو إن مادورو باق. وقال ترامب في أمريكا وامريكا";
-        let mut spans = vec![
-            span_of(text, Label::Per, "نيكولاس مادورو", 0),
-            span_of(text, Label::Per, "مادورو", 1),
-            span_of(text, Label::Per, "ترامب", 0),
-            span_of(text, Label::Loc, "أمريكا", 0),
-            span_of(text, Label::Loc, "امريكا", 0),
+    fn skeletons() {
+        let same = [
+            ("غوايدو", "غايدو"),
+            ("غوايدو", "گوایدو"),
+            ("نيكولاس", "نيكولوس"),
+            ("نيكولاس", "نیکلاس"),
+            ("ترمب", "ترامب"),
+            ("بوتين", "پوتین"),
+            ("الكرملين", "كرملين"),
+            ("للكرملين", "الكرملين"),
+            ("چاوز", "جاوز"),
+            ("مُحَمَّد", "محمد"),
         ];
-        let ents = link(text, &mut spans);
-        assert_eq!(ents.len(), 3);
-        assert_eq!(ents[0].name, "نيكولاس مادورو");
-        assert_eq!(ents[0].mentions, [0, 1]);
-        assert_eq!(spans[1].entity, Some(0));
-        assert_eq!(spans[2].entity, Some(1));
-        assert_eq!(spans[3].entity, spans[4].entity);
+        for (a, b) in same {
+            assert_eq!(skeleton(a), skeleton(b), "{a} {b}");
+        }
+        let different = [("مادورو", "موسكو"), ("بوتين", "بوش"), ("سوريا", "روسيا"), ("ايران", "العراق")];
+        for (a, b) in different {
+            assert_ne!(skeleton(a), skeleton(b), "{a} {b}");
+        }
+        assert_eq!(skeleton(""), "");
     }
 
     #[test]
-    fn same_text_other_label_is_another_entity() {
-        let text = "الجزائر الجزائر";
-        let mut spans = vec![Span::new(Label::Loc, 0, 14), Span::new(Label::Org, 15, 29)];
+    fn linking() {
+        // (text, mentions, expected groups in order of first mention)
+        type Case<'a> = (&'a str, &'a [(Label, &'a str, usize)], &'a [&'a [&'a str]]);
+        let cases: &[Case] = &[
+            // Full and short forms, whatever the order.
+            (
+                "قال مادورو إن نيكولاس مادورو باق",
+                &[(Label::Per, "مادورو", 0), (Label::Per, "نيكولاس مادورو", 0)],
+                &[&["مادورو", "نيكولاس مادورو"]],
+            ),
+            // Spelling variants and Arabic/Persian spellings.
+            (
+                "خوان غوايدو ثم غايدو ثم گوایدو",
+                &[(Label::Per, "خوان غوايدو", 0), (Label::Per, "غايدو", 0), (Label::Per, "گوایدو", 0)],
+                &[&["خوان غوايدو", "غايدو", "گوایدو"]],
+            ),
+            (
+                "نيكولاس مادورو و نيكولوس مادورو",
+                &[(Label::Per, "نيكولاس مادورو", 0), (Label::Per, "نيكولوس مادورو", 0)],
+                &[&["نيكولاس مادورو", "نيكولوس مادورو"]],
+            ),
+            // Last words of a longer name.
+            (
+                "فلاديمير بادرينو لوبيز ثم بادرينو لوبيز",
+                &[(Label::Per, "فلاديمير بادرينو لوبيز", 0), (Label::Per, "بادرينو لوبيز", 0)],
+                &[&["فلاديمير بادرينو لوبيز", "بادرينو لوبيز"]],
+            ),
+            // A first name alone links only when one full name starts with it.
+            (
+                "دونالد ترامب ثم دونالد",
+                &[(Label::Per, "دونالد ترامب", 0), (Label::Per, "دونالد", 1)],
+                &[&["دونالد ترامب", "دونالد"]],
+            ),
+            (
+                "جورج بوش و جورج واشنطن ثم جورج",
+                &[(Label::Per, "جورج بوش", 0), (Label::Per, "جورج واشنطن", 0), (Label::Per, "جورج", 2)],
+                &[&["جورج بوش"], &["جورج واشنطن"], &["جورج"]],
+            ),
+            // One edit apart on a long name.
+            (
+                "تونكوشكوروف و تونكوشكروف",
+                &[(Label::Per, "تونكوشكوروف", 0), (Label::Per, "تونكوشكروف", 0)],
+                &[&["تونكوشكوروف", "تونكوشكروف"]],
+            ),
+            // Same words, another label: another entity. Different short names stay apart.
+            (
+                "الجزائر الجزائر بوتين بوش",
+                &[(Label::Loc, "الجزائر", 0), (Label::Org, "الجزائر", 1), (Label::Per, "بوتين", 0), (Label::Per, "بوش", 0)],
+                &[&["الجزائر"], &["الجزائر"], &["بوتين"], &["بوش"]],
+            ),
+        ];
+        for (text, marks, want) in cases {
+            let mut spans = spans_of(text, marks);
+            let ents = link(text, &mut spans);
+            let want: Vec<Vec<String>> = want.iter().map(|g| g.iter().map(|s| s.to_string()).collect()).collect();
+            assert_eq!(groups(text, &spans, &ents), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn canonical_name_and_aliases() {
+        let text = "غايدو قال. خوان غوايدو وغايدو و گوایدو";
+        let mut spans = spans_of(
+            text,
+            &[(Label::Per, "غايدو", 0), (Label::Per, "خوان غوايدو", 0), (Label::Per, "غايدو", 1), (Label::Per, "گوایدو", 0)],
+        );
         let ents = link(text, &mut spans);
-        assert_eq!(ents.len(), 2);
+        assert_eq!(ents.len(), 1);
+        assert_eq!(ents[0].name, "خوان غوايدو");
+        assert_eq!(ents[0].aliases, ["غايدو", "خوان غوايدو", "گوایدو"]);
+        assert!(spans.iter().all(|s| s.entity == Some(0)));
+    }
+
+    fn propagated(text: &str, marks: &[(Label, &str, usize)]) -> Vec<(Label, String)> {
+        let norm = Normalized::new(text);
+        let mut spans = spans_of(text, marks);
+        propagate(text, &norm, &mut spans);
+        spans.iter().map(|s| (s.label, text[s.start..s.end].to_string())).collect()
+    }
+
+    #[test]
+    fn propagation() {
+        type Case<'a> = (&'a str, &'a [(Label, &'a str, usize)], &'a [(Label, &'a str)]);
+        let cases: &[Case] = &[
+            // A surname of a full name is found again, after a proclitic too.
+            (
+                "قال نيكولاس مادورو إن لمادورو أنصارا ومادورو",
+                &[(Label::Per, "نيكولاس مادورو", 0)],
+                &[(Label::Per, "نيكولاس مادورو"), (Label::Per, "مادورو"), (Label::Per, "مادورو")],
+            ),
+            // The whole mention is found again; not inside a word.
+            (
+                "تليسور قالت إن تليسورية تليسور",
+                &[(Label::Org, "تليسور", 0)],
+                &[(Label::Org, "تليسور"), (Label::Org, "تليسور")],
+            ),
+            // One sense per document: a surname read as a place is the person.
+            (
+                "خافيير مايوركا قال إن مايوركا",
+                &[(Label::Per, "خافيير مايوركا", 0), (Label::Loc, "مايوركا", 1)],
+                &[(Label::Per, "خافيير مايوركا"), (Label::Per, "مايوركا")],
+            ),
+            // Common words and titles are never propagated alone.
+            ("الرئيس في القاهرة في", &[(Label::Loc, "في القاهرة", 0)], &[(Label::Loc, "في القاهرة")]),
+            // Existing spans are kept and never overlapped.
+            (
+                "نيكولاس مادورو ثم مادورو",
+                &[(Label::Per, "نيكولاس مادورو", 0), (Label::Loc, "ثم مادورو", 0)],
+                &[(Label::Per, "نيكولاس مادورو"), (Label::Loc, "ثم مادورو")],
+            ),
+        ];
+        for (text, marks, want) in cases {
+            let want: Vec<(Label, String)> = want.iter().map(|&(l, s)| (l, s.to_string())).collect();
+            assert_eq!(propagated(text, marks), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn propagation_respects_quotation_edges() {
+        let text = "مادورو نيكولاس مادورو \"قال مادورو\"";
+        let mut spans = spans_of(text, &[(Label::Per, "نيكولاس مادورو", 0)]);
+        let q = text.find('"').unwrap();
+        spans.push(Span::new(Label::Quote, q + 1, text.len() - 1));
+        spans.sort_by_key(|s| s.start);
+        propagate(text, &Normalized::new(text), &mut spans);
+        let per: Vec<usize> = spans.iter().filter(|s| s.label == Label::Per).map(|s| s.start).collect();
+        assert_eq!(per.len(), 3, "{spans:?}");
+        assert!(spans.windows(2).all(|w| w[0].start <= w[1].start));
+    }
+
+    mod regression {
+        use super::*;
+
+        #[test]
+        fn speakers_take_the_entity_of_their_mention() {
+            let text = "قال مادورو: نحن هنا";
+            let mut spans = spans_of(text, &[(Label::Per, "مادورو", 0)]);
+            let mut st = Span::new(Label::Statement, text.find("نحن").unwrap(), text.len());
+            st.speaker = Some(crate::span::Speaker { start: spans[0].start, end: spans[0].end, entity: None });
+            spans.push(st);
+            let ents = link(text, &mut spans);
+            assert_eq!(spans[1].speaker.as_ref().and_then(|s| s.entity), Some(ents[0].id));
+        }
+
+        #[test]
+        fn empty_and_unusable_mentions() {
+            let text = "، ، x";
+            let mut spans = vec![Span::new(Label::Per, 0, 2), Span::new(Label::Loc, 5, 6)];
+            let ents = link(text, &mut spans);
+            assert!(spans.iter().all(|s| s.entity.is_none_or(|e| (e as usize) < ents.len())));
+            let mut none: Vec<Span> = Vec::new();
+            assert!(link("", &mut none).is_empty());
+            propagate("", &Normalized::new(""), &mut none);
+            assert!(none.is_empty());
+        }
+    }
+
+    fn arb_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("مادورو".to_string()),
+                Just("نيكولاس".to_string()),
+                Just("غوايدو".to_string()),
+                Just("گوایدو".to_string()),
+                Just("لل".to_string()),
+                Just("و".to_string()),
+                Just(" ".to_string()),
+                Just("\u{200C}".to_string()),
+                Just("\u{064E}".to_string()),
+                Just("\"".to_string()),
+                any::<char>().prop_map(|c| c.to_string()),
+            ],
+            0..40,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Linking never panics, every entity id indexes the entity list, and mentions point back.
+        #[test]
+        fn linking_is_consistent(text in arb_text(), cuts in proptest::collection::vec((0usize..200, 0usize..200, 0u8..4), 0..12)) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let mut spans: Vec<Span> = cuts
+                .iter()
+                .filter_map(|&(a, b, l)| {
+                    let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+                    let label = [Label::Per, Label::Loc, Label::Org, Label::Quote][l as usize];
+                    (a < b).then(|| Span::new(label, a, b))
+                })
+                .collect();
+            spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+            // Non-overlapping entity spans, like resolve's output.
+            let mut last_end = 0;
+            spans.retain(|s| {
+                if s.label.is_quotation() { return true; }
+                let ok = s.start >= last_end;
+                if ok { last_end = s.end; }
+                ok
+            });
+            propagate(&text, &Normalized::new(&text), &mut spans);
+            let ents = link(&text, &mut spans);
+            for (i, s) in spans.iter().enumerate() {
+                prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end) && s.start < s.end);
+                if let Some(e) = s.entity {
+                    prop_assert!((e as usize) < ents.len());
+                    prop_assert!(ents[e as usize].mentions.contains(&i));
+                    prop_assert_eq!(ents[e as usize].label, s.label);
+                } else {
+                    prop_assert!(!s.label.is_entity() || words(&text[s.start..s.end]).is_empty());
+                }
+            }
+            for (n, e) in ents.iter().enumerate() {
+                prop_assert_eq!(e.id as usize, n);
+                prop_assert!(!e.mentions.is_empty() && !e.aliases.is_empty());
+            }
+            let ent_spans: Vec<&Span> = spans.iter().filter(|s| !s.label.is_quotation()).collect();
+            prop_assert!(ent_spans.windows(2).all(|w| w[0].end <= w[1].start));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Through the whole pipeline: every span's entity id indexes the entity list, whatever the input.
+        #[test]
+        fn pipeline_entity_ids_index_the_list(text in arb_text()) {
+            let doc = crate::annotate(&text, &crate::Options::default());
+            for (i, s) in doc.spans.iter().enumerate() {
+                if let Some(e) = s.entity {
+                    prop_assert!((e as usize) < doc.entities.len());
+                    prop_assert!(doc.entities[e as usize].mentions.contains(&i));
+                }
+                if let Some(e) = s.speaker.as_ref().and_then(|sp| sp.entity) {
+                    prop_assert!((e as usize) < doc.entities.len());
+                }
+            }
+        }
     }
 }
