@@ -8,7 +8,9 @@ Writes (each with a header naming its sources and their terms):
 - data/gazetteer.tsv        LABEL<TAB>name<TAB>count: names kept by the filters below, most frequent first;
 - data/lexicon/common.tsv   word<TAB>count: words that the human-annotated corpora tag outside any name mostly
                             (a stop-list; the recognizer also uses it to split glued words);
-- data/lexicon/titles.tsv   word<TAB>count: words that often stand right before a person's name (titles, roles).
+- data/lexicon/titles.tsv   word<TAB>count: words that often stand right before a person's name (titles, roles);
+- data/lexicon/first_names.tsv word<TAB>count: words that start a person's full name at least three times (silver
+                            WikiANN included) and are not written more often outside names than that.
 
 Only training splits are read (never test or dev splits); the corpora themselves are never committed.
 
@@ -55,9 +57,10 @@ SILVER_WEIGHT = 0.5
 PURITY = 0.8
 NAME_RATIO = 0.5
 COMMON_MIN = 6
-COMMON_RATIO = 0.7
+COMMON_RATIO = 0.55
 STRICT_RATIO = 0.97
 TITLE_MIN = 20
+FIRST_MIN = 3
 TITLE_RATIO = 0.2
 
 
@@ -161,6 +164,7 @@ def main():
     weight = collections.Counter()
     silver_n = collections.Counter()
     spellings = collections.defaultdict(collections.Counter)
+    first_names = collections.Counter()
     for sents, gold in corpora:
         local = collections.defaultdict(collections.Counter)
         for sent in sents:
@@ -169,6 +173,8 @@ def main():
                 if lab == "PER":
                     while len(toks) > 1 and norm(toks[0]) in titles:
                         toks = toks[1:]
+                    if len(toks) > 1:
+                        first_names[norm(EDGE_PUNCT.sub("", toks[0]))] += 1
                 surface = EDGE_PUNCT.sub("", " ".join(toks))
                 key = norm(surface)
                 if not ARABIC.search(key) or not 2 <= len(key) <= 60 or len(toks) > MAX_WORDS:
@@ -252,7 +258,7 @@ def main():
         for lab, name, n in rows:
             f.write(f"{lab}\t{name}\t{n}\n")
     with open(os.path.join(a.out, "lexicon", "common.tsv"), "w", encoding="utf-8") as f:
-        header(f, "Common words: tagged outside names at least 70% of the time, seen 6 times or more (normalized spelling).", used[:6])
+        header(f, "Common words: tagged outside names at least 55% of the time, seen 6 times or more (normalized spelling).", used[:6])
         f.write("# word<TAB>count outside names; most frequent first.\n")
         for w, n in sorted(common.items(), key=lambda x: (-x[1], x[0])):
             f.write(f"{w}\t{n}\n")
@@ -261,7 +267,17 @@ def main():
         f.write("# word<TAB>count before a name; most frequent first.\n")
         for w, n in sorted(titles.items(), key=lambda x: (-x[1], x[0])):
             f.write(f"{w}\t{n}\n")
-    print(f"{len(rows)} names, {len(common)} common words, {len(titles)} title words; dropped {dict(dropped)}",
+    firsts = {
+        w: n for w, n in first_names.items()
+        if n >= FIRST_MIN and len(w) > 2 and ARABIC_WORD.match(w) and w not in common and w not in titles
+        and word_o[w] <= n
+    }
+    with open(os.path.join(a.out, "lexicon", "first_names.tsv"), "w", encoding="utf-8") as f:
+        header(f, "First names: words that start a person's full name (normalized spelling).", used)
+        f.write("# word<TAB>count as the first word of a name; most frequent first.\n")
+        for w, n in sorted(firsts.items(), key=lambda x: (-x[1], x[0])):
+            f.write(f"{w}\t{n}\n")
+    print(f"{len(firsts)} first names, {len(rows)} names, {len(common)} common words, {len(titles)} title words; dropped {dict(dropped)}",
           file=sys.stderr)
 
 

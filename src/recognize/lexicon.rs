@@ -5,6 +5,7 @@
 //! sources and their terms): `data/gazetteer.tsv` (names from the NER training corpora, filtered for purity
 //! and against common words), `data/lexicon/cldr.tsv` (CLDR territory, region and city names in ar and fa),
 //! `data/lexicon/iran_places.tsv`, `data/lexicon/given_names.tsv` (Faker, persian-names),
+//! `data/lexicon/first_names.tsv` (words that start people's names in the corpora),
 //! `data/lexicon/common.tsv` (words the corpora tag outside names) and `data/lexicon/titles.tsv`.
 //!
 //! Each name is normalized like the text and also added:
@@ -40,6 +41,8 @@ pub const CLDR: &str = include_str!("../../data/lexicon/cldr.tsv");
 pub const IRAN_PLACES: &str = include_str!("../../data/lexicon/iran_places.tsv");
 /// Given names (Arabic and Persian).
 pub const GIVEN_NAMES: &str = include_str!("../../data/lexicon/given_names.tsv");
+/// Words that start people's full names in the NER training corpora.
+pub const FIRST_NAMES: &str = include_str!("../../data/lexicon/first_names.tsv");
 /// Common words: the corpora tag them outside names nearly always.
 pub const COMMON: &str = include_str!("../../data/lexicon/common.tsv");
 /// Title words that often stand right before a person's name.
@@ -123,15 +126,18 @@ impl Lexicon {
     /// Builds the recognizer from one gazetteer table (`LABEL<TAB>name` lines, `#` comments), without given
     /// names, common words or titles.
     pub fn from_tsv(tsv: &str) -> Lexicon {
-        Lexicon::from_tables(&[tsv], "", "", "")
+        Lexicon::from_tables(&[tsv], &[], "", "")
     }
 
-    /// Builds the recognizer from name tables (`LABEL<TAB>name`, earlier tables win a label clash), a given
-    /// name table, a common word table and a title table (first column: the word).
-    pub fn from_tables(names: &[&str], given: &str, common: &str, titles: &str) -> Lexicon {
+    /// Builds the recognizer from name tables (`LABEL<TAB>name`, earlier tables win a label clash), given
+    /// name tables, a common word table and a title table (first column: the word).
+    pub fn from_tables(names: &[&str], given_tables: &[&str], common: &str, titles: &str) -> Lexicon {
         let common = WordSet::from_tsv(common);
         let titles = WordSet::from_tsv(titles);
-        let mut given = WordSet::from_tsv(given);
+        let mut given = WordSet::default();
+        for g in given_tables {
+            given.0.extend(WordSet::from_tsv(g).0);
+        }
         let mut patterns: Vec<String> = Vec::new();
         let mut entries: Vec<Entry> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
@@ -176,6 +182,12 @@ impl Lexicon {
                 add(f, Entry { label, needs_lil: false, words: n }, &mut patterns, &mut entries);
             }
         }
+        // A word that is the name of a place or an organisation alone is not a given name (`ایران`).
+        for (pat, e) in patterns.iter().zip(&entries) {
+            if e.label != Label::Per && e.words == 1 && !e.needs_lil {
+                given.0.remove(pat);
+            }
+        }
         // The first word of several known full names of people is a given name.
         given.0.extend(first_words.into_iter().filter(|&(_, n)| n >= GIVEN_MIN_NAMES).map(|(w, _)| w));
         let ac = AhoCorasickBuilder::new()
@@ -187,7 +199,7 @@ impl Lexicon {
 
     /// The recognizer over the shipped tables.
     pub fn shipped() -> Lexicon {
-        Lexicon::from_tables(&[GAZETTEER, CLDR, IRAN_PLACES], GIVEN_NAMES, COMMON, TITLES)
+        Lexicon::from_tables(&[GAZETTEER, CLDR, IRAN_PLACES], &[GIVEN_NAMES, FIRST_NAMES], COMMON, TITLES)
     }
 
     /// Number of patterns in the automaton (entries and their variants).
@@ -387,7 +399,7 @@ mod tests {
     const TITLES: &str = "# test\nالرئيس\t9\n";
 
     fn lex() -> Lexicon {
-        Lexicon::from_tables(&[NAMES], GIVEN, COMMON, TITLES)
+        Lexicon::from_tables(&[NAMES], &[GIVEN], COMMON, TITLES)
     }
 
     #[test]
