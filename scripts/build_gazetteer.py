@@ -9,7 +9,7 @@ Writes (each with a header naming its sources and their terms):
 - data/lexicon/common.tsv   word<TAB>count: words that the human-annotated corpora tag outside any name mostly
                             (a stop-list; the recognizer also uses it to split glued words);
 - data/lexicon/titles.tsv   word<TAB>count: words that often stand right before a person's name (titles, roles);
-- data/lexicon/first_names.tsv word<TAB>count: words that start a person's full name at least three times (silver
+- data/lexicon/first_names.tsv word<TAB>languages<TAB>count: words that start a person's full name at least three times (silver
                             WikiANN included) and are not written more often outside names than that.
 
 Only training splits are read (never test or dev splits); the corpora themselves are never committed.
@@ -38,16 +38,16 @@ TAGMAP = {
 }
 # Entity tags outside PER/LOC/ORG: they count against a name's purity.
 OTHER = "X"
-# corpus: (path, reader, gold?, source note with terms)
+# corpus: (path, reader, gold?, language, source note with terms)
 SOURCES = [
-    ("anercorp/train.txt", "space", True, "ANERcorp train (Benajiba et al. 2007), free for research"),
-    ("aqmar/train.txt", "space", True, "AQMAR train (Mohit et al. 2012), CC BY-SA 3.0"),
-    ("wojood_sample/train.txt", "space", True, "Wojood sample train (Jarrar et al. 2022), MIT"),
-    ("peyma/train.txt", "pipe", True, "PEYMA train (Shahshahani et al. 2018), free for research"),
-    ("arman/train.txt", "space", True, "ArmanPersoNERCorpus train (Poostchi et al. 2016), academic research"),
-    ("parstwiner/train.txt", "tab", True, "ParsTwiNER train (Aghajani et al. 2021), MIT"),
-    ("wikiann/ar/train", "tab", False, "WikiANN ar train (Pan et al. 2017; Rahimi et al. 2019), silver"),
-    ("wikiann/fa/train", "tab", False, "WikiANN fa train (Pan et al. 2017; Rahimi et al. 2019), silver"),
+    ("anercorp/train.txt", "space", True, "ar", "ANERcorp train (Benajiba et al. 2007), free for research"),
+    ("aqmar/train.txt", "space", True, "ar", "AQMAR train (Mohit et al. 2012), CC BY-SA 3.0"),
+    ("wojood_sample/train.txt", "space", True, "ar", "Wojood sample train (Jarrar et al. 2022), MIT"),
+    ("peyma/train.txt", "pipe", True, "fa", "PEYMA train (Shahshahani et al. 2018), free for research"),
+    ("arman/train.txt", "space", True, "fa", "ArmanPersoNERCorpus train (Poostchi et al. 2016), academic research"),
+    ("parstwiner/train.txt", "tab", True, "fa", "ParsTwiNER train (Aghajani et al. 2021), MIT"),
+    ("wikiann/ar/train", "tab", False, "ar", "WikiANN ar train (Pan et al. 2017; Rahimi et al. 2019), silver"),
+    ("wikiann/fa/train", "tab", False, "fa", "WikiANN fa train (Pan et al. 2017; Rahimi et al. 2019), silver"),
 ]
 # Punctuation glued to a token's edge (`روسیه،`) is not part of the name.
 EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
@@ -121,19 +121,19 @@ def main():
 
     corpora = []
     used = []
-    for rel, kind, gold, note in SOURCES:
+    for rel, kind, gold, lang, note in SOURCES:
         path = os.path.join(a.corpora, rel)
         if not os.path.exists(path):
             print(f"skipping missing {path}", file=sys.stderr)
             continue
-        corpora.append((list(sentences(path, kind)), gold))
+        corpora.append((list(sentences(path, kind)), gold, lang))
         used.append(note)
 
     # Word statistics over the human-annotated corpora: outside / inside names, and before a person.
     word_o = collections.Counter()
     word_ent = collections.Counter()
     before_per = collections.Counter()
-    for sents, gold in corpora:
+    for sents, gold, _ in corpora:
         if not gold:
             continue
         for sent in sents:
@@ -165,7 +165,8 @@ def main():
     silver_n = collections.Counter()
     spellings = collections.defaultdict(collections.Counter)
     first_names = collections.Counter()
-    for sents, gold in corpora:
+    first_langs = collections.defaultdict(set)
+    for sents, gold, lang in corpora:
         local = collections.defaultdict(collections.Counter)
         for sent in sents:
             for s, e, lab in spans(sent):
@@ -174,7 +175,9 @@ def main():
                     while len(toks) > 1 and norm(toks[0]) in titles:
                         toks = toks[1:]
                     if len(toks) > 1:
-                        first_names[norm(EDGE_PUNCT.sub("", toks[0]))] += 1
+                        w = norm(EDGE_PUNCT.sub("", toks[0]))
+                        first_names[w] += 1
+                        first_langs[w].add(lang)
                 surface = EDGE_PUNCT.sub("", " ".join(toks))
                 key = norm(surface)
                 if not ARABIC.search(key) or not 2 <= len(key) <= 60 or len(toks) > MAX_WORDS:
@@ -207,7 +210,7 @@ def main():
     # Occurrences of each candidate's words outside any name in the human-annotated corpora.
     outside = collections.Counter()
     cands = set(labels)
-    for sents, gold in corpora:
+    for sents, gold, _ in corpora:
         if not gold:
             continue
         for sent in sents:
@@ -274,9 +277,9 @@ def main():
     }
     with open(os.path.join(a.out, "lexicon", "first_names.tsv"), "w", encoding="utf-8") as f:
         header(f, "First names: words that start a person's full name (normalized spelling).", used)
-        f.write("# word<TAB>count as the first word of a name; most frequent first.\n")
+        f.write("# word<TAB>languages of the corpora where it starts a name<TAB>count; most frequent first.\n")
         for w, n in sorted(firsts.items(), key=lambda x: (-x[1], x[0])):
-            f.write(f"{w}\t{n}\n")
+            f.write(f"{w}\t{','.join(sorted(first_langs[w]))}\t{n}\n")
     print(f"{len(firsts)} first names, {len(rows)} names, {len(common)} common words, {len(titles)} title words; dropped {dict(dropped)}",
           file=sys.stderr)
 

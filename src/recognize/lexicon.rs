@@ -29,6 +29,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::{Context, Recognizer};
+use crate::lang::Lang;
 use crate::normalize::normalize_str;
 use crate::span::{Candidate, Label};
 use crate::tokenize::{is_arabic_letter, TokenKind, PROCLITICS};
@@ -47,6 +48,23 @@ pub const FIRST_NAMES: &str = include_str!("../../data/lexicon/first_names.tsv")
 pub const COMMON: &str = include_str!("../../data/lexicon/common.tsv");
 /// Title words that often stand right before a person's name.
 pub const TITLES: &str = include_str!("../../data/lexicon/titles.tsv");
+
+/// Given-name language bit: Arabic.
+const LANG_AR: u8 = 1;
+/// Given-name language bit: Persian.
+const LANG_FA: u8 = 2;
+
+/// The language bits of a table column such as `ar,fa` (both when empty or unknown).
+fn lang_mask(col: Option<&str>) -> u8 {
+    let m = col.map_or(0, |c| {
+        c.split(',').fold(0, |m, l| match l.trim() {
+            "ar" => m | LANG_AR,
+            "fa" => m | LANG_FA,
+            _ => m,
+        })
+    });
+    if m == 0 { LANG_AR | LANG_FA } else { m }
+}
 
 /// How many known full names of people must start with a word for it to count as a given name.
 const GIVEN_MIN_NAMES: u32 = 2;
@@ -117,7 +135,8 @@ fn table_rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
 pub struct Lexicon {
     ac: AhoCorasick,
     entries: Vec<Entry>,
-    given: WordSet,
+    /// Given names (normalized) and the languages whose name lists have them ([`LANG_AR`] | [`LANG_FA`]).
+    given: HashMap<String, u8>,
     common: WordSet,
     titles: WordSet,
 }
@@ -134,9 +153,12 @@ impl Lexicon {
     pub fn from_tables(names: &[&str], given_tables: &[&str], common: &str, titles: &str) -> Lexicon {
         let common = WordSet::from_tsv(common);
         let titles = WordSet::from_tsv(titles);
-        let mut given = WordSet::default();
-        for g in given_tables {
-            given.0.extend(WordSet::from_tsv(g).0);
+        let mut given: HashMap<String, u8> = HashMap::new();
+        for cols in given_tables.iter().flat_map(|t| table_rows(t)) {
+            let Some(w) = cols.first().map(|w| normalize_str(w.trim())) else { continue };
+            if !w.is_empty() && !w.contains([' ', '\u{200C}']) {
+                *given.entry(w).or_insert(0) |= lang_mask(cols.get(1).copied());
+            }
         }
         let mut patterns: Vec<String> = Vec::new();
         let mut entries: Vec<Entry> = Vec::new();
@@ -185,11 +207,14 @@ impl Lexicon {
         // A word that is the name of a place or an organisation alone is not a given name (`ایران`).
         for (pat, e) in patterns.iter().zip(&entries) {
             if e.label != Label::Per && e.words == 1 && !e.needs_lil {
-                given.0.remove(pat);
+                given.remove(pat);
             }
         }
         // The first word of several known full names of people is a given name.
-        given.0.extend(first_words.into_iter().filter(|&(_, n)| n >= GIVEN_MIN_NAMES).map(|(w, _)| w));
+        // (Their language is unknown: a word the given-name tables already list keeps its languages.)
+        for (w, _) in first_words.into_iter().filter(|&(_, n)| n >= GIVEN_MIN_NAMES) {
+            given.entry(w).or_insert(LANG_AR | LANG_FA);
+        }
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&patterns)
@@ -235,9 +260,16 @@ impl Lexicon {
             .any(|(i, _)| prefix[i..].chars().count() >= 2 && self.is_known_word(&prefix[..i]) && self.is_known_word(&prefix[i..]))
     }
 
-    /// The stem of a word (after proclitics) that is a given name, as a byte offset into the word.
-    fn given_name_at(&self, w: &str) -> Option<usize> {
-        let is_given = |s: &str| s.chars().count() > 2 && self.given.contains(s) && !self.common.contains(s);
+    /// The stem of a word (after proclitics) that is a given name in `lang`, as a byte offset into the word.
+    fn given_name_at(&self, w: &str, lang: Lang) -> Option<usize> {
+        let want = match lang {
+            Lang::Ar => LANG_AR,
+            Lang::Fa => LANG_FA,
+            Lang::Other => LANG_AR | LANG_FA,
+        };
+        let is_given = |s: &str| {
+            s.chars().count() > 2 && self.given.get(s).is_some_and(|&m| m & want != 0) && !self.common.contains(s)
+        };
         if is_given(w) {
             return Some(0);
         }
@@ -320,7 +352,16 @@ impl Lexicon {
             if tok.kind != TokenKind::Word {
                 continue;
             }
-            let Some(at) = self.given_name_at(tok.text(t)) else { continue };
+            let is_other = |a: usize, b: usize| {
+                let i = other.partition_point(|&(_, e)| e <= a);
+                other.get(i).is_some_and(|&(s, _)| s < b)
+            };
+            // A word that is a known place or organisation (`كندا`, not ك + ندا) starts no person's name.
+            if is_other(tok.start, tok.end) {
+                continue;
+            }
+            let lang = cx.lang_at(cx.norm.orig_start(tok.start));
+            let Some(at) = self.given_name_at(tok.text(t), lang) else { continue };
             let mut end = None;
             let mut words = 1u8;
             let mut prev_end = tok.end;
@@ -329,9 +370,7 @@ impl Lexicon {
                 if next.kind != TokenKind::Word || gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '\u{200C}') {
                     break;
                 }
-                let i = other.partition_point(|&(_, e)| e <= next.start);
-                let known_other = other.get(i).is_some_and(|&(s, _)| s < next.end);
-                if known_other || !self.is_name_word(next.text(t)) {
+                if is_other(next.start, next.end) || !self.is_name_word(next.text(t)) {
                     break;
                 }
                 end = Some(next.end);
@@ -394,7 +433,7 @@ mod tests {
 
     const NAMES: &str = "# test\nPER\tخوان غوايدو\nPER\tغوايدو\nLOC\tالولايات المتحدة\nLOC\tفنزويلا\nORG\tCNN\n\
         LOC\tبيرو\nLOC\tآمریکا\nPER\tنيكولاس\nPER\tمادورو\nPER\tجورج بوش\nPER\tجورج واشنطن\n";
-    const GIVEN: &str = "# test\nخوان\nعلي\n";
+    const GIVEN: &str = "# test\nخوان\tar\nعلي\nاصغر\tfa\n";
     const COMMON: &str = "# test\nقال\t9\nإن\t9\nرئیس\t9\nجمهور\t9\nعلى\t9\nكتب\t9\n";
     const TITLES: &str = "# test\nالرئيس\t9\n";
 
@@ -464,6 +503,8 @@ mod tests {
             ("خوان\nفلان", &[]),
             // First words of several known full names are given names.
             ("قال جورج فلان", &[(Label::Per, "جورج فلان")]),
+            // A given name from Persian lists only starts a name in Persian text (أصغر is "smaller" in Arabic).
+            ("كان أصغر حجما", &[]),
         ];
         for (text, want) in cases {
             let want: Vec<(Label, String)> = want.iter().map(|&(l, s)| (l, s.to_string())).collect();
@@ -501,6 +542,14 @@ mod tests {
 
     mod regression {
         use super::*;
+
+        #[test]
+        fn a_place_is_not_a_proclitic_and_a_given_name() {
+            // كندا is Canada, not ك + ندا.
+            let lex = Lexicon::from_tables(&["LOC\tكندا\n"], &["ندا\n"], "", "");
+            assert_eq!(best(&lex, "كندا تركز"), [(Label::Loc, "كندا".to_string())]);
+            assert_eq!(best(&lex, "ندا تركز"), [(Label::Per, "ندا تركز".to_string())]);
+        }
 
         #[test]
         fn given_name_that_is_a_common_word_starts_nothing() {
