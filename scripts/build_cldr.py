@@ -2,14 +2,15 @@
 """Build data/lexicon/cldr.tsv: territory, region and city names in Arabic and Persian from Unicode CLDR.
 
 Usage: npm install (the cldr-localenames-full and cldr-dates-full dev dependencies), then
-       python3 scripts/build_cldr.py --cldr node_modules --common data/lexicon/common.tsv --out data/lexicon/cldr.tsv
+       python3 scripts/build_cldr.py --cldr node_modules --common data/lexicon/common.tsv \
+           --cues data/lexicon/cues.tsv --out data/lexicon/cldr.tsv
 
 Sources (Unicode License v3, https://www.unicode.org/license.txt):
 - cldr-localenames-full  main/{ar,fa}/territories.json: countries, territories and world regions (with their
   short and variant forms). The EU, the euro area and the UN are organisations, not places.
 - cldr-dates-full        main/{ar,fa}/timeZoneNames.json: the exemplar city of every time zone.
 A single-word name that is also a common word (data/lexicon/common.tsv, built by build_gazetteer.py from the
-corpora) is left out: `مالی` is Mali but mostly "financial".
+corpora) or a cue word (data/lexicon/cues.tsv) is left out: `مالی` is Mali but mostly "financial".
 """
 import argparse
 import json
@@ -47,9 +48,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cldr", required=True, help="node_modules folder holding the cldr-* packages")
     ap.add_argument("--common", required=True)
+    ap.add_argument("--cues", required=True, help="data/lexicon/cues.tsv: words that start longer names")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
-    common = load_common(a.common)
+    common = load_common(a.common) | load_common(a.cues)
     version = json.load(open(os.path.join(a.cldr, "cldr-localenames-full", "package.json")))["version"]
     rows, seen, dropped = [], set(), []
     for loc in LOCALES:

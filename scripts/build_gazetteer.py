@@ -9,6 +9,8 @@ Writes (each with a header naming its sources and their terms):
 - data/lexicon/common.tsv   word<TAB>count: words that the human-annotated corpora tag outside any name mostly
                             (a stop-list; the recognizer also uses it to split glued words);
 - data/lexicon/titles.tsv   word<TAB>count: words that often stand right before a person's name (titles, roles);
+- data/lexicon/cues.tsv     word<TAB>count: words that start longer names (استان, جامعة) more often than they are a
+                            name alone; never a name alone, never a given name;
 - data/lexicon/first_names.tsv word<TAB>languages<TAB>count: words that start a person's full name at least three times (silver
                             WikiANN included) and are not written more often outside names than that.
 
@@ -61,6 +63,7 @@ COMMON_RATIO = 0.55
 STRICT_RATIO = 0.97
 TITLE_MIN = 20
 FIRST_MIN = 3
+CUE_MIN = 3
 TITLE_RATIO = 0.2
 
 
@@ -165,6 +168,8 @@ def main():
     silver_n = collections.Counter()
     spellings = collections.defaultdict(collections.Counter)
     first_names = collections.Counter()
+    first_other = collections.Counter()
+    alone = collections.Counter()
     first_langs = collections.defaultdict(set)
     for sents, gold, lang in corpora:
         local = collections.defaultdict(collections.Counter)
@@ -178,6 +183,11 @@ def main():
                         w = norm(EDGE_PUNCT.sub("", toks[0]))
                         first_names[w] += 1
                         first_langs[w].add(lang)
+                w0 = norm(EDGE_PUNCT.sub("", toks[0]))
+                if len(toks) == 1:
+                    alone[w0] += 1
+                elif lab != "PER":
+                    first_other[w0] += 1
                 surface = EDGE_PUNCT.sub("", " ".join(toks))
                 key = norm(surface)
                 if not ARABIC.search(key) or not 2 <= len(key) <= 60 or len(toks) > MAX_WORDS:
@@ -191,6 +201,9 @@ def main():
                 silver_n[key] += sum(c.values())
             labels[key].update(c)
             weight[key] += sum(c.values()) * (1.0 if gold else SILVER_WEIGHT)
+
+    # Cue words: they start longer names more often than they are a name alone (شهرستان, استان, جامعة).
+    cues = {w: n for w, n in first_other.items() if n >= CUE_MIN and n > 2 * alone[w] and ARABIC_WORD.match(w)}
 
     # A name written with an attached proclitic (وبغداد) is the bare name when that is a name too.
     for key in list(labels):
@@ -241,7 +254,7 @@ def main():
             dropped["mostly outside names"] += 1
             continue
         words = key.split(" ")
-        if len(words) == 1 and (key in common or len(key) < 3):
+        if len(words) == 1 and (key in common or key in cues or len(key) < 3):
             dropped["common word"] += 1
             continue
         if lab == "PER" and words[0] in titles:
@@ -273,14 +286,19 @@ def main():
     firsts = {
         w: n for w, n in first_names.items()
         if n >= FIRST_MIN and len(w) > 2 and ARABIC_WORD.match(w) and w not in common and w not in titles
-        and word_o[w] <= n
+        and word_o[w] <= n and first_other[w] < n and w not in cues
     }
     with open(os.path.join(a.out, "lexicon", "first_names.tsv"), "w", encoding="utf-8") as f:
         header(f, "First names: words that start a person's full name (normalized spelling).", used)
         f.write("# word<TAB>languages of the corpora where it starts a name<TAB>count; most frequent first.\n")
         for w, n in sorted(firsts.items(), key=lambda x: (-x[1], x[0])):
             f.write(f"{w}\t{','.join(sorted(first_langs[w]))}\t{n}\n")
-    print(f"{len(firsts)} first names, {len(rows)} names, {len(common)} common words, {len(titles)} title words; dropped {dict(dropped)}",
+    with open(os.path.join(a.out, "lexicon", "cues.tsv"), "w", encoding="utf-8") as f:
+        header(f, "Cue words: they start longer names of places and organisations more often than they are one.", used)
+        f.write("# word<TAB>count as the first word of a longer name; most frequent first.\n")
+        for w, n in sorted(cues.items(), key=lambda x: (-x[1], x[0])):
+            f.write(f"{w}\t{n}\n")
+    print(f"{len(cues)} cue words, {len(firsts)} first names, {len(rows)} names, {len(common)} common words, {len(titles)} title words; dropped {dict(dropped)}",
           file=sys.stderr)
 
 

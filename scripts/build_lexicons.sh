@@ -8,5 +8,6 @@ cd "$(dirname "$0")/.."
 CORPORA=${CORPORA:-../shared/corpora}
 NAMES_PY=${NAMES_PY:-python3}
 python3 scripts/build_gazetteer.py --corpora "$CORPORA" --out data
-python3 scripts/build_cldr.py --cldr node_modules --common data/lexicon/common.tsv --out data/lexicon/cldr.tsv
-"$NAMES_PY" scripts/build_names.py --common data/lexicon/common.tsv --out data/lexicon
+python3 scripts/build_cldr.py --cldr node_modules --common data/lexicon/common.tsv --cues data/lexicon/cues.tsv \
+    --out data/lexicon/cldr.tsv
+"$NAMES_PY" scripts/build_names.py --common data/lexicon/common.tsv --cues data/lexicon/cues.tsv --out data/lexicon

@@ -4,7 +4,8 @@ name lists published on PyPI.
 
 Usage (in a throwaway virtual environment):
     python3 -m venv /tmp/venv && /tmp/venv/bin/pip install faker persian-names
-    /tmp/venv/bin/python scripts/build_names.py --common data/lexicon/common.tsv --out data/lexicon
+    /tmp/venv/bin/python scripts/build_names.py --common data/lexicon/common.tsv --cues data/lexicon/cues.tsv \
+        --out data/lexicon
 
 Sources:
 - Faker (MIT License, https://github.com/joke2k/faker): first names of the ar_AA, ar_DZ, ar_PS, ar_SA and fa_IR
@@ -12,7 +13,8 @@ Sources:
 - persian-names (MIT License, https://github.com/armanyazdi/persian-names): male and female Persian first names,
   and Iranian cities and regions (region_fa.txt).
 A given name only starts a person's name together with the next word (see src/recognize/lexicon.rs), so common
-words are kept here; a single-word place that is a common word (data/lexicon/common.tsv) is left out.
+words are kept here (not cue words such as استان); a single-word place that is a common or cue word
+(data/lexicon/common.tsv, data/lexicon/cues.tsv) is left out.
 """
 import argparse
 import importlib
@@ -28,17 +30,22 @@ FAKER_LOCALES = ["ar_AA", "ar_DZ", "ar_PS", "ar_SA", "fa_IR"]
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--common", required=True)
+    ap.add_argument("--cues", required=True, help="data/lexicon/cues.tsv: words that start longer names")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
     import faker
     import persian_names
 
-    common = {ln.split("\t")[0] for ln in open(a.common, encoding="utf-8") if not ln.startswith("#") and ln.strip()}
+    def load(path):
+        return {ln.split("\t")[0] for ln in open(path, encoding="utf-8") if not ln.startswith("#") and ln.strip()}
+
+    common = load(a.common)
+    cues = load(a.cues)
     given, seen = [], {}
 
     def add(name, lang, src):
         key = norm(name)
-        if " " in key or len(key) < 2 or not ARABIC_WORD.match(key):
+        if " " in key or len(key) < 2 or not ARABIC_WORD.match(key) or key in cues:
             return
         if key in seen:
             langs = given[seen[key]][1]
@@ -60,7 +67,7 @@ def main():
     places, pseen = [], set()
     for n in persian_names.regions_fa:
         key = norm(n)
-        if not key or key in pseen or (" " not in key and (key in common or len(key) < 3)):
+        if not key or key in pseen or (" " not in key and (key in common or key in cues or len(key) < 3)):
             continue
         pseen.add(key)
         places.append(n.strip())
