@@ -1,41 +1,269 @@
-//! Entity linking within one document: mentions of the same person, place or organisation share an id.
+//! Entity linking within one document: mentions of the same person, place or organisation share an id, and a
+//! name found once is found again where the recognizers missed it.
 //!
-//! Two mentions with the same label are linked when their normalized forms are equal, or when one is a
-//! person's short form: a single-word PER mention equal to the last word of a longer PER mention
-//! (`مادورو` → `نيكولاس مادورو`). The canonical name is the longest mention as written.
-//! Quotation speakers that lie on a linked mention take its id.
+//! [`propagate`] runs after overlap resolution, over the final spans:
+//! - one sense per document: a single-word place or organisation that is the last word of a person's full name
+//!   in the same document (`خافيير مايوركا` … `مايوركا`) is that person;
+//! - every further occurrence of a mention's words, and of the surname of a person's full name, that no span
+//!   covers becomes a mention with the same label (`نيكولاس مادورو` … `مادورو`), with the same word-boundary
+//!   and proclitic rules as the gazetteer. Common words (data/lexicon/common.tsv) are never propagated alone.
+//!
+//! [`link`] groups mentions with the same label into entities. Two mentions are linked when
+//! - their [`skeleton`]s are equal: spelling variants (`غوايدو` / `غايدو`, `نيكولاس` / `نيكولوس`) and Arabic and
+//!   Persian spellings (`غوايدو` / `گوایدو`) share one;
+//! - one is the last words (or, for a person, the first word) of the other (`مادورو` → `نيكولاس مادورو`);
+//! - their skeletons are at least five letters long and one edit apart.
+//!
+//! Longer mentions are placed first, so the canonical name is the fullest form, as first written; an
+//! entity's aliases are its distinct surface forms in order of appearance. Quotation speakers that lie on a
+//! linked mention take its id.
 
 use std::collections::HashMap;
 
-use crate::normalize::normalize_str;
-use crate::span::{Entity, Label, Span};
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
-/// The matching key of a mention: normalized, words separated by single spaces (ZWNJ counts as a space).
-fn key(text: &str) -> String {
-    let n = normalize_str(text);
-    n.split([' ', '\u{200C}']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+use crate::normalize::{normalize_str, Normalized};
+use crate::recognize::lexicon::{common_words, title_words};
+use crate::span::{Entity, Label, Span};
+use crate::tokenize::{is_arabic_letter, PROCLITICS};
+
+/// Normalized words of a mention (ZWNJ counts as a space).
+fn words(text: &str) -> Vec<String> {
+    normalize_str(text).split([' ', '\u{200C}']).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// The spelling skeleton of one normalized word, for matching variants: the article (`ال`, fused `لل`) is
+/// dropped; letters that Arabic and Persian use for the same or close sounds fold together (گ غ ق ك, پ ب,
+/// چ ج, ژ ز ذ ظ ض, ت ط ة, س ص ث, ه ح, ڤ ف); long vowels and hamza carriers inside the word are dropped, a
+/// vowel (or a final ه/ة) at either end is kept as `v`; doubled letters collapse. ASCII is kept lower-cased.
+///
+/// ```
+/// use hashiya::entities::skeleton;
+/// assert_eq!(skeleton("غوايدو"), skeleton("گوایدو"));
+/// assert_eq!(skeleton("نيكولاس"), skeleton("نيكولوس"));
+/// assert_ne!(skeleton("مادورو"), skeleton("موسكو"));
+/// ```
+pub fn skeleton(word: &str) -> String {
+    let w = normalize_str(word);
+    let w = ["ال", "لل"]
+        .iter()
+        .find_map(|a| w.strip_prefix(a).filter(|r| r.chars().count() >= 3))
+        .unwrap_or(&w);
+    let chars: Vec<char> = w.chars().filter(|c| !matches!(c, '\u{200C}' | 'ء' | 'ئ' | 'ؤ')).collect();
+    let mut out = String::with_capacity(chars.len());
+    let n = chars.len();
+    for (i, &c) in chars.iter().enumerate() {
+        let edge = i == 0 || i + 1 == n;
+        let m = match c {
+            'ا' | 'و' | 'ي' | 'ى' | 'ی' => {
+                if edge {
+                    'v'
+                } else {
+                    continue;
+                }
+            }
+            'ه' | 'ة' if i + 1 == n && i > 0 => 'v',
+            'گ' | 'غ' | 'ق' | 'ك' | 'ک' => 'g',
+            'پ' | 'ب' => 'b',
+            'چ' | 'ج' => 'j',
+            'ژ' | 'ز' | 'ذ' | 'ظ' | 'ض' => 'z',
+            'ت' | 'ط' | 'ة' => 't',
+            'س' | 'ص' | 'ث' => 's',
+            'ه' | 'ح' => 'h',
+            'ڤ' | 'ف' => 'f',
+            c => c,
+        };
+        if !out.ends_with(m) || m == 'v' && out.is_empty() {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// Levenshtein distance of two short strings, capped: returns `cap + 1` as soon as it exceeds `cap`.
+fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > cap {
+        return cap + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut best = cur[0];
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            best = best.min(cur[j + 1]);
+        }
+        if best > cap {
+            return cap + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+fn is_word_char(c: char) -> bool {
+    is_arabic_letter(c) || c.is_alphanumeric() || c == '\u{200C}'
+}
+
+/// Whether a single normalized word may be propagated alone: long enough and not a common word or title.
+fn propagatable(w: &str) -> bool {
+    w.chars().count() >= 3 && !common_words().contains(w) && !title_words().contains(w)
+}
+
+/// Adds the mentions the recognizers missed and makes single-word readings consistent with full names (see the
+/// module documentation). `norm` is the normalized shadow of `text`; `spans` are resolved spans, kept sorted.
+pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
+    let mention_words: Vec<(usize, Vec<String>)> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.label.is_entity())
+        .filter_map(|(i, s)| text.get(s.start..s.end).map(|t| (i, words(t))))
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    if mention_words.is_empty() {
+        return;
+    }
+    // Surnames of full names of people.
+    let surnames: HashMap<&str, ()> = mention_words
+        .iter()
+        .filter(|(i, w)| spans[*i].label == Label::Per && w.len() > 1)
+        .filter_map(|(_, w)| w.last().map(|l| (l.as_str(), ())))
+        .filter(|(l, _)| propagatable(l))
+        .collect();
+    for (i, w) in &mention_words {
+        if w.len() == 1 && spans[*i].label != Label::Per && surnames.contains_key(w[0].as_str()) {
+            spans[*i].label = Label::Per;
+        }
+    }
+    // Patterns to look for, each with one label (a pattern seen with two labels is dropped).
+    let mut pats: HashMap<String, Option<Label>> = HashMap::new();
+    let mut add = |p: String, l: Label| {
+        pats.entry(p).and_modify(|e| if *e != Some(l) { *e = None }).or_insert(Some(l));
+    };
+    for (i, w) in &mention_words {
+        let label = spans[*i].label;
+        if w.len() > 1 || propagatable(&w[0]) {
+            add(w.join(" "), label);
+        }
+        if label == Label::Per && w.len() > 1 && surnames.contains_key(w[w.len() - 1].as_str()) {
+            add(w[w.len() - 1].clone(), Label::Per);
+        }
+    }
+    let (patterns, labels): (Vec<String>, Vec<Label>) =
+        pats.into_iter().filter_map(|(p, l)| l.map(|l| (p, l))).filter(|(p, _)| p.chars().count() >= 3).unzip();
+    if patterns.is_empty() {
+        return;
+    }
+    let Ok(ac) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns) else { return };
+    // Taken ranges of the entity layer (entities and dates) and of quotations, sorted by start.
+    let mut taken: Vec<(usize, usize)> =
+        spans.iter().filter(|s| !s.label.is_quotation()).map(|s| (s.start, s.end)).collect();
+    taken.sort_unstable();
+    let quotes: Vec<(usize, usize)> = spans.iter().filter(|s| s.label.is_quotation()).map(|s| (s.start, s.end)).collect();
+    let overlaps = |v: &[(usize, usize)], s: usize, e: usize| {
+        let i = v.partition_point(|&(a, _)| a < e);
+        v[..i].iter().rev().take(64).any(|&(_, b)| b > s)
+    };
+    let t = norm.text.as_str();
+    let mut added = Vec::new();
+    for m in ac.find_iter(t) {
+        let (s, end) = (m.start(), m.end());
+        if t[end..].chars().next().is_some_and(is_word_char) {
+            continue;
+        }
+        let ws = t[..s].char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map_or(s, |(i, _)| i);
+        if ws != s && !PROCLITICS.contains(&&t[ws..s]) {
+            continue;
+        }
+        let (a, b) = norm.orig_range(s, end);
+        if a >= b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) || overlaps(&taken, a, b) {
+            continue;
+        }
+        if quotes.iter().any(|&(qs, qe)| (qs < b && a < qe) && !(qs <= a && b <= qe)) {
+            continue;
+        }
+        added.push(Span::new(labels[m.pattern().as_usize()], a, b));
+    }
+    if added.is_empty() {
+        return;
+    }
+    spans.extend(added);
+    spans.sort_by(|a, b| {
+        a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(b.label.is_quotation().cmp(&a.label.is_quotation()))
+    });
+}
+
+/// A mention's matching forms.
+struct Mention {
+    label: Label,
+    /// Skeleton of each word.
+    skel: Vec<String>,
+    /// All word skeletons joined by spaces.
+    full: String,
 }
 
 /// Assigns `entity` ids to the PER/LOC/ORG spans of `spans` (over `text`) and to speakers that coincide with a
 /// mention, and returns the entities in order of first mention.
 pub fn link(text: &str, spans: &mut [Span]) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
-    let mut by_key: HashMap<(Label, String), usize> = HashMap::new();
+    // Per entity: the skeleton words of its canonical (longest) mention.
+    let mut canon: Vec<Vec<String>> = Vec::new();
+    let mut by_full: HashMap<(Label, String), usize> = HashMap::new();
+    let mut by_last: HashMap<(Label, String), usize> = HashMap::new();
+    let mut by_first: HashMap<(Label, String), Option<usize>> = HashMap::new();
 
-    // Longer mentions first, so short forms find the full name whatever the order in the text.
-    let mut order: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].label.is_entity()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(spans[i].len()), spans[i].start));
-
-    for i in order {
-        let label = spans[i].label;
-        let k = key(&text[spans[i].start..spans[i].end]);
-        let found = by_key.get(&(label, k.clone())).copied().or_else(|| {
-            if label != Label::Per || k.contains(' ') {
+    let mentions: Vec<Option<Mention>> = spans
+        .iter()
+        .map(|s| {
+            if !s.label.is_entity() {
                 return None;
             }
-            entities.iter().position(|e| e.label == Label::Per && keys[e.id as usize].rsplit(' ').next() == Some(&k))
-        });
+            let skel: Vec<String> = words(text.get(s.start..s.end)?).iter().map(|w| skeleton(w)).collect();
+            if skel.is_empty() {
+                return None;
+            }
+            Some(Mention { label: s.label, full: skel.join(" "), skel })
+        })
+        .collect();
+    // Longer mentions first, so short forms find the full name whatever the order in the text.
+    let mut order: Vec<usize> = (0..spans.len()).filter(|&i| mentions[i].is_some()).collect();
+    order.sort_by_key(|&i| {
+        let n = mentions[i].as_ref().map_or(0, |m| m.skel.len());
+        (std::cmp::Reverse(n), std::cmp::Reverse(spans[i].len()), spans[i].start)
+    });
+
+    for i in order {
+        let Some(m) = &mentions[i] else { continue };
+        let label = m.label;
+        let n = m.skel.len();
+        let found = by_full
+            .get(&(label, m.full.clone()))
+            .copied()
+            // Last words of a longer name (`مادورو`, `بادرينو لوبيز`).
+            .or_else(|| {
+                by_last.get(&(label, m.skel[n - 1].clone())).copied().filter(|&e| {
+                    let c = &canon[e];
+                    c.len() > n && c[c.len() - n..] == m.skel[..]
+                })
+            })
+            // A person's first name alone, when only one full name starts with it.
+            .or_else(|| {
+                if label != Label::Per || n != 1 {
+                    return None;
+                }
+                by_first.get(&(label, m.skel[0].clone())).copied().flatten()
+            })
+            // One edit away: the whole name, or a single word against a surname.
+            .or_else(|| {
+                let close = |a: &str, b: &str| a.chars().count() >= 5 && b.chars().count() >= 5 && edit_distance(a, b, 1) <= 1;
+                entities.iter().take(256).position(|e| {
+                    let c = &canon[e.id as usize];
+                    e.label == label && (close(&c.join(" "), &m.full) || n == 1 && c.len() > 1 && close(&c[c.len() - 1], &m.full))
+                })
+            });
         let ent = match found {
             Some(e) => e,
             None => {
@@ -45,12 +273,17 @@ pub fn link(text: &str, spans: &mut [Span]) -> Vec<Entity> {
                     label,
                     name: text[spans[i].start..spans[i].end].to_string(),
                     mentions: Vec::new(),
+                    aliases: Vec::new(),
                 });
-                keys.push(k.clone());
+                canon.push(m.skel.clone());
+                if n > 1 {
+                    by_last.entry((label, m.skel[n - 1].clone())).or_insert(id);
+                    by_first.entry((label, m.skel[0].clone())).and_modify(|e| *e = None).or_insert(Some(id));
+                }
                 id
             }
         };
-        by_key.entry((label, k)).or_insert(ent);
+        by_full.entry((label, m.full.clone())).or_insert(ent);
         entities[ent].mentions.push(i);
         spans[i].entity = Some(ent as u32);
     }
@@ -71,13 +304,18 @@ pub fn link(text: &str, spans: &mut [Span]) -> Vec<Entity> {
     for e in &mut entities {
         e.id = new_id[e.id as usize];
         e.mentions.sort_unstable();
+        for &m in &e.mentions {
+            let surface = text[spans[m].start..spans[m].end].to_string();
+            if !e.aliases.contains(&surface) {
+                e.aliases.push(surface);
+            }
+        }
     }
     entities.sort_by_key(|e| e.id);
 
     // Speakers that are exactly a mention (or lie inside one) refer to its entity.
-    let mentions: Vec<(usize, usize, u32)> =
+    let mut mentions: Vec<(usize, usize, u32)> =
         spans.iter().filter_map(|s| s.entity.map(|e| (s.start, s.end, e))).collect();
-    let mut mentions = mentions;
     mentions.sort_unstable();
     for s in spans.iter_mut() {
         if let Some(sp) = s.speaker.as_mut() {
@@ -93,36 +331,289 @@ pub fn link(text: &str, spans: &mut [Span]) -> Vec<Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
-    fn span_of(text: &str, label: Label, s: &str, nth: usize) -> Span {
-        let start = text.match_indices(s).nth(nth).unwrap().0;
-        Span::new(label, start, start + s.len())
+    /// Spans for (label, surface, n-th occurrence) in `text`.
+    fn spans_of(text: &str, marks: &[(Label, &str, usize)]) -> Vec<Span> {
+        let mut v: Vec<Span> = marks
+            .iter()
+            .map(|&(l, s, n)| {
+                let start = text.match_indices(s).nth(n).map(|m| m.0).unwrap_or_else(|| panic!("{s} #{n}"));
+                Span::new(l, start, start + s.len())
+            })
+            .collect();
+        v.sort_by_key(|s| s.start);
+        v
+    }
+
+    /// Groups of surfaces per entity, in entity order.
+    fn groups(text: &str, spans: &[Span], ents: &[Entity]) -> Vec<Vec<String>> {
+        ents.iter().map(|e| e.mentions.iter().map(|&m| text[spans[m].start..spans[m].end].to_string()).collect()).collect()
     }
 
     #[test]
-    fn short_forms_and_variants_link() {
-        let text = "قال نيكولاس مادورو إن مادورو باق. وقال ترامب في أمريكا وامريكا";
-        let mut spans = vec![
-            span_of(text, Label::Per, "نيكولاس مادورو", 0),
-            span_of(text, Label::Per, "مادورو", 1),
-            span_of(text, Label::Per, "ترامب", 0),
-            span_of(text, Label::Loc, "أمريكا", 0),
-            span_of(text, Label::Loc, "امريكا", 0),
+    fn skeletons() {
+        let same = [
+            ("غوايدو", "غايدو"),
+            ("غوايدو", "گوایدو"),
+            ("نيكولاس", "نيكولوس"),
+            ("نيكولاس", "نیکلاس"),
+            ("ترمب", "ترامب"),
+            ("بوتين", "پوتین"),
+            ("الكرملين", "كرملين"),
+            ("للكرملين", "الكرملين"),
+            ("چاوز", "جاوز"),
+            ("مُحَمَّد", "محمد"),
         ];
-        let ents = link(text, &mut spans);
-        assert_eq!(ents.len(), 3);
-        assert_eq!(ents[0].name, "نيكولاس مادورو");
-        assert_eq!(ents[0].mentions, [0, 1]);
-        assert_eq!(spans[1].entity, Some(0));
-        assert_eq!(spans[2].entity, Some(1));
-        assert_eq!(spans[3].entity, spans[4].entity);
+        for (a, b) in same {
+            assert_eq!(skeleton(a), skeleton(b), "{a} {b}");
+        }
+        let different = [("مادورو", "موسكو"), ("بوتين", "بوش"), ("سوريا", "روسيا"), ("ايران", "العراق")];
+        for (a, b) in different {
+            assert_ne!(skeleton(a), skeleton(b), "{a} {b}");
+        }
+        assert_eq!(skeleton(""), "");
     }
 
     #[test]
-    fn same_text_other_label_is_another_entity() {
-        let text = "الجزائر الجزائر";
-        let mut spans = vec![Span::new(Label::Loc, 0, 14), Span::new(Label::Org, 15, 29)];
+    fn linking() {
+        // (text, mentions, expected groups in order of first mention)
+        type Case<'a> = (&'a str, &'a [(Label, &'a str, usize)], &'a [&'a [&'a str]]);
+        let cases: &[Case] = &[
+            // Full and short forms, whatever the order.
+            (
+                "قال مادورو إن نيكولاس مادورو باق",
+                &[(Label::Per, "مادورو", 0), (Label::Per, "نيكولاس مادورو", 0)],
+                &[&["مادورو", "نيكولاس مادورو"]],
+            ),
+            // Spelling variants and Arabic/Persian spellings.
+            (
+                "خوان غوايدو ثم غايدو ثم گوایدو",
+                &[(Label::Per, "خوان غوايدو", 0), (Label::Per, "غايدو", 0), (Label::Per, "گوایدو", 0)],
+                &[&["خوان غوايدو", "غايدو", "گوایدو"]],
+            ),
+            (
+                "نيكولاس مادورو و نيكولوس مادورو",
+                &[(Label::Per, "نيكولاس مادورو", 0), (Label::Per, "نيكولوس مادورو", 0)],
+                &[&["نيكولاس مادورو", "نيكولوس مادورو"]],
+            ),
+            // Last words of a longer name.
+            (
+                "فلاديمير بادرينو لوبيز ثم بادرينو لوبيز",
+                &[(Label::Per, "فلاديمير بادرينو لوبيز", 0), (Label::Per, "بادرينو لوبيز", 0)],
+                &[&["فلاديمير بادرينو لوبيز", "بادرينو لوبيز"]],
+            ),
+            // A first name alone links only when one full name starts with it.
+            (
+                "دونالد ترامب ثم دونالد",
+                &[(Label::Per, "دونالد ترامب", 0), (Label::Per, "دونالد", 1)],
+                &[&["دونالد ترامب", "دونالد"]],
+            ),
+            (
+                "جورج بوش و جورج واشنطن ثم جورج",
+                &[(Label::Per, "جورج بوش", 0), (Label::Per, "جورج واشنطن", 0), (Label::Per, "جورج", 2)],
+                &[&["جورج بوش"], &["جورج واشنطن"], &["جورج"]],
+            ),
+            // One edit apart on a long name.
+            (
+                "تونكوشكوروف و تونكوشكروف",
+                &[(Label::Per, "تونكوشكوروف", 0), (Label::Per, "تونكوشكروف", 0)],
+                &[&["تونكوشكوروف", "تونكوشكروف"]],
+            ),
+            // Same words, another label: another entity. Different short names stay apart.
+            (
+                "الجزائر الجزائر بوتين بوش",
+                &[(Label::Loc, "الجزائر", 0), (Label::Org, "الجزائر", 1), (Label::Per, "بوتين", 0), (Label::Per, "بوش", 0)],
+                &[&["الجزائر"], &["الجزائر"], &["بوتين"], &["بوش"]],
+            ),
+        ];
+        for (text, marks, want) in cases {
+            let mut spans = spans_of(text, marks);
+            let ents = link(text, &mut spans);
+            let want: Vec<Vec<String>> = want.iter().map(|g| g.iter().map(|s| s.to_string()).collect()).collect();
+            assert_eq!(groups(text, &spans, &ents), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn canonical_name_and_aliases() {
+        let text = "غايدو قال. خوان غوايدو وغايدو و گوایدو";
+        let mut spans = spans_of(
+            text,
+            &[(Label::Per, "غايدو", 0), (Label::Per, "خوان غوايدو", 0), (Label::Per, "غايدو", 1), (Label::Per, "گوایدو", 0)],
+        );
         let ents = link(text, &mut spans);
-        assert_eq!(ents.len(), 2);
+        assert_eq!(ents.len(), 1);
+        assert_eq!(ents[0].name, "خوان غوايدو");
+        assert_eq!(ents[0].aliases, ["غايدو", "خوان غوايدو", "گوایدو"]);
+        assert!(spans.iter().all(|s| s.entity == Some(0)));
+    }
+
+    fn propagated(text: &str, marks: &[(Label, &str, usize)]) -> Vec<(Label, String)> {
+        let norm = Normalized::new(text);
+        let mut spans = spans_of(text, marks);
+        propagate(text, &norm, &mut spans);
+        spans.iter().map(|s| (s.label, text[s.start..s.end].to_string())).collect()
+    }
+
+    #[test]
+    fn propagation() {
+        type Case<'a> = (&'a str, &'a [(Label, &'a str, usize)], &'a [(Label, &'a str)]);
+        let cases: &[Case] = &[
+            // A surname of a full name is found again, after a proclitic too.
+            (
+                "قال نيكولاس مادورو إن لمادورو أنصارا ومادورو",
+                &[(Label::Per, "نيكولاس مادورو", 0)],
+                &[(Label::Per, "نيكولاس مادورو"), (Label::Per, "مادورو"), (Label::Per, "مادورو")],
+            ),
+            // The whole mention is found again; not inside a word.
+            (
+                "تليسور قالت إن تليسورية تليسور",
+                &[(Label::Org, "تليسور", 0)],
+                &[(Label::Org, "تليسور"), (Label::Org, "تليسور")],
+            ),
+            // One sense per document: a surname read as a place is the person.
+            (
+                "خافيير مايوركا قال إن مايوركا",
+                &[(Label::Per, "خافيير مايوركا", 0), (Label::Loc, "مايوركا", 1)],
+                &[(Label::Per, "خافيير مايوركا"), (Label::Per, "مايوركا")],
+            ),
+            // Common words and titles are never propagated alone.
+            ("الرئيس في القاهرة في", &[(Label::Loc, "في القاهرة", 0)], &[(Label::Loc, "في القاهرة")]),
+            // Existing spans are kept and never overlapped.
+            (
+                "نيكولاس مادورو ثم مادورو",
+                &[(Label::Per, "نيكولاس مادورو", 0), (Label::Loc, "ثم مادورو", 0)],
+                &[(Label::Per, "نيكولاس مادورو"), (Label::Loc, "ثم مادورو")],
+            ),
+        ];
+        for (text, marks, want) in cases {
+            let want: Vec<(Label, String)> = want.iter().map(|&(l, s)| (l, s.to_string())).collect();
+            assert_eq!(propagated(text, marks), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn propagation_respects_quotation_edges() {
+        let text = "مادورو نيكولاس مادورو \"قال مادورو\"";
+        let mut spans = spans_of(text, &[(Label::Per, "نيكولاس مادورو", 0)]);
+        let q = text.find('"').unwrap();
+        spans.push(Span::new(Label::Quote, q + 1, text.len() - 1));
+        spans.sort_by_key(|s| s.start);
+        propagate(text, &Normalized::new(text), &mut spans);
+        let per: Vec<usize> = spans.iter().filter(|s| s.label == Label::Per).map(|s| s.start).collect();
+        assert_eq!(per.len(), 3, "{spans:?}");
+        assert!(spans.windows(2).all(|w| w[0].start <= w[1].start));
+    }
+
+    mod regression {
+        use super::*;
+
+        #[test]
+        fn speakers_take_the_entity_of_their_mention() {
+            let text = "قال مادورو: نحن هنا";
+            let mut spans = spans_of(text, &[(Label::Per, "مادورو", 0)]);
+            let mut st = Span::new(Label::Statement, text.find("نحن").unwrap(), text.len());
+            st.speaker = Some(crate::span::Speaker { start: spans[0].start, end: spans[0].end, entity: None });
+            spans.push(st);
+            let ents = link(text, &mut spans);
+            assert_eq!(spans[1].speaker.as_ref().and_then(|s| s.entity), Some(ents[0].id));
+        }
+
+        #[test]
+        fn empty_and_unusable_mentions() {
+            let text = "، ، x";
+            let mut spans = vec![Span::new(Label::Per, 0, 2), Span::new(Label::Loc, 5, 6)];
+            let ents = link(text, &mut spans);
+            assert!(spans.iter().all(|s| s.entity.is_none_or(|e| (e as usize) < ents.len())));
+            let mut none: Vec<Span> = Vec::new();
+            assert!(link("", &mut none).is_empty());
+            propagate("", &Normalized::new(""), &mut none);
+            assert!(none.is_empty());
+        }
+    }
+
+    fn arb_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("مادورو".to_string()),
+                Just("نيكولاس".to_string()),
+                Just("غوايدو".to_string()),
+                Just("گوایدو".to_string()),
+                Just("لل".to_string()),
+                Just("و".to_string()),
+                Just(" ".to_string()),
+                Just("\u{200C}".to_string()),
+                Just("\u{064E}".to_string()),
+                Just("\"".to_string()),
+                any::<char>().prop_map(|c| c.to_string()),
+            ],
+            0..40,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Linking never panics, every entity id indexes the entity list, and mentions point back.
+        #[test]
+        fn linking_is_consistent(text in arb_text(), cuts in proptest::collection::vec((0usize..200, 0usize..200, 0u8..4), 0..12)) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let mut spans: Vec<Span> = cuts
+                .iter()
+                .filter_map(|&(a, b, l)| {
+                    let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+                    let label = [Label::Per, Label::Loc, Label::Org, Label::Quote][l as usize];
+                    (a < b).then(|| Span::new(label, a, b))
+                })
+                .collect();
+            spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+            // Non-overlapping entity spans, like resolve's output.
+            let mut last_end = 0;
+            spans.retain(|s| {
+                if s.label.is_quotation() { return true; }
+                let ok = s.start >= last_end;
+                if ok { last_end = s.end; }
+                ok
+            });
+            propagate(&text, &Normalized::new(&text), &mut spans);
+            let ents = link(&text, &mut spans);
+            for (i, s) in spans.iter().enumerate() {
+                prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end) && s.start < s.end);
+                if let Some(e) = s.entity {
+                    prop_assert!((e as usize) < ents.len());
+                    prop_assert!(ents[e as usize].mentions.contains(&i));
+                    prop_assert_eq!(ents[e as usize].label, s.label);
+                } else {
+                    prop_assert!(!s.label.is_entity() || words(&text[s.start..s.end]).is_empty());
+                }
+            }
+            for (n, e) in ents.iter().enumerate() {
+                prop_assert_eq!(e.id as usize, n);
+                prop_assert!(!e.mentions.is_empty() && !e.aliases.is_empty());
+            }
+            let ent_spans: Vec<&Span> = spans.iter().filter(|s| !s.label.is_quotation()).collect();
+            prop_assert!(ent_spans.windows(2).all(|w| w[0].end <= w[1].start));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Through the whole pipeline: every span's entity id indexes the entity list, whatever the input.
+        #[test]
+        fn pipeline_entity_ids_index_the_list(text in arb_text()) {
+            let doc = crate::annotate(&text, &crate::Options::default());
+            for (i, s) in doc.spans.iter().enumerate() {
+                if let Some(e) = s.entity {
+                    prop_assert!((e as usize) < doc.entities.len());
+                    prop_assert!(doc.entities[e as usize].mentions.contains(&i));
+                }
+                if let Some(e) = s.speaker.as_ref().and_then(|sp| sp.entity) {
+                    prop_assert!((e as usize) < doc.entities.len());
+                }
+            }
+        }
     }
 }

@@ -168,6 +168,7 @@ impl Annotator {
             }
         }
         let mut spans = resolve::resolve(candidates);
+        entities::propagate(text, &norm, &mut spans);
         let entities = entities::link(text, &mut spans);
         Document { lang, paragraphs, spans, entities }
     }

@@ -61,6 +61,8 @@ pub struct EntityOut {
     pub name: String,
     /// Indices into `spans` of its mentions.
     pub mentions: Vec<usize>,
+    /// Distinct surface forms, in order of appearance.
+    pub aliases: Vec<String>,
 }
 
 /// A paragraph in output units.
@@ -126,7 +128,13 @@ impl DocumentOut {
             entities: doc
                 .entities
                 .iter()
-                .map(|e| EntityOut { id: e.id, label: e.label, name: e.name.clone(), mentions: e.mentions.clone() })
+                .map(|e| EntityOut {
+                    id: e.id,
+                    label: e.label,
+                    name: e.name.clone(),
+                    mentions: e.mentions.clone(),
+                    aliases: e.aliases.clone(),
+                })
                 .collect(),
         }
     }

@@ -151,4 +151,6 @@ pub struct Entity {
     pub name: String,
     /// Indices into the document's spans of its mentions.
     pub mentions: Vec<usize>,
+    /// Its distinct surface forms, in order of appearance.
+    pub aliases: Vec<String>,
 }
