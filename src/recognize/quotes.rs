@@ -26,11 +26,12 @@
 //! Only top-level quotations are proposed as QUOTE (a quotation inside a quotation is part of it). QUOTE
 //! candidates score 0.9 and STATEMENT 0.6, so a statement that contains a quotation gives way to it.
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 
 use super::quote_marks::{scan, Quoted};
 use super::speakers::{self, Who};
-use super::speech_words::Words;
+use super::speech_words::{Info, Words};
 use super::{Context, Recognizer};
 use crate::lang::Lang;
 use crate::span::{Candidate, Label, Speaker};
@@ -98,6 +99,9 @@ pub(crate) struct Statement {
 /// Everything the speaker finder reads about one document.
 pub(crate) struct Analysis<'a> {
     pub cx: &'a Context<'a>,
+    pub w: &'a Words,
+    /// What the word tables say about each token, filled in when first asked.
+    info: Vec<Cell<Option<Info>>>,
     /// The normalized text.
     pub t: &'a str,
     pub toks: &'a [Token],
@@ -130,6 +134,20 @@ impl Analysis<'_> {
             }
             None => "",
         }
+    }
+
+    /// What the word tables say about token `i` (computed once).
+    pub fn info(&self, i: usize) -> Info {
+        let Some(cell) = self.info.get(i) else { return Info::default() };
+        if let Some(inf) = cell.get() {
+            return inf;
+        }
+        let mut inf = self.w.info(self.word(i));
+        if inf.is_ala() {
+            inf = inf.resolve_ala(self.orig_word(i));
+        }
+        cell.set(Some(inf));
+        inf
     }
 
     /// Whether token `i` exists, lies outside quotations and is a word or number (not punctuation).
@@ -205,7 +223,8 @@ fn decide_names(w: &Words, an: &Analysis<'_>, known: &HashMap<(usize, usize), La
     let mut keys: Vec<Option<String>> = vec![None; an.quotes.len()];
     for (qi, q) in an.quotes.iter().enumerate() {
         let Some((a, b)) = name_like(an, q) else { continue };
-        if !w.can_start_name(an.word(a)) || w.ar_prep(an.word(a), an.orig_word(a)) {
+        let first = an.info(a);
+        if first.not_name() || first.ar_prep() {
             continue;
         }
         keys[qi] = Some(key(an, a, b));
@@ -216,7 +235,7 @@ fn decide_names(w: &Words, an: &Analysis<'_>, known: &HashMap<(usize, usize), La
         let open_tok = an.tok_at(q.open);
         let after = an.tok_at(q.outer_end());
         // Quoted words introduced by a colon or a complementizer are someone's words.
-        if open_tok.checked_sub(1).is_some_and(|p| an.word(p) == ":" || w.ar_stop(an.word(p)) || an.word(p) == "كه") {
+        if open_tok.checked_sub(1).is_some_and(|p| an.word(p) == ":" || an.info(p).ar_stop() || an.word(p) == "كه") {
             continue;
         }
         // An outlet noun at most three words before the opening mark, with nothing but words between.
@@ -224,16 +243,11 @@ fn decide_names(w: &Words, an: &Analysis<'_>, known: &HashMap<(usize, usize), La
         for _ in 0..3 {
             let Some(p) = j.checked_sub(1) else { break };
             j = p;
-            let word = an.word(j);
-            if an.toks[j].kind != TokenKind::Word
-                || w.ar_stop(word)
-                || w.ar_prep(word, an.orig_word(j))
-                || w.fa_stop(word)
-                || w.ar_verb(word).is_some()
-            {
+            let inf = an.info(j);
+            if an.toks[j].kind != TokenKind::Word || inf.ar_stop() || inf.ar_prep() || inf.fa_stop() || inf.verb.is_some() {
                 break;
             }
-            if w.outlet(word) {
+            if w.outlet(an.word(j)) {
                 label[qi] = Some(Label::Org);
                 break;
             }
@@ -384,6 +398,8 @@ impl Recognizer for Quotes {
         let n = cx.tokens.len();
         let mut an = Analysis {
             cx,
+            w: &self.words,
+            info: vec![Cell::new(None); n],
             t,
             toks: cx.tokens,
             class: vec![Class::Free; n],

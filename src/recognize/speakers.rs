@@ -81,7 +81,8 @@ fn fa_verb_at(w: &Words, an: &Analysis<'_>, j: usize) -> Option<usize> {
         return None;
     }
     let word = an.word(j);
-    if w.fa_simple(word) {
+    let inf = an.info(j);
+    if inf.fa_simple() {
         // گفت وگو is a conversation.
         if word.starts_with("گفت") && an.word(j + 1).starts_with("وگو") {
             return None;
@@ -94,12 +95,12 @@ fn fa_verb_at(w: &Words, an: &Analysis<'_>, j: usize) -> Option<usize> {
             return Some(2);
         }
     }
-    if let Some(groups) = w.fa_compound(word) {
+    if inf.fa_noun() {
         let mut k = j + 1;
         if Words::fa_separate_prefix(an.word(k)) {
             k += 1;
         }
-        if an.is_word(k) && w.fa_light(an.word(k), groups) {
+        if an.is_word(k) && inf.takes(an.info(k)) {
             return Some(k - j + 1);
         }
     }
@@ -116,7 +117,7 @@ fn speech_at(w: &Words, an: &Analysis<'_>, j: usize) -> Option<(usize, Verb, boo
     if let Some(n) = fa_verb_at(w, an, j) {
         return Some((n, Verb::Say, false, true));
     }
-    let (v, conj) = w.ar_verb(an.word(j))?;
+    let (v, conj) = an.info(j).verb?;
     match v {
         // في تصريح لقناة ...: the verbal noun names the occasion, not the speaker.
         Verb::Noun if j > 0 && matches!(an.word(j - 1), "في" | "خلال" | "عبر") => None,
@@ -193,11 +194,11 @@ impl<'a> Finder<'a> {
     }
 
     fn is_prep(&self, j: usize, fa: bool) -> bool {
-        let word = self.an.word(j);
+        let inf = self.an.info(j);
         if fa {
-            self.w.fa_stop(word)
+            inf.fa_stop()
         } else {
-            self.w.ar_prep(word, self.an.orig_word(j))
+            inf.ar_prep()
         }
     }
 
@@ -218,12 +219,8 @@ impl<'a> Finder<'a> {
             if !an.is_word(j) {
                 break;
             }
-            let word = an.word(j);
-            let stop = if fa {
-                self.w.fa_stop(word) || fa_verb_at(self.w, an, j).is_some()
-            } else {
-                self.w.ar_stop(word) || self.w.ar_verb(word).is_some()
-            };
+            let inf = an.info(j);
+            let stop = if fa { inf.fa_stop() || fa_verb_at(self.w, an, j).is_some() } else { inf.ar_stop() || inf.verb.is_some() };
             if stop {
                 break;
             }
@@ -355,12 +352,8 @@ impl<'a> Finder<'a> {
         if !an.is_word(f) || !an.same_sentence(f, v) || an.break_before(f) {
             return Some(Who::Previous);
         }
-        let word = an.word(f);
-        if self.w.ar_stop(word)
-            || self.w.ar_prep(word, an.orig_word(f))
-            || self.w.ar_prep_prefixed(word)
-            || self.w.pronoun(word)
-        {
+        let inf = an.info(f);
+        if inf.ar_stop() || inf.ar_prep() || inf.pronoun() || self.w.ar_prep_prefixed(an.word(f)) {
             return Some(Who::Previous);
         }
         let np = self.noun_phrase(v + 1, false, 8, usize::MAX);
@@ -391,8 +384,8 @@ impl<'a> Finder<'a> {
             if an.is_name_mark(p) {
                 continue;
             }
-            let word = an.word(p);
-            if !an.is_word(p) || self.w.ar_clause(word) || self.w.ar_stop(word) || self.w.ar_verb(word).is_some() {
+            let inf = an.info(p);
+            if !an.is_word(p) || inf.ar_clause() || inf.ar_stop() || inf.verb.is_some() {
                 bounded = true;
                 break;
             }
@@ -453,13 +446,13 @@ impl<'a> Finder<'a> {
             f += 1;
         }
         // A leading adverbial set off by a comma (`به گزارش ایرنا، ...`، `در ادامه، ...`).
-        if f < v && self.w.fa_stop(an.word(f)) {
+        if f < v && an.info(f).fa_stop() {
             if let Some(c) = (f..v.min(f + 10)).find(|&k| an.is_free(k) && matches!(an.word(k), "،" | ",")) {
                 f = c + 1;
             }
         }
         let np = self.noun_phrase(f, true, 6, v);
-        if np.is_empty() || (np.len() == 1 && self.w.pronoun(an.word(np[0]))) {
+        if np.is_empty() || (np.len() == 1 && an.info(np[0]).pronoun()) {
             return Some(Who::Previous);
         }
         self.who(&np, true, true)
@@ -471,7 +464,7 @@ impl<'a> Finder<'a> {
         if fa_verb_at(self.w, an, v).is_some() {
             return self.fa_subject(v);
         }
-        let (verb, conj) = self.w.ar_verb(an.word(v))?;
+        let (verb, conj) = an.info(v).verb?;
         match verb {
             Verb::Formula => (an.word(v + 1) == "في").then_some(Who::Previous),
             Verb::Transmit => {
