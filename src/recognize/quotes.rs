@@ -75,7 +75,7 @@ pub(crate) enum Class {
     Inside(u32),
 }
 
-/// A name: an entity candidate from another recognizer or a name in quotes, in normalized offsets.
+/// A name: an entity candidate from another recognizer or a name in quotes, in offsets of the original text.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Name {
     pub start: usize,
@@ -96,6 +96,42 @@ pub(crate) struct Statement {
     pub first: usize,
 }
 
+/// The tokens of a quotation: its opening mark, its first word, the token after its last word, the token after
+/// its closing mark.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct QTok {
+    pub open: usize,
+    pub start: usize,
+    pub end: usize,
+    pub after: usize,
+}
+
+/// Token indices of every quotation, in one pass (quotations are sorted by opening mark; the walk over each
+/// quotation's tokens is bounded by its length times the nesting depth).
+fn quote_tokens(toks: &[Token], quotes: &[Quoted]) -> Vec<QTok> {
+    let mut out = Vec::with_capacity(quotes.len());
+    let mut open = 0;
+    for q in quotes {
+        while open < toks.len() && toks[open].start < q.open {
+            open += 1;
+        }
+        let mut i = open;
+        while i < toks.len() && toks[i].start < q.start {
+            i += 1;
+        }
+        let start = i;
+        while i < toks.len() && toks[i].start < q.end {
+            i += 1;
+        }
+        let end = i;
+        while i < toks.len() && toks[i].start < q.outer_end() {
+            i += 1;
+        }
+        out.push(QTok { open, start, end, after: i });
+    }
+    out
+}
+
 /// Everything the speaker finder reads about one document.
 pub(crate) struct Analysis<'a> {
     pub cx: &'a Context<'a>,
@@ -109,6 +145,8 @@ pub(crate) struct Analysis<'a> {
     /// Sentence number of each token.
     pub sent: Vec<u32>,
     pub quotes: Vec<Quoted>,
+    /// For each quotation: its tokens.
+    pub qtok: Vec<QTok>,
     /// For each quotation: the label when it is a name in quotes.
     pub name_label: Vec<Option<Label>>,
     /// Names sorted by start.
@@ -165,11 +203,6 @@ impl Analysis<'_> {
         matches!(self.class.get(i), Some(Class::NameMark(_)))
     }
 
-    /// Index of the first token starting at or after normalized offset `off`.
-    pub fn tok_at(&self, off: usize) -> usize {
-        self.toks.partition_point(|t| t.start < off)
-    }
-
     /// Whether a line break separates token `i - 1` from token `i`.
     pub fn break_before(&self, i: usize) -> bool {
         if i == 0 || i >= self.toks.len() {
@@ -196,8 +229,8 @@ impl Analysis<'_> {
 }
 
 /// The words of a quotation's content when it may be a name: one to four tokens, letters only.
-fn name_like(an: &Analysis<'_>, q: &Quoted) -> Option<(usize, usize)> {
-    let (a, b) = (an.tok_at(q.start), an.tok_at(q.end));
+fn name_like(an: &Analysis<'_>, qi: usize) -> Option<(usize, usize)> {
+    let (a, b) = (an.qtok[qi].start, an.qtok[qi].end);
     let n = b.saturating_sub(a);
     if !(1..=4).contains(&n) {
         return None;
@@ -222,7 +255,7 @@ fn decide_names(w: &Words, an: &Analysis<'_>, known: &HashMap<(usize, usize), La
     let mut label: Vec<Option<Label>> = vec![None; an.quotes.len()];
     let mut keys: Vec<Option<String>> = vec![None; an.quotes.len()];
     for (qi, q) in an.quotes.iter().enumerate() {
-        let Some((a, b)) = name_like(an, q) else { continue };
+        let Some((a, b)) = name_like(an, qi) else { continue };
         let first = an.info(a);
         if first.not_name() || first.ar_prep() {
             continue;
@@ -232,8 +265,7 @@ fn decide_names(w: &Words, an: &Analysis<'_>, known: &HashMap<(usize, usize), La
             label[qi] = Some(l);
             continue;
         }
-        let open_tok = an.tok_at(q.open);
-        let after = an.tok_at(q.outer_end());
+        let (open_tok, after) = (an.qtok[qi].open, an.qtok[qi].after);
         // Quoted words introduced by a colon or a complementizer are someone's words.
         if open_tok.checked_sub(1).is_some_and(|p| an.word(p) == ":" || an.info(p).ar_stop() || an.word(p) == "كه") {
             continue;
@@ -304,7 +336,7 @@ fn classify(an: &mut Analysis<'_>) {
             continue;
         }
         let name = an.name_label[qi].is_some();
-        let (a, b) = (an.toks.partition_point(|t| t.start < q.open), an.toks.partition_point(|t| t.start < q.outer_end()));
+        let (a, b) = (an.qtok[qi].open, an.qtok[qi].after);
         for i in a..b {
             let t = an.toks[i];
             let inside = t.start >= q.start && t.end <= q.end;
@@ -390,10 +422,7 @@ impl Recognizer for Quotes {
         let mut names: Vec<Name> = Vec::new();
         for c in out.iter().filter(|c| c.span.label.is_entity()) {
             known.entry((c.span.start, c.span.end)).or_insert(c.span.label);
-            let (s, e) = (cx.norm.norm_offset(c.span.start), cx.norm.norm_offset(c.span.end));
-            if s < e {
-                names.push(Name { start: s, end: e, label: c.span.label, quote: None });
-            }
+            names.push(Name { start: c.span.start, end: c.span.end, label: c.span.label, quote: None });
         }
         let n = cx.tokens.len();
         let mut an = Analysis {
@@ -405,13 +434,15 @@ impl Recognizer for Quotes {
             class: vec![Class::Free; n],
             sent: vec![0; n],
             name_label: Vec::new(),
+            qtok: quote_tokens(cx.tokens, &quotes),
             quotes,
             names: Vec::new(),
         };
         an.name_label = decide_names(&self.words, &an, &known);
         for (qi, q) in an.quotes.iter().enumerate() {
             if let Some(label) = an.name_label[qi] {
-                names.push(Name { start: q.start, end: q.end, label, quote: Some(qi) });
+                let (s, e) = cx.norm.orig_range(q.start, q.end);
+                names.push(Name { start: s, end: e, label, quote: Some(qi) });
                 if !known.contains_key(&cx.norm.orig_range(q.start, q.end)) {
                     out.push(cx.candidate(label, q.start, q.end, NAME_SCORE, "quotes"));
                 }
@@ -477,11 +508,8 @@ impl Recognizer for Quotes {
                 previous = speaker;
             }
             let mut c = cx.candidate(label, start, end, score, "quotes");
-            if let Some((s, e)) = speaker {
-                let (os, oe) = cx.norm.orig_range(s, e);
-                if os < oe {
-                    c.span.speaker = Some(Speaker { start: os, end: oe, entity: None });
-                }
+            if let Some((s, e)) = speaker.filter(|(s, e)| s < e) {
+                c.span.speaker = Some(Speaker { start: s, end: e, entity: None });
             }
             out.push(c);
         }

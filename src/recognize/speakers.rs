@@ -41,7 +41,7 @@ use crate::span::Label;
 /// Who is quoted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Who {
-    /// A span of the normalized text naming the speaker.
+    /// A span of the original text naming the speaker.
     Span(usize, usize),
     /// The speaker of the previous quotation (pro-drop).
     Previous,
@@ -187,7 +187,7 @@ impl<'a> Finder<'a> {
         for n in an.names.iter().filter(|n| n.label == Label::Per) {
             person_ends.insert(n.end, (n.start, n.end));
             if let Some(c) = n.quote.and_then(|q| an.quotes.get(q)).and_then(|q| q.close) {
-                person_ends.insert(c, (n.start, n.end));
+                person_ends.insert(an.cx.norm.orig_end(c), (n.start, n.end));
             }
         }
         Finder { w, an, budget: 2 * an.t.len() + 65536, person_ends }
@@ -254,15 +254,17 @@ impl<'a> Finder<'a> {
     /// The span of a noun phrase, ending with its first name when a name starts it, or, with `inner`, when a
     /// person or organisation name follows its first words (`الرئيس مادورو غايدو ...` → `الرئيس مادورو`). A
     /// subject written before its verb has no object after it to cut off: it is cut only at a leading name.
-    fn span(&self, np: &[usize], fa: bool, inner: bool) -> Option<(usize, usize)> {
+    /// Returns the span in the original text, and in the normalized text when it was not cut.
+    fn span(&self, np: &[usize], fa: bool, inner: bool) -> Option<((usize, usize), Option<(usize, usize)>)> {
         let an = self.an;
+        let norm = &an.cx.norm;
         let (&f, &l) = (np.first()?, np.last()?);
-        let s = an.toks[f].start;
-        let mut e = an.toks[l].end;
-        let i0 = an.names.partition_point(|n| n.start < s);
+        let (s, e) = (an.toks[f].start, an.toks[l].end);
+        let (os, oe) = norm.orig_range(s, e);
+        let i0 = an.names.partition_point(|n| n.start < os);
         let mut best: Option<super::quotes::Name> = None;
         for n in &an.names[i0..] {
-            if n.start >= e {
+            if n.start >= oe {
                 break;
             }
             if let Some(b) = best {
@@ -271,60 +273,66 @@ impl<'a> Finder<'a> {
                 }
                 continue;
             }
-            if n.end > e {
+            if n.end > oe {
                 continue;
             }
-            let Some(k) = np.iter().position(|&j| an.toks[j].start <= n.start && n.start < an.toks[j].end) else {
-                continue;
-            };
+            let at = |j: usize| norm.orig_range(an.toks[j].start, an.toks[j].end);
+            let Some(k) = np.iter().position(|&j| at(j).0 <= n.start && n.start < at(j).1) else { continue };
             if k != 0 && (!inner || n.label == Label::Loc || self.is_prep(np[k - 1], fa)) {
                 continue;
             }
             best = Some(*n);
         }
-        if let Some(b) = best {
-            e = b.end;
-            if let Some(q) = b.quote.and_then(|q| an.quotes.get(q)) {
-                if s < q.open {
-                    e = q.close.unwrap_or(e);
+        match best {
+            Some(b) => {
+                let mut end = b.end;
+                if let Some(q) = b.quote.and_then(|q| an.quotes.get(q)) {
+                    if s < q.open {
+                        end = q.close.map_or(end, |c| norm.orig_end(c));
+                    }
                 }
+                Some(((os, end), None))
             }
+            None => Some(((os, oe), Some((s, e)))),
         }
-        Some((s, e))
     }
 
     /// A description introduced earlier as an apposition after a person's name stands for that person.
+    /// `(s, e)` is the description in the normalized text; the result is in the original text.
     fn describe(&mut self, (s, e): (usize, usize)) -> (usize, usize) {
         let an = self.an;
-        let f = an.tok_at(s);
+        let orig = an.cx.norm.orig_range(s, e);
+        let f = an.toks.partition_point(|t| t.start < s);
         if !self.w.title(an.word(f)) {
-            return (s, e);
+            return orig;
         }
-        let i0 = an.names.partition_point(|n| n.start < s);
-        if an.names[i0..].iter().take_while(|n| n.start < e).any(|n| n.end <= e && n.label != Label::Loc) {
-            return (s, e);
+        let i0 = an.names.partition_point(|n| n.start < orig.0);
+        if an.names[i0..].iter().take_while(|n| n.start < orig.1).any(|n| n.end <= orig.1 && n.label != Label::Loc) {
+            return orig;
         }
         let mut lo = s.saturating_sub(DESCRIPTION_WINDOW);
         while !an.t.is_char_boundary(lo) {
             lo += 1;
         }
         if self.budget < s - lo {
-            return (s, e);
+            return orig;
         }
         self.budget -= s - lo;
         let desc = &an.t[s..e];
         for (p, _) in an.t[lo..s].rmatch_indices(desc) {
             let before = an.t[..lo + p].trim_end_matches(|c: char| c.is_whitespace() || c == '،' || c == ',');
-            if let Some(&name) = self.person_ends.get(&before.len()) {
+            if let Some(&name) = self.person_ends.get(&an.cx.norm.orig_end(before.len())) {
                 return name;
             }
         }
-        (s, e)
+        orig
     }
 
     fn who(&mut self, np: &[usize], fa: bool, inner: bool) -> Option<Who> {
-        let sp = self.span(np, fa, inner)?;
-        let (s, e) = self.describe(sp);
+        let (s, e) = match self.span(np, fa, inner)? {
+            (_, Some(uncut)) => self.describe(uncut),
+            (cut, None) => cut,
+        };
         Some(Who::Span(s, e))
     }
 
@@ -334,7 +342,8 @@ impl<'a> Finder<'a> {
         if let Some(Class::Mark(q)) = an.class.get(from) {
             let q = an.quotes.get(*q as usize)?;
             if an.toks[from].start == q.open {
-                return Some(Who::Span(q.start, q.end));
+                let (s, e) = an.cx.norm.orig_range(q.start, q.end);
+                return Some(Who::Span(s, e));
             }
         }
         let np = self.noun_phrase(from, fa, 6, usize::MAX);
@@ -475,7 +484,10 @@ impl<'a> Finder<'a> {
                         if let Some(Class::Mark(q)) = an.class.get(k + 1) {
                             let q = *q as usize;
                             if Some(q) != cur {
-                                return an.quotes.get(q).map(|q| Who::Span(q.start, q.end));
+                                return an.quotes.get(q).map(|q| {
+                                    let (s, e) = an.cx.norm.orig_range(q.start, q.end);
+                                    Who::Span(s, e)
+                                });
                             }
                             break;
                         }
@@ -580,9 +592,7 @@ impl<'a> Finder<'a> {
     /// The speaker of quotation `qi`; `floor` is the first token of a statement containing it.
     pub fn for_quote(&mut self, qi: usize, floor: Option<usize>) -> Option<Who> {
         let an = self.an;
-        let q = *an.quotes.get(qi)?;
-        let a = an.tok_at(q.open);
-        let b = an.tok_at(q.outer_end());
+        let (a, b) = (an.qtok.get(qi)?.open, an.qtok.get(qi)?.after);
         let fa = is_fa(an, a);
         // 1. X: «…»
         if let Some(c) = a.checked_sub(1).filter(|&c| an.is_free(c) && an.word(c) == ":") {
