@@ -47,6 +47,9 @@ pub(crate) enum Who {
     Previous,
 }
 
+/// A byte range `(start, end)`.
+type Range = (usize, usize);
+
 /// How far back a description is looked for, in bytes.
 const DESCRIPTION_WINDOW: usize = 4000;
 /// Tokens searched before a quotation for a verb or cue.
@@ -255,7 +258,7 @@ impl<'a> Finder<'a> {
     /// person or organisation name follows its first words (`الرئيس مادورو غايدو ...` → `الرئيس مادورو`). A
     /// subject written before its verb has no object after it to cut off: it is cut only at a leading name.
     /// Returns the span in the original text, and in the normalized text when it was not cut.
-    fn span(&self, np: &[usize], fa: bool, inner: bool) -> Option<((usize, usize), Option<(usize, usize)>)> {
+    fn span(&self, np: &[usize], fa: bool, inner: bool) -> Option<(Range, Option<Range>)> {
         let an = self.an;
         let norm = &an.cx.norm;
         let (&f, &l) = (np.first()?, np.last()?);

@@ -43,8 +43,10 @@ fn run(text: &str, names: &[(Label, &str)]) -> Vec<(Label, String, Option<String
 use crate::span::Span;
 
 type Want<'a> = &'a [(Label, &'a str, Option<&'a str>)];
+/// A test case: the text, the names an entity recognizer would propose, and what comes out.
+type Case<'a> = (&'a str, &'a [(Label, &'a str)], Want<'a>);
 
-fn check(cases: &[(&str, &[(Label, &str)], Want<'_>)]) {
+fn check(cases: &[Case<'_>]) {
     for (text, names, want) in cases {
         let got = run(text, names);
         let want: Vec<(Label, String, Option<String>)> =
