@@ -7,7 +7,8 @@
 //!    itself when it is a short noun phrase (`وزير الاتصال:`، `غوايدو:`).
 //! 2. Arabic `"…"، قال X` — a speech verb right after the quotation: the noun phrase after the verb.
 //! 3. Persian `X … «…» تأکید کرد` — the first speech verb after the quotation in its sentence: the noun phrase
-//!    that opens the verb's clause (after the sentence start or after an earlier speech verb and its `که`).
+//!    that opens the verb's clause (after the sentence start, a colon or dateline dash, or an earlier speech verb
+//!    and its `که`); a pronoun there (`وی ... تصریح کرد`) stands for the previous speaker.
 //! 4. The nearest speech verb or cue before the quotation in its sentence (skipping other quotations):
 //!    - Arabic verbs: subject before the verb (`زعيم المعارضة قال إنه "…"`) unless the verb carries و/ف or opens
 //!      its clause, then after it (`وقال بومبيو لنظيره ...`، `أكد وزير الخارجية ... أن`); a verb followed by a
@@ -431,7 +432,8 @@ impl<'a> Finder<'a> {
                 return j;
             }
             let p = j - 1;
-            if !an.same_sentence(p, v) || (an.is_free(p) && matches!(an.word(p), ":" | "؛" | ";")) {
+            // A colon, a semicolon, or the dashes of a dateline (`قم - ایرنا - X گفت`).
+            if !an.same_sentence(p, v) || (an.is_free(p) && matches!(an.word(p), ":" | "؛" | ";" | "-" | "–" | "—")) {
                 return j;
             }
             if let Some(len) = fa_verb_at(self.w, an, p) {
@@ -464,7 +466,7 @@ impl<'a> Finder<'a> {
             }
         }
         let np = self.noun_phrase(f, true, 6, v);
-        if np.is_empty() || (np.len() == 1 && an.info(np[0]).pronoun()) {
+        if np.first().map_or(true, |&f| an.info(f).pronoun()) {
             return Some(Who::Previous);
         }
         self.who(&np, true, true)

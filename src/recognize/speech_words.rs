@@ -438,6 +438,7 @@ impl Words {
     /// Whether an Arabic word is a preposition written as a proclitic on a noun that cannot be a subject:
     /// ل/ب with the article (`للصحفيين`، `بالجيش`) or on an outlet noun or title (`لقناة`، `لنظيره`).
     pub fn ar_prep_prefixed(&self, w: &str) -> bool {
+        let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|r| r.starts_with(['ل', 'ب'])).unwrap_or(w);
         if w.starts_with("لل") || w.starts_with("بال") {
             return true;
         }
@@ -538,6 +539,12 @@ mod tests {
             assert!(w.title(&n(t)), "{t}");
         }
         assert!(!w.title(&n("دیکتاتور")));
+        for p in ["للمقاولات", "وللاسراع", "بالجيش", "لقناة", "ولنظيره"] {
+            assert!(w.ar_prep_prefixed(&n(p)), "{p}");
+        }
+        for p in ["لافروف", "بومبيو", "الوزير"] {
+            assert!(!w.ar_prep_prefixed(&n(p)), "{p}");
+        }
         for o in ["لشبكة", "وكالة", "لقناة", "مرصد", "خبرگزاری", "موقع"] {
             assert!(w.outlet(&n(o)), "{o}");
         }
