@@ -17,7 +17,7 @@
 //!    - `نقل X عن Y` — Y, who is quoted by X;
 //!    - strong cues naming the speaker: `وفق X`، `وفقا لـX`، `على لسان X`، `على حد قول X`، `به گفته X`،
 //!      `به نقل از X`.
-//! 5. Arabic: a speech verb or strong cue after the quotation in its sentence (`"…" وفق X`).
+//! 5. Arabic: a strong cue, or a speech verb with its subject after it, later in the sentence (`"…" وفق X`).
 //! 6. Report sources, only when no one else is named: `به گزارش X`، `نقلا عن X`، `بحسب X`، `حسب X`.
 //!
 //! A quotation inside a statement without a speaker of its own takes the statement's speaker.
@@ -594,6 +594,30 @@ impl<'a> Finder<'a> {
         None
     }
 
+    /// Arabic: the speaker named by the first strong cue, or by a speech verb with its subject written after it,
+    /// from token `from` on in the sentence of token `anchor`. A subject before such a verb would be a stretch of
+    /// the sentence after the quotation, rarely its speaker.
+    fn forward_vso(&mut self, from: usize, anchor: usize) -> Option<Who> {
+        let an = self.an;
+        let mut j = from;
+        while j < an.toks.len() && j < from + AHEAD && an.same_sentence(j, anchor) {
+            if an.is_free(j) && an.word(j) == ":" {
+                return None;
+            }
+            if let Some((Cue::Strong(at), fa)) = self.cue(j) {
+                return self.after(at, fa);
+            }
+            if let Some((_, Verb::Say, _, false)) = speech_at(self.w, an, j) {
+                return match self.after_verb(j) {
+                    Some(who @ Who::Span(..)) => Some(who),
+                    _ => None,
+                };
+            }
+            j += 1;
+        }
+        None
+    }
+
     /// The speaker of quotation `qi`; `floor` is the first token of a statement containing it.
     pub fn for_quote(&mut self, qi: usize, floor: Option<usize>) -> Option<Who> {
         let an = self.an;
@@ -644,9 +668,9 @@ impl<'a> Finder<'a> {
         if found.is_some() {
             return found;
         }
-        // 5. A verb after.
+        // 5. A cue, or a verb with its subject after it, later in the sentence (`"…" وفق X`، `"…" هكذا وصف X`).
         if !fa {
-            if let Some(who) = self.forward(b, a, qi) {
+            if let Some(who) = self.forward_vso(b, a) {
                 return Some(who);
             }
         }

@@ -388,6 +388,16 @@ mod regression {
     }
 
     #[test]
+    fn verb_later_in_the_sentence_does_not_lend_the_words_before_it() {
+        // A verb far after the quotation once made `تستكمل استعداداتها ...` the speaker.
+        check(&[(
+            "طرحت الدولة مشروع \"الطريق الجديد\" ، والآن كي تستكمل استعداداتها تعلن بلا تردد أن الخطة تسير.",
+            &[],
+            &[(Q, "الطريق الجديد", None)],
+        )]);
+    }
+
+    #[test]
     fn conversation_is_not_a_speech_verb() {
         check(&[("گفت وگوی «سازنده» ادامه یافت.", &[], &[(Q, "سازنده", None)])]);
     }
