@@ -17,7 +17,8 @@
 //!    - `نقل X عن Y` — Y, who is quoted by X;
 //!    - strong cues naming the speaker: `وفق X`، `وفقا لـX`، `على لسان X`، `على حد قول X`، `به گفته X`،
 //!      `به نقل از X`.
-//! 5. Arabic: a strong cue, or a speech verb with its subject after it, later in the sentence (`"…" وفق X`).
+//! 5. Arabic: a strong cue, or a speech verb with its subject after it, within four tokens after the quotation
+//!    (`"…" وفق X`، `"…" هكذا وصف X`).
 //! 6. Report sources, only when no one else is named: `به گزارش X`، `نقلا عن X`، `بحسب X`، `حسب X`.
 //!
 //! A quotation inside a statement without a speaker of its own takes the statement's speaker.
@@ -594,13 +595,13 @@ impl<'a> Finder<'a> {
         None
     }
 
-    /// Arabic: the speaker named by the first strong cue, or by a speech verb with its subject written after it,
-    /// from token `from` on in the sentence of token `anchor`. A subject before such a verb would be a stretch of
-    /// the sentence after the quotation, rarely its speaker.
+    /// Arabic: the speaker named by a strong cue, or by a speech verb with its subject written after it, within
+    /// four tokens after the quotation (`"…" هكذا وصف X`) in the sentence of token `anchor`. A subject before
+    /// such a verb, or a verb further on, belongs to another clause.
     fn forward_vso(&mut self, from: usize, anchor: usize) -> Option<Who> {
         let an = self.an;
         let mut j = from;
-        while j < an.toks.len() && j < from + AHEAD && an.same_sentence(j, anchor) {
+        while j < an.toks.len() && j < from + 4 && an.same_sentence(j, anchor) {
             if an.is_free(j) && an.word(j) == ":" {
                 return None;
             }
