@@ -15,8 +15,9 @@
 //!
 //!    A quoted span after a colon or a complementizer (`إن`، `أن`، `که`), or starting with a particle, negation,
 //!    pronoun or preposition, is never a name.
-//!    Such names get an entity candidate (score 0.7: the marks delimit the name exactly) unless a recognizer
-//!    already proposed the range; [`crate::resolve`] drops a QUOTE whose range equals an entity candidate.
+//!    Such names get no QUOTE, and an entity candidate (score 0.7: the marks delimit the name exactly) unless a
+//!    recognizer already proposed the range (then [`crate::resolve`] keeps the name, as it does for any
+//!    quotation whose range equals a PER, LOC or ORG candidate).
 //!    Quoted words that fit none of these (scare quotes: `"الخونة"`، `"دیکتاتور"`) stay quotations.
 //! 3. STATEMENT: `X: text` without marks, where X is a short noun phrase (one to six words) at the start of a
 //!    sentence or a clause ending in a speech verb (`... و گفت: ...`); the statement runs to the end of its
