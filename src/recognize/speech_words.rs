@@ -283,6 +283,14 @@ impl Default for Words {
     }
 }
 
+/// Whether `w`, or `w` without a proclitic sequence (و ف ب ل ك and the article), is in `set`.
+fn stem_in(set: &FxMap<Box<str>, ()>, w: &str) -> bool {
+    set.contains_key(w)
+        || crate::tokenize::PROCLITICS
+            .iter()
+            .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().nth(1).is_some() && set.contains_key(r)))
+}
+
 fn light_bit(g: u8) -> u8 {
     match g {
         b'k' => 1,
@@ -450,12 +458,12 @@ impl Words {
 
     /// Whether a word (possibly with Arabic proclitics and article) is a title or role.
     pub fn title(&self, w: &str) -> bool {
-        w.starts_with("رئيس") || crate::tokenize::stems(w).iter().any(|s| self.titles.contains_key(&w[s.at..]))
+        w.starts_with("رئيس") || stem_in(&self.titles, w)
     }
 
     /// Whether a word (possibly with Arabic proclitics and article) is an outlet or organisation noun.
     pub fn outlet(&self, w: &str) -> bool {
-        crate::tokenize::stems(w).iter().any(|s| self.outlets.contains_key(&w[s.at..]))
+        stem_in(&self.outlets, w)
     }
 }
 
