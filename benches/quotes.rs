@@ -1,4 +1,4 @@
-//! Throughput of quotation detection on a 5 MB input (run with `cargo bench --bench quotes`).
+//! Throughput of quotation detection on a 5 MB input: `cargo bench --bench quotes`.
 //!
 //! Prints MB/s for the mark scanner alone, for the quotation recognizer (names in quotes, statements and
 //! speakers, on an already normalized and tokenized text), and for the whole annotation pipeline; then the

@@ -4,9 +4,10 @@
 //! 1. Spans form two layers. The quotation layer holds QUOTE and STATEMENT; the entity layer holds PER, LOC,
 //!    ORG and DATE. Within a layer no two spans overlap. Across layers, a quotation may contain entities and
 //!    dates, but an entity or date never straddles a quotation's edge.
-//! 2. A quotation candidate whose range is exactly the range of an entity candidate is a name the newspaper
-//!    put in quotes as a house style (`"نیکلاس مادورو"`, `لشبكة "تليسور"`): the name is kept and the quotation
-//!    dropped.
+//! 2. A quotation candidate whose range is exactly the range of a PER, LOC or ORG candidate is a name the
+//!    newspaper put in quotes as a house style (`"نیکلاس مادورو"`, `لشبكة "تليسور"`): the name is kept and the
+//!    quotation dropped. A date in quotes (`“اليوم التالي”`, a plan's name) stays a quotation, with its date
+//!    inside.
 //! 3. Within a layer, candidates are taken greedily by score, then length (longer first), then position
 //!    (earlier first); a candidate that overlaps one already taken is dropped. Quotations are decided before
 //!    entities, so an entity that would cut a quotation's edge is the one that goes.
@@ -51,7 +52,8 @@ pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Span> {
 
     let (quotes, entities): (Vec<Candidate>, Vec<Candidate>) =
         candidates.into_iter().partition(|c| c.span.label.is_quotation());
-    let names: HashSet<(usize, usize)> = entities.iter().map(|e| (e.span.start, e.span.end)).collect();
+    let names: HashSet<(usize, usize)> =
+        entities.iter().filter(|e| e.span.label.is_entity()).map(|e| (e.span.start, e.span.end)).collect();
 
     let mut taken_q = Layer::default();
     for q in quotes {
@@ -116,6 +118,12 @@ mod tests {
     fn name_in_quotes_is_a_name() {
         let out = r(vec![c(Label::Quote, 4, 12, 0.9), c(Label::Org, 4, 12, 0.5)]);
         assert_eq!(out, [(Label::Org, 4, 12)]);
+    }
+
+    #[test]
+    fn date_in_quotes_stays_a_quotation() {
+        let out = r(vec![c(Label::Quote, 4, 12, 0.9), c(Label::Date, 4, 12, 0.5)]);
+        assert_eq!(out, [(Label::Quote, 4, 12), (Label::Date, 4, 12)]);
     }
 
     #[test]

@@ -15,8 +15,9 @@
 //!
 //!    A quoted span after a colon or a complementizer (`إن`، `أن`، `که`), or starting with a particle, negation,
 //!    pronoun or preposition, is never a name.
-//!    Such names get an entity candidate (score 0.7: the marks delimit the name exactly) unless a recognizer
-//!    already proposed the range; [`crate::resolve`] drops a QUOTE whose range equals an entity candidate.
+//!    Such names get no QUOTE, and an entity candidate (score 0.7: the marks delimit the name exactly) unless a
+//!    recognizer already proposed the range (then [`crate::resolve`] keeps the name, as it does for any
+//!    quotation whose range equals a PER, LOC or ORG candidate).
 //!    Quoted words that fit none of these (scare quotes: `"الخونة"`، `"دیکتاتور"`) stay quotations.
 //! 3. STATEMENT: `X: text` without marks, where X is a short noun phrase (one to six words) at the start of a
 //!    sentence or a clause ending in a speech verb (`... و گفت: ...`); the statement runs to the end of its
@@ -26,11 +27,12 @@
 //! Only top-level quotations are proposed as QUOTE (a quotation inside a quotation is part of it). QUOTE
 //! candidates score 0.9 and STATEMENT 0.6, so a statement that contains a quotation gives way to it.
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 
 use super::quote_marks::{scan, Quoted};
 use super::speakers::{self, Who};
-use super::speech_words::Words;
+use super::speech_words::{Info, Words};
 use super::{Context, Recognizer};
 use crate::lang::Lang;
 use crate::span::{Candidate, Label, Speaker};
@@ -74,7 +76,7 @@ pub(crate) enum Class {
     Inside(u32),
 }
 
-/// A name: an entity candidate from another recognizer or a name in quotes, in normalized offsets.
+/// A name: an entity candidate from another recognizer or a name in quotes, in offsets of the original text.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Name {
     pub start: usize,
@@ -95,9 +97,48 @@ pub(crate) struct Statement {
     pub first: usize,
 }
 
+/// The tokens of a quotation: its opening mark, its first word, the token after its last word, the token after
+/// its closing mark.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct QTok {
+    pub open: usize,
+    pub start: usize,
+    pub end: usize,
+    pub after: usize,
+}
+
+/// Token indices of every quotation, in one pass (quotations are sorted by opening mark; the walk over each
+/// quotation's tokens is bounded by its length times the nesting depth).
+fn quote_tokens(toks: &[Token], quotes: &[Quoted]) -> Vec<QTok> {
+    let mut out = Vec::with_capacity(quotes.len());
+    let mut open = 0;
+    for q in quotes {
+        while open < toks.len() && toks[open].start < q.open {
+            open += 1;
+        }
+        let mut i = open;
+        while i < toks.len() && toks[i].start < q.start {
+            i += 1;
+        }
+        let start = i;
+        while i < toks.len() && toks[i].start < q.end {
+            i += 1;
+        }
+        let end = i;
+        while i < toks.len() && toks[i].start < q.outer_end() {
+            i += 1;
+        }
+        out.push(QTok { open, start, end, after: i });
+    }
+    out
+}
+
 /// Everything the speaker finder reads about one document.
 pub(crate) struct Analysis<'a> {
     pub cx: &'a Context<'a>,
+    pub w: &'a Words,
+    /// What the word tables say about each token, filled in when first asked.
+    info: Vec<Cell<Option<Info>>>,
     /// The normalized text.
     pub t: &'a str,
     pub toks: &'a [Token],
@@ -105,6 +146,8 @@ pub(crate) struct Analysis<'a> {
     /// Sentence number of each token.
     pub sent: Vec<u32>,
     pub quotes: Vec<Quoted>,
+    /// For each quotation: its tokens.
+    pub qtok: Vec<QTok>,
     /// For each quotation: the label when it is a name in quotes.
     pub name_label: Vec<Option<Label>>,
     /// Names sorted by start.
@@ -132,6 +175,20 @@ impl Analysis<'_> {
         }
     }
 
+    /// What the word tables say about token `i` (computed once).
+    pub fn info(&self, i: usize) -> Info {
+        let Some(cell) = self.info.get(i) else { return Info::default() };
+        if let Some(inf) = cell.get() {
+            return inf;
+        }
+        let mut inf = self.w.info(self.word(i));
+        if inf.is_ala() {
+            inf = inf.resolve_ala(self.orig_word(i));
+        }
+        cell.set(Some(inf));
+        inf
+    }
+
     /// Whether token `i` exists, lies outside quotations and is a word or number (not punctuation).
     pub fn is_word(&self, i: usize) -> bool {
         self.class.get(i) == Some(&Class::Free) && self.toks[i].kind != TokenKind::Punct
@@ -145,11 +202,6 @@ impl Analysis<'_> {
     /// Whether token `i` is a mark around a name in quotes.
     pub fn is_name_mark(&self, i: usize) -> bool {
         matches!(self.class.get(i), Some(Class::NameMark(_)))
-    }
-
-    /// Index of the first token starting at or after normalized offset `off`.
-    pub fn tok_at(&self, off: usize) -> usize {
-        self.toks.partition_point(|t| t.start < off)
     }
 
     /// Whether a line break separates token `i - 1` from token `i`.
@@ -178,8 +230,8 @@ impl Analysis<'_> {
 }
 
 /// The words of a quotation's content when it may be a name: one to four tokens, letters only.
-fn name_like(an: &Analysis<'_>, q: &Quoted) -> Option<(usize, usize)> {
-    let (a, b) = (an.tok_at(q.start), an.tok_at(q.end));
+fn name_like(an: &Analysis<'_>, qi: usize) -> Option<(usize, usize)> {
+    let (a, b) = (an.qtok[qi].start, an.qtok[qi].end);
     let n = b.saturating_sub(a);
     if !(1..=4).contains(&n) {
         return None;
@@ -204,8 +256,9 @@ fn decide_names(w: &Words, an: &Analysis<'_>, known: &HashMap<(usize, usize), La
     let mut label: Vec<Option<Label>> = vec![None; an.quotes.len()];
     let mut keys: Vec<Option<String>> = vec![None; an.quotes.len()];
     for (qi, q) in an.quotes.iter().enumerate() {
-        let Some((a, b)) = name_like(an, q) else { continue };
-        if !w.can_start_name(an.word(a)) || w.ar_prep(an.word(a), an.orig_word(a)) {
+        let Some((a, b)) = name_like(an, qi) else { continue };
+        let first = an.info(a);
+        if first.not_name() || first.ar_prep() {
             continue;
         }
         keys[qi] = Some(key(an, a, b));
@@ -213,10 +266,9 @@ fn decide_names(w: &Words, an: &Analysis<'_>, known: &HashMap<(usize, usize), La
             label[qi] = Some(l);
             continue;
         }
-        let open_tok = an.tok_at(q.open);
-        let after = an.tok_at(q.outer_end());
+        let (open_tok, after) = (an.qtok[qi].open, an.qtok[qi].after);
         // Quoted words introduced by a colon or a complementizer are someone's words.
-        if open_tok.checked_sub(1).is_some_and(|p| an.word(p) == ":" || w.ar_stop(an.word(p)) || an.word(p) == "كه") {
+        if open_tok.checked_sub(1).is_some_and(|p| an.word(p) == ":" || an.info(p).ar_stop() || an.word(p) == "كه") {
             continue;
         }
         // An outlet noun at most three words before the opening mark, with nothing but words between.
@@ -224,16 +276,11 @@ fn decide_names(w: &Words, an: &Analysis<'_>, known: &HashMap<(usize, usize), La
         for _ in 0..3 {
             let Some(p) = j.checked_sub(1) else { break };
             j = p;
-            let word = an.word(j);
-            if an.toks[j].kind != TokenKind::Word
-                || w.ar_stop(word)
-                || w.ar_prep(word, an.orig_word(j))
-                || w.fa_stop(word)
-                || w.ar_verb(word).is_some()
-            {
+            let inf = an.info(j);
+            if an.toks[j].kind != TokenKind::Word || inf.ar_stop() || inf.ar_prep() || inf.fa_stop() || inf.verb.is_some() {
                 break;
             }
-            if w.outlet(word) {
+            if w.outlet(an.word(j)) {
                 label[qi] = Some(Label::Org);
                 break;
             }
@@ -290,7 +337,7 @@ fn classify(an: &mut Analysis<'_>) {
             continue;
         }
         let name = an.name_label[qi].is_some();
-        let (a, b) = (an.toks.partition_point(|t| t.start < q.open), an.toks.partition_point(|t| t.start < q.outer_end()));
+        let (a, b) = (an.qtok[qi].open, an.qtok[qi].after);
         for i in a..b {
             let t = an.toks[i];
             let inside = t.start >= q.start && t.end <= q.end;
@@ -376,26 +423,27 @@ impl Recognizer for Quotes {
         let mut names: Vec<Name> = Vec::new();
         for c in out.iter().filter(|c| c.span.label.is_entity()) {
             known.entry((c.span.start, c.span.end)).or_insert(c.span.label);
-            let (s, e) = (cx.norm.norm_offset(c.span.start), cx.norm.norm_offset(c.span.end));
-            if s < e {
-                names.push(Name { start: s, end: e, label: c.span.label, quote: None });
-            }
+            names.push(Name { start: c.span.start, end: c.span.end, label: c.span.label, quote: None });
         }
         let n = cx.tokens.len();
         let mut an = Analysis {
             cx,
+            w: &self.words,
+            info: vec![Cell::new(None); n],
             t,
             toks: cx.tokens,
             class: vec![Class::Free; n],
             sent: vec![0; n],
             name_label: Vec::new(),
+            qtok: quote_tokens(cx.tokens, &quotes),
             quotes,
             names: Vec::new(),
         };
         an.name_label = decide_names(&self.words, &an, &known);
         for (qi, q) in an.quotes.iter().enumerate() {
             if let Some(label) = an.name_label[qi] {
-                names.push(Name { start: q.start, end: q.end, label, quote: Some(qi) });
+                let (s, e) = cx.norm.orig_range(q.start, q.end);
+                names.push(Name { start: s, end: e, label, quote: Some(qi) });
                 if !known.contains_key(&cx.norm.orig_range(q.start, q.end)) {
                     out.push(cx.candidate(label, q.start, q.end, NAME_SCORE, "quotes"));
                 }
@@ -461,11 +509,8 @@ impl Recognizer for Quotes {
                 previous = speaker;
             }
             let mut c = cx.candidate(label, start, end, score, "quotes");
-            if let Some((s, e)) = speaker {
-                let (os, oe) = cx.norm.orig_range(s, e);
-                if os < oe {
-                    c.span.speaker = Some(Speaker { start: os, end: oe, entity: None });
-                }
+            if let Some((s, e)) = speaker.filter(|(s, e)| s < e) {
+                c.span.speaker = Some(Speaker { start: s, end: e, entity: None });
             }
             out.push(c);
         }

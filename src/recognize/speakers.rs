@@ -7,7 +7,8 @@
 //!    itself when it is a short noun phrase (`وزير الاتصال:`، `غوايدو:`).
 //! 2. Arabic `"…"، قال X` — a speech verb right after the quotation: the noun phrase after the verb.
 //! 3. Persian `X … «…» تأکید کرد` — the first speech verb after the quotation in its sentence: the noun phrase
-//!    that opens the verb's clause (after the sentence start or after an earlier speech verb and its `که`).
+//!    that opens the verb's clause (after the sentence start, a colon or dateline dash, or an earlier speech verb
+//!    and its `که`); a pronoun there (`وی ... تصریح کرد`) stands for the previous speaker.
 //! 4. The nearest speech verb or cue before the quotation in its sentence (skipping other quotations):
 //!    - Arabic verbs: subject before the verb (`زعيم المعارضة قال إنه "…"`) unless the verb carries و/ف or opens
 //!      its clause, then after it (`وقال بومبيو لنظيره ...`، `أكد وزير الخارجية ... أن`); a verb followed by a
@@ -16,7 +17,8 @@
 //!    - `نقل X عن Y` — Y, who is quoted by X;
 //!    - strong cues naming the speaker: `وفق X`، `وفقا لـX`، `على لسان X`، `على حد قول X`، `به گفته X`،
 //!      `به نقل از X`.
-//! 5. Arabic: a speech verb or strong cue after the quotation in its sentence (`"…" وفق X`).
+//! 5. Arabic: a strong cue, or a speech verb with its subject after it, within four tokens after the quotation
+//!    (`"…" وفق X`، `"…" هكذا وصف X`).
 //! 6. Report sources, only when no one else is named: `به گزارش X`، `نقلا عن X`، `بحسب X`، `حسب X`.
 //!
 //! A quotation inside a statement without a speaker of its own takes the statement's speaker.
@@ -41,11 +43,14 @@ use crate::span::Label;
 /// Who is quoted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Who {
-    /// A span of the normalized text naming the speaker.
+    /// A span of the original text naming the speaker.
     Span(usize, usize),
     /// The speaker of the previous quotation (pro-drop).
     Previous,
 }
+
+/// A byte range `(start, end)`.
+type Range = (usize, usize);
 
 /// How far back a description is looked for, in bytes.
 const DESCRIPTION_WINDOW: usize = 4000;
@@ -81,7 +86,8 @@ fn fa_verb_at(w: &Words, an: &Analysis<'_>, j: usize) -> Option<usize> {
         return None;
     }
     let word = an.word(j);
-    if w.fa_simple(word) {
+    let inf = an.info(j);
+    if inf.fa_simple() {
         // گفت وگو is a conversation.
         if word.starts_with("گفت") && an.word(j + 1).starts_with("وگو") {
             return None;
@@ -94,12 +100,12 @@ fn fa_verb_at(w: &Words, an: &Analysis<'_>, j: usize) -> Option<usize> {
             return Some(2);
         }
     }
-    if let Some(groups) = w.fa_compound(word) {
+    if inf.fa_noun() {
         let mut k = j + 1;
         if Words::fa_separate_prefix(an.word(k)) {
             k += 1;
         }
-        if an.is_word(k) && w.fa_light(an.word(k), groups) {
+        if an.is_word(k) && inf.takes(an.info(k)) {
             return Some(k - j + 1);
         }
     }
@@ -116,7 +122,7 @@ fn speech_at(w: &Words, an: &Analysis<'_>, j: usize) -> Option<(usize, Verb, boo
     if let Some(n) = fa_verb_at(w, an, j) {
         return Some((n, Verb::Say, false, true));
     }
-    let (v, conj) = w.ar_verb(an.word(j))?;
+    let (v, conj) = an.info(j).verb?;
     match v {
         // في تصريح لقناة ...: the verbal noun names the occasion, not the speaker.
         Verb::Noun if j > 0 && matches!(an.word(j - 1), "في" | "خلال" | "عبر") => None,
@@ -186,18 +192,18 @@ impl<'a> Finder<'a> {
         for n in an.names.iter().filter(|n| n.label == Label::Per) {
             person_ends.insert(n.end, (n.start, n.end));
             if let Some(c) = n.quote.and_then(|q| an.quotes.get(q)).and_then(|q| q.close) {
-                person_ends.insert(c, (n.start, n.end));
+                person_ends.insert(an.cx.norm.orig_end(c), (n.start, n.end));
             }
         }
         Finder { w, an, budget: 2 * an.t.len() + 65536, person_ends }
     }
 
     fn is_prep(&self, j: usize, fa: bool) -> bool {
-        let word = self.an.word(j);
+        let inf = self.an.info(j);
         if fa {
-            self.w.fa_stop(word)
+            inf.fa_stop()
         } else {
-            self.w.ar_prep(word, self.an.orig_word(j))
+            inf.ar_prep()
         }
     }
 
@@ -218,12 +224,8 @@ impl<'a> Finder<'a> {
             if !an.is_word(j) {
                 break;
             }
-            let word = an.word(j);
-            let stop = if fa {
-                self.w.fa_stop(word) || fa_verb_at(self.w, an, j).is_some()
-            } else {
-                self.w.ar_stop(word) || self.w.ar_verb(word).is_some()
-            };
+            let inf = an.info(j);
+            let stop = if fa { inf.fa_stop() || fa_verb_at(self.w, an, j).is_some() } else { inf.ar_stop() || inf.verb.is_some() };
             if stop {
                 break;
             }
@@ -257,15 +259,17 @@ impl<'a> Finder<'a> {
     /// The span of a noun phrase, ending with its first name when a name starts it, or, with `inner`, when a
     /// person or organisation name follows its first words (`الرئيس مادورو غايدو ...` → `الرئيس مادورو`). A
     /// subject written before its verb has no object after it to cut off: it is cut only at a leading name.
-    fn span(&self, np: &[usize], fa: bool, inner: bool) -> Option<(usize, usize)> {
+    /// Returns the span in the original text, and in the normalized text when it was not cut.
+    fn span(&self, np: &[usize], fa: bool, inner: bool) -> Option<(Range, Option<Range>)> {
         let an = self.an;
+        let norm = &an.cx.norm;
         let (&f, &l) = (np.first()?, np.last()?);
-        let s = an.toks[f].start;
-        let mut e = an.toks[l].end;
-        let i0 = an.names.partition_point(|n| n.start < s);
+        let (s, e) = (an.toks[f].start, an.toks[l].end);
+        let (os, oe) = norm.orig_range(s, e);
+        let i0 = an.names.partition_point(|n| n.start < os);
         let mut best: Option<super::quotes::Name> = None;
         for n in &an.names[i0..] {
-            if n.start >= e {
+            if n.start >= oe {
                 break;
             }
             if let Some(b) = best {
@@ -274,60 +278,66 @@ impl<'a> Finder<'a> {
                 }
                 continue;
             }
-            if n.end > e {
+            if n.end > oe {
                 continue;
             }
-            let Some(k) = np.iter().position(|&j| an.toks[j].start <= n.start && n.start < an.toks[j].end) else {
-                continue;
-            };
+            let at = |j: usize| norm.orig_range(an.toks[j].start, an.toks[j].end);
+            let Some(k) = np.iter().position(|&j| at(j).0 <= n.start && n.start < at(j).1) else { continue };
             if k != 0 && (!inner || n.label == Label::Loc || self.is_prep(np[k - 1], fa)) {
                 continue;
             }
             best = Some(*n);
         }
-        if let Some(b) = best {
-            e = b.end;
-            if let Some(q) = b.quote.and_then(|q| an.quotes.get(q)) {
-                if s < q.open {
-                    e = q.close.unwrap_or(e);
+        match best {
+            Some(b) => {
+                let mut end = b.end;
+                if let Some(q) = b.quote.and_then(|q| an.quotes.get(q)) {
+                    if s < q.open {
+                        end = q.close.map_or(end, |c| norm.orig_end(c));
+                    }
                 }
+                Some(((os, end), None))
             }
+            None => Some(((os, oe), Some((s, e)))),
         }
-        Some((s, e))
     }
 
     /// A description introduced earlier as an apposition after a person's name stands for that person.
+    /// `(s, e)` is the description in the normalized text; the result is in the original text.
     fn describe(&mut self, (s, e): (usize, usize)) -> (usize, usize) {
         let an = self.an;
-        let f = an.tok_at(s);
+        let orig = an.cx.norm.orig_range(s, e);
+        let f = an.toks.partition_point(|t| t.start < s);
         if !self.w.title(an.word(f)) {
-            return (s, e);
+            return orig;
         }
-        let i0 = an.names.partition_point(|n| n.start < s);
-        if an.names[i0..].iter().take_while(|n| n.start < e).any(|n| n.end <= e && n.label != Label::Loc) {
-            return (s, e);
+        let i0 = an.names.partition_point(|n| n.start < orig.0);
+        if an.names[i0..].iter().take_while(|n| n.start < orig.1).any(|n| n.end <= orig.1 && n.label != Label::Loc) {
+            return orig;
         }
         let mut lo = s.saturating_sub(DESCRIPTION_WINDOW);
         while !an.t.is_char_boundary(lo) {
             lo += 1;
         }
         if self.budget < s - lo {
-            return (s, e);
+            return orig;
         }
         self.budget -= s - lo;
         let desc = &an.t[s..e];
         for (p, _) in an.t[lo..s].rmatch_indices(desc) {
             let before = an.t[..lo + p].trim_end_matches(|c: char| c.is_whitespace() || c == '،' || c == ',');
-            if let Some(&name) = self.person_ends.get(&before.len()) {
+            if let Some(&name) = self.person_ends.get(&an.cx.norm.orig_end(before.len())) {
                 return name;
             }
         }
-        (s, e)
+        orig
     }
 
     fn who(&mut self, np: &[usize], fa: bool, inner: bool) -> Option<Who> {
-        let sp = self.span(np, fa, inner)?;
-        let (s, e) = self.describe(sp);
+        let (s, e) = match self.span(np, fa, inner)? {
+            (_, Some(uncut)) => self.describe(uncut),
+            (cut, None) => cut,
+        };
         Some(Who::Span(s, e))
     }
 
@@ -337,7 +347,8 @@ impl<'a> Finder<'a> {
         if let Some(Class::Mark(q)) = an.class.get(from) {
             let q = an.quotes.get(*q as usize)?;
             if an.toks[from].start == q.open {
-                return Some(Who::Span(q.start, q.end));
+                let (s, e) = an.cx.norm.orig_range(q.start, q.end);
+                return Some(Who::Span(s, e));
             }
         }
         let np = self.noun_phrase(from, fa, 6, usize::MAX);
@@ -355,12 +366,8 @@ impl<'a> Finder<'a> {
         if !an.is_word(f) || !an.same_sentence(f, v) || an.break_before(f) {
             return Some(Who::Previous);
         }
-        let word = an.word(f);
-        if self.w.ar_stop(word)
-            || self.w.ar_prep(word, an.orig_word(f))
-            || self.w.ar_prep_prefixed(word)
-            || self.w.pronoun(word)
-        {
+        let inf = an.info(f);
+        if inf.ar_stop() || inf.ar_prep() || inf.pronoun() || self.w.ar_prep_prefixed(an.word(f)) {
             return Some(Who::Previous);
         }
         let np = self.noun_phrase(v + 1, false, 8, usize::MAX);
@@ -391,8 +398,8 @@ impl<'a> Finder<'a> {
             if an.is_name_mark(p) {
                 continue;
             }
-            let word = an.word(p);
-            if !an.is_word(p) || self.w.ar_clause(word) || self.w.ar_stop(word) || self.w.ar_verb(word).is_some() {
+            let inf = an.info(p);
+            if !an.is_word(p) || inf.ar_clause() || inf.ar_stop() || inf.verb.is_some() {
                 bounded = true;
                 break;
             }
@@ -426,7 +433,8 @@ impl<'a> Finder<'a> {
                 return j;
             }
             let p = j - 1;
-            if !an.same_sentence(p, v) || (an.is_free(p) && matches!(an.word(p), ":" | "؛" | ";")) {
+            // A colon, a semicolon, or the dashes of a dateline (`قم - ایرنا - X گفت`).
+            if !an.same_sentence(p, v) || (an.is_free(p) && matches!(an.word(p), ":" | "؛" | ";" | "-" | "–" | "—")) {
                 return j;
             }
             if let Some(len) = fa_verb_at(self.w, an, p) {
@@ -453,13 +461,13 @@ impl<'a> Finder<'a> {
             f += 1;
         }
         // A leading adverbial set off by a comma (`به گزارش ایرنا، ...`، `در ادامه، ...`).
-        if f < v && self.w.fa_stop(an.word(f)) {
+        if f < v && an.info(f).fa_stop() {
             if let Some(c) = (f..v.min(f + 10)).find(|&k| an.is_free(k) && matches!(an.word(k), "،" | ",")) {
                 f = c + 1;
             }
         }
         let np = self.noun_phrase(f, true, 6, v);
-        if np.is_empty() || (np.len() == 1 && self.w.pronoun(an.word(np[0]))) {
+        if np.first().map_or(true, |&f| an.info(f).pronoun()) {
             return Some(Who::Previous);
         }
         self.who(&np, true, true)
@@ -471,7 +479,7 @@ impl<'a> Finder<'a> {
         if fa_verb_at(self.w, an, v).is_some() {
             return self.fa_subject(v);
         }
-        let (verb, conj) = self.w.ar_verb(an.word(v))?;
+        let (verb, conj) = an.info(v).verb?;
         match verb {
             Verb::Formula => (an.word(v + 1) == "في").then_some(Who::Previous),
             Verb::Transmit => {
@@ -482,7 +490,10 @@ impl<'a> Finder<'a> {
                         if let Some(Class::Mark(q)) = an.class.get(k + 1) {
                             let q = *q as usize;
                             if Some(q) != cur {
-                                return an.quotes.get(q).map(|q| Who::Span(q.start, q.end));
+                                return an.quotes.get(q).map(|q| {
+                                    let (s, e) = an.cx.norm.orig_range(q.start, q.end);
+                                    Who::Span(s, e)
+                                });
                             }
                             break;
                         }
@@ -584,12 +595,34 @@ impl<'a> Finder<'a> {
         None
     }
 
+    /// Arabic: the speaker named by a strong cue, or by a speech verb with its subject written after it, within
+    /// four tokens after the quotation (`"…" هكذا وصف X`) in the sentence of token `anchor`. A subject before
+    /// such a verb, or a verb further on, belongs to another clause.
+    fn forward_vso(&mut self, from: usize, anchor: usize) -> Option<Who> {
+        let an = self.an;
+        let mut j = from;
+        while j < an.toks.len() && j < from + 4 && an.same_sentence(j, anchor) {
+            if an.is_free(j) && an.word(j) == ":" {
+                return None;
+            }
+            if let Some((Cue::Strong(at), fa)) = self.cue(j) {
+                return self.after(at, fa);
+            }
+            if let Some((_, Verb::Say, _, false)) = speech_at(self.w, an, j) {
+                return match self.after_verb(j) {
+                    Some(who @ Who::Span(..)) => Some(who),
+                    _ => None,
+                };
+            }
+            j += 1;
+        }
+        None
+    }
+
     /// The speaker of quotation `qi`; `floor` is the first token of a statement containing it.
     pub fn for_quote(&mut self, qi: usize, floor: Option<usize>) -> Option<Who> {
         let an = self.an;
-        let q = *an.quotes.get(qi)?;
-        let a = an.tok_at(q.open);
-        let b = an.tok_at(q.outer_end());
+        let (a, b) = (an.qtok.get(qi)?.open, an.qtok.get(qi)?.after);
         let fa = is_fa(an, a);
         // 1. X: «…»
         if let Some(c) = a.checked_sub(1).filter(|&c| an.is_free(c) && an.word(c) == ":") {
@@ -636,9 +669,9 @@ impl<'a> Finder<'a> {
         if found.is_some() {
             return found;
         }
-        // 5. A verb after.
+        // 5. A cue, or a verb with its subject after it, later in the sentence (`"…" وفق X`، `"…" هكذا وصف X`).
         if !fa {
-            if let Some(who) = self.forward(b, a, qi) {
+            if let Some(who) = self.forward_vso(b, a) {
                 return Some(who);
             }
         }
