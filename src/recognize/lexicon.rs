@@ -48,6 +48,8 @@ pub const FIRST_NAMES: &str = include_str!("../../data/lexicon/first_names.tsv")
 pub const COMMON: &str = include_str!("../../data/lexicon/common.tsv");
 /// Title words that often stand right before a person's name.
 pub const TITLES: &str = include_str!("../../data/lexicon/titles.tsv");
+/// Cue words: they start longer names (`استان`, `جامعة`) more often than they are one.
+pub const CUES: &str = include_str!("../../data/lexicon/cues.tsv");
 
 /// Letters that do not join the letter after them (normalized text): a missing space after them is invisible.
 const NON_JOINING: &[char] = &['ا', 'د', 'ذ', 'ر', 'ز', 'ژ', 'و', 'ة', 'ء'];
@@ -118,10 +120,10 @@ impl WordSet {
     }
 }
 
-/// The common words shipped in the binary (built on first use).
+/// The common words and cue words shipped in the binary (built on first use).
 pub fn common_words() -> &'static WordSet {
     static W: OnceLock<WordSet> = OnceLock::new();
-    W.get_or_init(|| WordSet::from_tsv(COMMON))
+    W.get_or_init(|| WordSet::from_tsv(&format!("{COMMON}\n{CUES}")))
 }
 
 /// The title words shipped in the binary (built on first use).
@@ -129,6 +131,8 @@ pub fn title_words() -> &'static WordSet {
     static W: OnceLock<WordSet> = OnceLock::new();
     W.get_or_init(|| WordSet::from_tsv(TITLES))
 }
+
+
 
 fn table_rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
     tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
@@ -227,7 +231,9 @@ impl Lexicon {
 
     /// The recognizer over the shipped tables.
     pub fn shipped() -> Lexicon {
-        Lexicon::from_tables(&[GAZETTEER, CLDR, IRAN_PLACES], &[GIVEN_NAMES, FIRST_NAMES], COMMON, TITLES)
+        // Cue words are treated like common words: never a given name, a surname or a name alone.
+        let common = format!("{COMMON}\n{CUES}");
+        Lexicon::from_tables(&[GAZETTEER, CLDR, IRAN_PLACES], &[GIVEN_NAMES, FIRST_NAMES], &common, TITLES)
     }
 
     /// Number of patterns in the automaton (entries and their variants).
@@ -312,8 +318,13 @@ impl Lexicon {
             } else if prefix.is_empty() {
                 s
             } else if PROCLITICS.contains(&prefix) {
-                // An article written before a name belongs to it (`البيرو`), other proclitics do not.
-                if prefix.ends_with("ال") { s - "ال".len() } else { s }
+                // An article written before a name belongs to it (`البيرو`), other proclitics do not. A person's
+                // name takes no article that its entry lacks (`الكثير` is not كثير).
+                match (prefix.ends_with("ال") || prefix.ends_with("لل"), e.label) {
+                    (true, Label::Per) => continue,
+                    (true, _) if prefix.ends_with("ال") => s - "ال".len(),
+                    _ => s,
+                }
             } else if t[s..end].chars().count() >= 4 && self.is_glued_word(prefix) {
                 score -= 0.05;
                 s
@@ -458,8 +469,9 @@ mod tests {
             ("وللولايات المتحدة", &[(Label::Loc, "للولايات المتحدة")]),
             // Names written without their spaces.
             ("دعت الولاياتالمتحدة", &[(Label::Loc, "الولاياتالمتحدة")]),
-            // Not inside another word.
+            // Not inside another word; a person's name takes no article it was not listed with.
             ("مغوايدوي", &[]),
+            ("الغوايدو", &[]),
             ("xcnn", &[]),
             ("قناة CNN.", &[(Label::Org, "CNN")]),
         ];
