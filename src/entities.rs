@@ -44,24 +44,22 @@ fn words(text: &str) -> Vec<String> {
 /// assert_ne!(skeleton("مادورو"), skeleton("موسكو"));
 /// ```
 pub fn skeleton(word: &str) -> String {
-    let w = normalize_str(word);
-    let w = ["ال", "لل"]
-        .iter()
-        .find_map(|a| w.strip_prefix(a).filter(|r| r.chars().count() >= 3))
-        .unwrap_or(&w);
-    let chars: Vec<char> = w.chars().filter(|c| !matches!(c, '\u{200C}' | 'ء' | 'ئ' | 'ؤ')).collect();
-    let mut out = String::with_capacity(chars.len());
-    let n = chars.len();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut out = String::new();
+    skeleton_into(&normalize_str(word), &mut out);
+    out
+}
+
+/// [`skeleton`] of an already normalized word, written into `out` (cleared first) without allocating.
+fn skeleton_into(w: &str, out: &mut String) {
+    out.clear();
+    let w = ["ال", "لل"].iter().find_map(|a| w.strip_prefix(a).filter(|r| r.chars().count() >= 3)).unwrap_or(w);
+    let kept = |c: &char| !matches!(c, '\u{200C}' | 'ء' | 'ئ' | 'ؤ');
+    let n = w.chars().filter(kept).count();
+    for (i, c) in w.chars().filter(kept).enumerate() {
         let edge = i == 0 || i + 1 == n;
         let m = match c {
-            'ا' | 'و' | 'ي' | 'ى' | 'ی' => {
-                if edge {
-                    'v'
-                } else {
-                    continue;
-                }
-            }
+            'ا' | 'و' | 'ي' | 'ى' | 'ی' if edge => 'v',
+            'ا' | 'و' | 'ي' | 'ى' | 'ی' => continue,
             'ه' | 'ة' if i + 1 == n && i > 0 => 'v',
             'گ' | 'غ' | 'ق' | 'ك' | 'ک' => 'g',
             'پ' | 'ب' => 'b',
@@ -73,11 +71,10 @@ pub fn skeleton(word: &str) -> String {
             'ڤ' | 'ف' => 'f',
             c => c,
         };
-        if !out.ends_with(m) || m == 'v' && out.is_empty() {
+        if !out.ends_with(m) {
             out.push(m);
         }
     }
-    out
 }
 
 /// Levenshtein distance of two short strings, capped: returns `cap + 1` as soon as it exceeds `cap`.
@@ -186,6 +183,65 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
             continue;
         }
         added.push(Span::new(labels[m.pattern().as_usize()], a, b));
+    }
+    // Spelling variants of single-word names and surnames (`كاركاس` for `كاراكاس`): words one letter away from
+    // a name, with the same skeleton (four letters or more), that only one label's name has. A word ending in
+    // ي where the name does not is an adjective (`فنزويلي`), not the name.
+    let mut by_skel: HashMap<String, Option<(Label, &str)>> = HashMap::new();
+    let mut buf = String::new();
+    for (p, &l) in patterns.iter().zip(&labels) {
+        if !p.contains(' ') && p.chars().count() >= 4 && propagatable(p) {
+            skeleton_into(p, &mut buf);
+            if buf.chars().count() >= 4 {
+                by_skel.entry(buf.clone()).and_modify(|e| *e = None).or_insert(Some((l, p.as_str())));
+            }
+        }
+    }
+    if !by_skel.is_empty() {
+        added.sort_unstable_by_key(|s| s.start);
+        let mut fuzzy = Vec::new();
+        let mut i = 0;
+        while i < t.len() {
+            // The next word: a run of word characters.
+            let Some(ws) = t[i..].char_indices().find(|&(_, c)| is_word_char(c)).map(|(k, _)| i + k) else { break };
+            let we = t[ws..].char_indices().find(|&(_, c)| !is_word_char(c)).map_or(t.len(), |(k, _)| ws + k);
+            i = we;
+            let word = &t[ws..we];
+            if word.chars().count() < 4 {
+                continue;
+            }
+            let variant_of = |stem: &str, buf: &mut String| -> Option<Label> {
+                if stem.chars().count() < 4 || !propagatable(stem) {
+                    return None;
+                }
+                skeleton_into(stem, buf);
+                let &(label, name) = by_skel.get(buf.as_str())?.as_ref()?;
+                let adjective = stem.ends_with('ي') && !name.ends_with('ي');
+                (!adjective && edit_distance(stem, name, 1) <= 1).then_some(label)
+            };
+            let found = std::iter::once(0)
+                .chain(
+                    PROCLITICS
+                        .iter()
+                        .filter(|p| !p.ends_with("ال") && !p.ends_with("لل"))
+                        .filter_map(|p| word.strip_prefix(p).map(|r| word.len() - r.len())),
+                )
+                .find_map(|k| variant_of(&word[k..], &mut buf).map(|l| (k, l)));
+            let Some((k, label)) = found else { continue };
+            let (a, e) = norm.orig_range(ws + k, we);
+            if a >= e || !text.is_char_boundary(a) || !text.is_char_boundary(e) || overlaps(&taken, a, e) {
+                continue;
+            }
+            let j = added.partition_point(|s: &Span| s.start < e);
+            if added[..j].iter().rev().take(8).any(|s| s.end > a) {
+                continue;
+            }
+            if quotes.iter().any(|&(qs, qe)| (qs < e && a < qe) && !(qs <= a && e <= qe)) {
+                continue;
+            }
+            fuzzy.push(Span::new(label, a, e));
+        }
+        added.extend(fuzzy);
     }
     if added.is_empty() {
         return;
@@ -477,6 +533,17 @@ mod tests {
                 "خافيير مايوركا قال إن مايوركا",
                 &[(Label::Per, "خافيير مايوركا", 0), (Label::Loc, "مايوركا", 1)],
                 &[(Label::Per, "خافيير مايوركا"), (Label::Per, "مايوركا")],
+            ),
+            // Spelling variants one letter away, after a proclitic too; not adjectives made from the name.
+            (
+                "في كاراكاس ثم كاركاس وبكاركاس",
+                &[(Label::Loc, "كاراكاس", 0)],
+                &[(Label::Loc, "كاراكاس"), (Label::Loc, "كاركاس"), (Label::Loc, "كاركاس")],
+            ),
+            (
+                "فنزويلا والحكومة الفنزويلية والجيش فنزويلي",
+                &[(Label::Loc, "فنزويلا", 0)],
+                &[(Label::Loc, "فنزويلا")],
             ),
             // Common words and titles are never propagated alone.
             ("الرئيس في القاهرة في", &[(Label::Loc, "في القاهرة", 0)], &[(Label::Loc, "في القاهرة")]),

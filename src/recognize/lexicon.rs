@@ -6,7 +6,8 @@
 //! and against common words), `data/lexicon/cldr.tsv` (CLDR territory, region and city names in ar and fa),
 //! `data/lexicon/iran_places.tsv`, `data/lexicon/given_names.tsv` (Faker, persian-names),
 //! `data/lexicon/first_names.tsv` (words that start people's names in the corpora),
-//! `data/lexicon/common.tsv` (words the corpora tag outside names) and `data/lexicon/titles.tsv`.
+//! `data/lexicon/common.tsv` (words the corpora tag outside names), `data/lexicon/cues.tsv` (words that start
+//! longer names, `استان`, treated as common words here) and `data/lexicon/titles.tsv`.
 //!
 //! Each name is normalized like the text and also added:
 //! - without its spaces (`الولاياتالمتحدة`) and with ZWNJ, space or nothing between words, since news text
@@ -16,12 +17,15 @@
 //! Boundaries:
 //! - a match's right edge ends a word, and the letters between the start of its word and the match are a
 //!   proclitic sequence (و ف ب ل ك ال and combinations, see [`crate::tokenize::PROCLITICS`]); the span leaves
-//!   the proclitics out but keeps an article written before the name (`البيرو`) and a fused `لل`, as written;
-//! - a name glued to a preceding word (`رئيسجمهورامريكا`) counts when the letters before it are a common
-//!   word or title (optionally with proclitics), or two of them run together;
+//!   the proclitics out but keeps an article written before a place or organisation (`البيرو`) and a fused
+//!   `لل`, as written; a person's name takes no article its entry lacks;
+//! - a name of four letters or more glued to a preceding word (`رئيسجمهورامريكا`) counts when the letters
+//!   before it are a common word or title (optionally with proclitics), or two of them run together, ending
+//!   in a letter that does not join the next (so the missing space was invisible to the writer);
 //! - two adjacent person names (`نيكولاس` `مادورو`) are also proposed as one;
-//! - a given name that is not a common word, followed by one or two words that are neither common words nor
-//!   titles, is proposed as a person (`خوان غوايدو`); the title before it stays outside.
+//! - a given name of the paragraph's language that is not a common word, followed by one or two words that
+//!   are neither common words, titles nor known places or organisations, is proposed as a person
+//!   (`خوان غوايدو`); the title before it stays outside.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -44,7 +48,7 @@ pub const IRAN_PLACES: &str = include_str!("../../data/lexicon/iran_places.tsv")
 pub const GIVEN_NAMES: &str = include_str!("../../data/lexicon/given_names.tsv");
 /// Words that start people's full names in the NER training corpora.
 pub const FIRST_NAMES: &str = include_str!("../../data/lexicon/first_names.tsv");
-/// Common words: the corpora tag them outside names nearly always.
+/// Common words: the corpora tag them outside names most of the time.
 pub const COMMON: &str = include_str!("../../data/lexicon/common.tsv");
 /// Title words that often stand right before a person's name.
 pub const TITLES: &str = include_str!("../../data/lexicon/titles.tsv");
