@@ -2,11 +2,15 @@
 //! name found once is found again where the recognizers missed it.
 //!
 //! [`propagate`] runs after overlap resolution, over the final spans:
+//! - a two-word person whose words are each another person of the document is two people
+//!   (`واتهم الرئيس مادورو غايدو`);
 //! - one sense per document: a single-word place or organisation that is the last word of a person's full name
 //!   in the same document (`خافيير مايوركا` … `مايوركا`) is that person;
 //! - every further occurrence of a mention's words, and of the surname of a person's full name, that no span
 //!   covers becomes a mention with the same label (`نيكولاس مادورو` … `مادورو`), with the same word-boundary
-//!   and proclitic rules as the gazetteer. Common words (data/lexicon/common.tsv) are never propagated alone.
+//!   and proclitic rules as the gazetteer; so are spelling variants of single-word names one letter away with
+//!   the same [`skeleton`] (`كاركاس` for `كاراكاس`), not adjectives made from them (`فنزويلي`). Common and cue
+//!   words (data/lexicon/common.tsv, cues.tsv) are never propagated alone.
 //!
 //! [`link`] groups mentions with the same label into entities. Two mentions are linked when
 //! - their [`skeleton`]s are equal: spelling variants (`غوايدو` / `غايدو`, `نيكولاس` / `نيكولوس`) and Arabic and
@@ -110,9 +114,58 @@ fn propagatable(w: &str) -> bool {
     w.chars().count() >= 3 && !common_words().contains(w) && !title_words().contains(w)
 }
 
+/// Splits a two-word person mention whose words are each another person of the document, named alone or as
+/// the surname of a full name (`واتهم الرئيس مادورو غايدو`: Maduro accused Guaidó).
+fn split_two_people(text: &str, spans: &mut Vec<Span>) {
+    let per: Vec<(usize, Vec<String>)> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.label == Label::Per)
+        .filter_map(|(i, s)| text.get(s.start..s.end).map(|t| (i, words(t))))
+        .collect();
+    // Words that are a person alone, and the first words of the full names each word ends.
+    let mut alone: HashMap<&str, ()> = HashMap::new();
+    let mut ends: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (_, w) in &per {
+        match w.as_slice() {
+            [one] => {
+                alone.insert(one.as_str(), ());
+            }
+            [first, .., last] => ends.entry(last.as_str()).or_default().push(first.as_str()),
+            [] => {}
+        }
+    }
+    let mut split = Vec::new();
+    for (i, w) in &per {
+        let [a, b] = w.as_slice() else { continue };
+        let b_known = alone.contains_key(b.as_str()) || ends.get(b.as_str()).is_some_and(|f| f.iter().any(|f| f != a));
+        if a != b && alone.contains_key(a.as_str()) && b_known {
+            let s = &spans[*i];
+            let t = &text[s.start..s.end];
+            let Some(gap) = t.find(' ') else { continue };
+            let rest = t[gap..].trim_start_matches(' ');
+            if rest.is_empty() || rest.contains(' ') {
+                continue;
+            }
+            split.push((*i, s.start + gap, s.end - rest.len()));
+        }
+    }
+    for &(i, first_end, second_start) in &split {
+        let end = spans[i].end;
+        spans[i].end = first_end;
+        spans.push(Span::new(Label::Per, second_start, end));
+    }
+    if !split.is_empty() {
+        spans.sort_by(|a, b| {
+            a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(b.label.is_quotation().cmp(&a.label.is_quotation()))
+        });
+    }
+}
+
 /// Adds the mentions the recognizers missed and makes single-word readings consistent with full names (see the
 /// module documentation). `norm` is the normalized shadow of `text`; `spans` are resolved spans, kept sorted.
 pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
+    split_two_people(text, spans);
     let mention_words: Vec<(usize, Vec<String>)> = spans
         .iter()
         .enumerate()
@@ -544,6 +597,18 @@ mod tests {
                 "فنزويلا والحكومة الفنزويلية والجيش فنزويلي",
                 &[(Label::Loc, "فنزويلا", 0)],
                 &[(Label::Loc, "فنزويلا")],
+            ),
+            // Two people side by side, each known in the document, are two mentions.
+            (
+                "قال مادورو إن خوان غايدو ... واتهم مادورو غايدو",
+                &[(Label::Per, "مادورو", 0), (Label::Per, "خوان غايدو", 0), (Label::Per, "مادورو غايدو", 0)],
+                &[(Label::Per, "مادورو"), (Label::Per, "خوان غايدو"), (Label::Per, "مادورو"), (Label::Per, "غايدو")],
+            ),
+            // Not a full name whose surname is known only from itself.
+            (
+                "نيكولاس مادورو ثم مادورو",
+                &[(Label::Per, "نيكولاس مادورو", 0)],
+                &[(Label::Per, "نيكولاس مادورو"), (Label::Per, "مادورو")],
             ),
             // Common words and titles are never propagated alone.
             ("الرئيس في القاهرة في", &[(Label::Loc, "في القاهرة", 0)], &[(Label::Loc, "في القاهرة")]),

@@ -25,7 +25,11 @@
 //! - two adjacent person names (`نيكولاس` `مادورو`) are also proposed as one;
 //! - a given name of the paragraph's language that is not a common word, followed by one or two words that
 //!   are neither common words, titles nor known places or organisations, is proposed as a person
-//!   (`خوان غوايدو`); the title before it stays outside.
+//!   (`خوان غوايدو`); the title before it stays outside;
+//! - after a title word (`data/lexicon/titles.tsv`: words the corpora often write right before a person),
+//!   one or two such words are proposed as a person, at a lower score, unless the first starts with the
+//!   article (an adjective: `الرئيس الفنزويلي`), is two letters long, or in Arabic ends in ه (a pronoun:
+//!   `أكد تضامنه`); a word that repeats the one before it ends the name (a new sentence).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -57,6 +61,9 @@ pub const CUES: &str = include_str!("../../data/lexicon/cues.tsv");
 
 /// Letters that do not join the letter after them (normalized text): a missing space after them is invisible.
 const NON_JOINING: &[char] = &['ا', 'د', 'ذ', 'ر', 'ز', 'ژ', 'و', 'ة', 'ء'];
+
+/// How many surname-like words a title needs after it to propose a person without a known given name.
+const TITLE_MIN_WORDS: u8 = 1;
 
 /// Given-name language bit: Arabic.
 const LANG_AR: u8 = 1;
@@ -379,28 +386,56 @@ impl Lexicon {
             if is_other(tok.start, tok.end) {
                 continue;
             }
+            // Up to two surname-like words right after token `i` (separated by a space or ZWNJ only).
+            let followers = |words: &mut u8| {
+                let mut end = None;
+                let mut prev_end = tok.end;
+                for next in toks[i + 1..].iter().take(2) {
+                    let gap = &t[prev_end..next.start];
+                    if next.kind != TokenKind::Word || gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '\u{200C}') {
+                        break;
+                    }
+                    // A repeated word is a new sentence starting with the name (`تصريحات غوايدو غوايدو أعلن`).
+                    let repeated = t[..prev_end].ends_with(next.text(t));
+                    if repeated || is_other(next.start, next.end) || !self.is_name_word(next.text(t)) {
+                        break;
+                    }
+                    end = Some(next.end);
+                    *words += 1;
+                    prev_end = next.end;
+                }
+                end
+            };
+            let w = tok.text(t);
             let lang = cx.lang_at(cx.norm.orig_start(tok.start));
-            let Some(at) = self.given_name_at(tok.text(t), lang) else { continue };
-            let mut end = None;
-            let mut words = 1u8;
-            let mut prev_end = tok.end;
-            for next in toks[i + 1..].iter().take(2) {
-                let gap = &t[prev_end..next.start];
-                if next.kind != TokenKind::Word || gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '\u{200C}') {
-                    break;
+            if let Some(at) = self.given_name_at(w, lang) {
+                let mut words = 1u8;
+                if let Some(end) = followers(&mut words) {
+                    let score = 0.48 + 0.05 * f32::from(words);
+                    out.push(cx.candidate(Label::Per, tok.start + at, end, score, "lexicon-given"));
                 }
-                if is_other(next.start, next.end) || !self.is_name_word(next.text(t)) {
-                    break;
+            } else if self.is_title(w) {
+                // After a title, one or two surname-like words that do not start with the article
+                // (`الرئيس الفنزويلي` is a title and an adjective).
+                // In Arabic a word ending in ه after a title or verb is a noun with a pronoun (`تضامنه`), not a
+                // name; a two-letter word is too short to tell.
+                let plausible = |n: &&crate::tokenize::Token| {
+                    let f = n.text(t);
+                    !f.starts_with("ال") && f.chars().count() > 2 && !(lang == Lang::Ar && f.ends_with('ه'))
+                };
+                let Some(first) = toks.get(i + 1).filter(plausible) else { continue };
+                let mut words = 0u8;
+                if let Some(end) = followers(&mut words).filter(|_| words >= TITLE_MIN_WORDS) {
+                    let score = 0.47 + 0.05 * f32::from(words);
+                    out.push(cx.candidate(Label::Per, first.start, end, score, "lexicon-title"));
                 }
-                end = Some(next.end);
-                words += 1;
-                prev_end = next.end;
-            }
-            if let Some(end) = end {
-                let score = 0.48 + 0.05 * f32::from(words);
-                out.push(cx.candidate(Label::Per, tok.start + at, end, score, "lexicon-given"));
             }
         }
+    }
+
+    /// Whether `w` (normalized) is a title word, possibly after proclitics (`والرئيس`).
+    fn is_title(&self, w: &str) -> bool {
+        self.titles.contains(w) || PROCLITICS.iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() > 2 && self.titles.contains(r)))
     }
 }
 
@@ -526,6 +561,13 @@ mod tests {
             // Not across punctuation or a line break.
             ("خوان، فلان", &[]),
             ("خوان\nفلان", &[]),
+            // After a title, one or two surname-like words; not an adjective, a short word or a noun with a
+            // pronoun.
+            ("قال الرئيس فلان إن", &[(Label::Per, "فلان")]),
+            ("قال الرئيس فلان الفلاني إن", &[(Label::Per, "فلان الفلاني")]),
+            ("الرئيس الفلاني", &[]),
+            ("الرئيس حث", &[]),
+            ("الرئيس تضامنه", &[]),
             // First words of several known full names are given names.
             ("قال جورج فلان", &[(Label::Per, "جورج فلان")]),
             // A given name from Persian lists only starts a name in Persian text (أصغر is "smaller" in Arabic).
