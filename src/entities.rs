@@ -212,7 +212,14 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
     let mut taken: Vec<(usize, usize)> =
         spans.iter().filter(|s| !s.label.is_quotation()).map(|s| (s.start, s.end)).collect();
     taken.sort_unstable();
-    let quotes: Vec<(usize, usize)> = spans.iter().filter(|s| s.label.is_quotation()).map(|s| (s.start, s.end)).collect();
+    // Quotations do not overlap one another: sorted by start, the one that may contain `a` is found by search.
+    let mut quotes: Vec<(usize, usize)> =
+        spans.iter().filter(|s| s.label.is_quotation()).map(|s| (s.start, s.end)).collect();
+    quotes.sort_unstable();
+    let cuts_quote = |a: usize, b: usize| {
+        let i = quotes.partition_point(|&(qs, _)| qs < b);
+        quotes[..i].iter().rev().take_while(|&&(_, qe)| qe > a).any(|&(qs, qe)| !(qs <= a && b <= qe))
+    };
     let overlaps = |v: &[(usize, usize)], s: usize, e: usize| {
         let i = v.partition_point(|&(a, _)| a < e);
         v[..i].iter().rev().take(64).any(|&(_, b)| b > s)
@@ -232,7 +239,7 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
         if a >= b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) || overlaps(&taken, a, b) {
             continue;
         }
-        if quotes.iter().any(|&(qs, qe)| (qs < b && a < qe) && !(qs <= a && b <= qe)) {
+        if cuts_quote(a, b) {
             continue;
         }
         added.push(Span::new(labels[m.pattern().as_usize()], a, b));
@@ -289,7 +296,7 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
             if added[..j].iter().rev().take(8).any(|s| s.end > a) {
                 continue;
             }
-            if quotes.iter().any(|&(qs, qe)| (qs < e && a < qe) && !(qs <= a && e <= qe)) {
+            if cuts_quote(a, e) {
                 continue;
             }
             fuzzy.push(Span::new(label, a, e));
@@ -320,6 +327,8 @@ pub fn link(text: &str, spans: &mut [Span]) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
     // Per entity: the skeleton words of its canonical (longest) mention.
     let mut canon: Vec<Vec<String>> = Vec::new();
+    // Per entity: its canonical skeleton joined, and the letter counts of that and of its last word.
+    let mut canon_full: Vec<(String, usize, usize)> = Vec::new();
     let mut by_full: HashMap<(Label, String), usize> = HashMap::new();
     let mut by_last: HashMap<(Label, String), usize> = HashMap::new();
     let mut by_first: HashMap<(Label, String), Option<usize>> = HashMap::new();
@@ -367,10 +376,19 @@ pub fn link(text: &str, spans: &mut [Span]) -> Vec<Entity> {
             })
             // One edit away: the whole name, or a single word against a surname.
             .or_else(|| {
-                let close = |a: &str, b: &str| a.chars().count() >= 5 && b.chars().count() >= 5 && edit_distance(a, b, 1) <= 1;
+                let len = m.full.chars().count();
+                if len < 5 {
+                    return None;
+                }
+                // Lengths first: the edit distance runs only on candidates one letter longer or shorter.
+                let near = |l: usize| l >= 5 && l.abs_diff(len) <= 1;
                 entities.iter().take(256).position(|e| {
-                    let c = &canon[e.id as usize];
-                    e.label == label && (close(&c.join(" "), &m.full) || n == 1 && c.len() > 1 && close(&c[c.len() - 1], &m.full))
+                    let id = e.id as usize;
+                    let (full, full_len, last_len) = &canon_full[id];
+                    let c = &canon[id];
+                    e.label == label
+                        && (near(*full_len) && edit_distance(full, &m.full, 1) <= 1
+                            || n == 1 && c.len() > 1 && near(*last_len) && edit_distance(&c[c.len() - 1], &m.full, 1) <= 1)
                 })
             });
         let ent = match found {
@@ -385,6 +403,8 @@ pub fn link(text: &str, spans: &mut [Span]) -> Vec<Entity> {
                     aliases: Vec::new(),
                 });
                 canon.push(m.skel.clone());
+                let last_len = m.skel.last().map_or(0, |w| w.chars().count());
+                canon_full.push((m.full.clone(), m.full.chars().count(), last_len));
                 if n > 1 {
                     by_last.entry((label, m.skel[n - 1].clone())).or_insert(id);
                     by_first.entry((label, m.skel[0].clone())).and_modify(|e| *e = None).or_insert(Some(id));
