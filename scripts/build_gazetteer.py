@@ -278,7 +278,8 @@ def main():
         for lab, name, n in rows:
             f.write(f"{lab}\t{name}\t{n}\n")
     with open(os.path.join(a.out, "lexicon", "common.tsv"), "w", encoding="utf-8") as f:
-        header(f, "Common words: tagged outside names at least 55% of the time, seen 6 times or more (normalized spelling).", used[:6])
+        what = "Common words: seen 6 times or more, outside names at least 55% of the time (normalized spelling)."
+        header(f, what, used[:6])
         f.write("# word<TAB>count outside names; most frequent first.\n")
         for w, n in sorted(common.items(), key=lambda x: (-x[1], x[0])):
             f.write(f"{w}\t{n}\n")
@@ -302,7 +303,8 @@ def main():
         f.write("# word<TAB>count as the first word of a longer name; most frequent first.\n")
         for w, n in sorted(cues.items(), key=lambda x: (-x[1], x[0])):
             f.write(f"{w}\t{n}\n")
-    print(f"{len(cues)} cue words, {len(firsts)} first names, {len(rows)} names, {len(common)} common words, {len(titles)} title words; dropped {dict(dropped)}",
+    print(f"{len(cues)} cue words, {len(firsts)} first names, {len(rows)} names, {len(common)} common words, "
+          f"{len(titles)} title words; dropped {dict(dropped)}",
           file=sys.stderr)
 
 

@@ -54,7 +54,7 @@ pub fn skeleton(word: &str) -> String {
 }
 
 /// [`skeleton`] of an already normalized word, written into `out` (cleared first) without allocating.
-fn skeleton_into(w: &str, out: &mut String) {
+pub(crate) fn skeleton_into(w: &str, out: &mut String) {
     out.clear();
     let w = ["ال", "لل"].iter().find_map(|a| w.strip_prefix(a).filter(|r| r.chars().count() >= 3)).unwrap_or(w);
     let kept = |c: &char| !matches!(c, '\u{200C}' | 'ء' | 'ئ' | 'ؤ');
@@ -236,7 +236,8 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
             continue;
         }
         let (a, b) = norm.orig_range(s, end);
-        if a >= b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) || overlaps(&taken, a, b) {
+        let on_chars = b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b);
+        if a >= b || !on_chars || overlaps(&taken, a, b) {
             continue;
         }
         if cuts_quote(a, b) {
@@ -388,7 +389,10 @@ pub fn link(text: &str, spans: &mut [Span]) -> Vec<Entity> {
                     let c = &canon[id];
                     e.label == label
                         && (near(*full_len) && edit_distance(full, &m.full, 1) <= 1
-                            || n == 1 && c.len() > 1 && near(*last_len) && edit_distance(&c[c.len() - 1], &m.full, 1) <= 1)
+                            || n == 1
+                                && c.len() > 1
+                                && near(*last_len)
+                                && edit_distance(&c[c.len() - 1], &m.full, 1) <= 1)
                 })
             });
         let ent = match found {
@@ -477,7 +481,8 @@ mod tests {
 
     /// Groups of surfaces per entity, in entity order.
     fn groups(text: &str, spans: &[Span], ents: &[Entity]) -> Vec<Vec<String>> {
-        ents.iter().map(|e| e.mentions.iter().map(|&m| text[spans[m].start..spans[m].end].to_string()).collect()).collect()
+        let surface = |m: usize| text[spans[m].start..spans[m].end].to_string();
+        ents.iter().map(|e| e.mentions.iter().map(|&m| surface(m)).collect()).collect()
     }
 
     #[test]
@@ -552,7 +557,12 @@ mod tests {
             // Same words, another label: another entity. Different short names stay apart.
             (
                 "الجزائر الجزائر بوتين بوش",
-                &[(Label::Loc, "الجزائر", 0), (Label::Org, "الجزائر", 1), (Label::Per, "بوتين", 0), (Label::Per, "بوش", 0)],
+                &[
+                    (Label::Loc, "الجزائر", 0),
+                    (Label::Org, "الجزائر", 1),
+                    (Label::Per, "بوتين", 0),
+                    (Label::Per, "بوش", 0),
+                ],
                 &[&["الجزائر"], &["الجزائر"], &["بوتين"], &["بوش"]],
             ),
         ];
@@ -569,7 +579,12 @@ mod tests {
         let text = "غايدو قال. خوان غوايدو وغايدو و گوایدو";
         let mut spans = spans_of(
             text,
-            &[(Label::Per, "غايدو", 0), (Label::Per, "خوان غوايدو", 0), (Label::Per, "غايدو", 1), (Label::Per, "گوایدو", 0)],
+            &[
+                (Label::Per, "غايدو", 0),
+                (Label::Per, "خوان غوايدو", 0),
+                (Label::Per, "غايدو", 1),
+                (Label::Per, "گوایدو", 0),
+            ],
         );
         let ents = link(text, &mut spans);
         assert_eq!(ents.len(), 1);
@@ -710,7 +725,10 @@ mod tests {
 
         /// Linking never panics, every entity id indexes the entity list, and mentions point back.
         #[test]
-        fn linking_is_consistent(text in arb_text(), cuts in proptest::collection::vec((0usize..200, 0usize..200, 0u8..4), 0..12)) {
+        fn linking_is_consistent(
+            text in arb_text(),
+            cuts in proptest::collection::vec((0usize..200, 0usize..200, 0u8..4), 0..12),
+        ) {
             let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             let mut spans: Vec<Span> = cuts
                 .iter()

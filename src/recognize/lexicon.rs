@@ -23,8 +23,9 @@
 //!   before it are a common word or title (optionally with proclitics), or two of them run together, ending
 //!   in a letter that does not join the next (so the missing space was invisible to the writer);
 //! - two adjacent person names (`نيكولاس` `مادورو`) are also proposed as one;
-//! - a given name of the paragraph's language that is not a common word, followed by one or two words that
-//!   are neither common words, titles nor known places or organisations, is proposed as a person
+//! - a given name of the paragraph's language (or a spelling variant of a long one: same
+//!   [`crate::entities::skeleton`] of five letters or more) that is not a common word, followed by one or two
+//!   words that are neither common words, titles nor known places or organisations, is proposed as a person
 //!   (`خوان غوايدو`); the title before it stays outside;
 //! - after a title word (`data/lexicon/titles.tsv`: words the corpora often write right before a person),
 //!   one or two such words are proposed as a person, at a lower score, unless the first starts with the
@@ -37,6 +38,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::{Context, Recognizer};
+use crate::entities::skeleton_into;
 use crate::lang::Lang;
 use crate::normalize::normalize_str;
 use crate::span::{Candidate, Label};
@@ -155,6 +157,9 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     /// Given names (normalized) and the languages whose name lists have them ([`LANG_AR`] | [`LANG_FA`]).
     given: HashMap<String, u8>,
+    /// Skeletons (see [`crate::entities::skeleton`]) of five letters or more of given names, for spelling
+    /// variants (`ديميتري` / `دميتري`), with their language bits.
+    given_skel: HashMap<String, u8>,
     common: WordSet,
     titles: WordSet,
 }
@@ -237,7 +242,17 @@ impl Lexicon {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("gazetteer automaton builds from plain strings");
-        Lexicon { ac, entries, given, common, titles }
+        let mut given_skel: HashMap<String, u8> = HashMap::new();
+        let mut buf = String::new();
+        for (w, &m) in &given {
+            if w.chars().count() >= 5 && !common.contains(w) {
+                skeleton_into(w, &mut buf);
+                if buf.chars().count() >= 5 {
+                    *given_skel.entry(buf.clone()).or_insert(0) |= m;
+                }
+            }
+        }
+        Lexicon { ac, entries, given, given_skel, common, titles }
     }
 
     /// The recognizer over the shipped tables.
@@ -271,7 +286,7 @@ impl Lexicon {
         }
         let known = |w: &str| {
             self.is_known_word(w)
-                || PROCLITICS.iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() > 2 && self.is_known_word(r)))
+                || after_proclitic(w, |r| self.is_known_word(r))
         };
         if known(prefix) {
             return true;
@@ -282,7 +297,7 @@ impl Lexicon {
     }
 
     /// The stem of a word (after proclitics) that is a given name in `lang`, as a byte offset into the word.
-    fn given_name_at(&self, w: &str, lang: Lang) -> Option<usize> {
+    fn given_name_at(&self, w: &str, lang: Lang, buf: &mut String) -> Option<usize> {
         let want = match lang {
             Lang::Ar => LANG_AR,
             Lang::Fa => LANG_FA,
@@ -294,10 +309,16 @@ impl Lexicon {
         if is_given(w) {
             return Some(0);
         }
-        PROCLITICS
+        let stripped = PROCLITICS
             .iter()
             .filter(|p| !p.ends_with("ال") && !p.ends_with("لل"))
-            .find_map(|p| w.strip_prefix(p).filter(|r| is_given(r)).map(|r| w.len() - r.len()))
+            .find_map(|p| w.strip_prefix(p).filter(|r| is_given(r)).map(|r| w.len() - r.len()));
+        if stripped.is_some() || w.chars().count() < 5 || self.common.contains(w) || self.titles.contains(w) {
+            return stripped;
+        }
+        // A spelling variant of a long given name, written without proclitics.
+        skeleton_into(w, buf);
+        self.given_skel.get(buf.as_str()).is_some_and(|&m| m & want != 0).then_some(0)
     }
 
     /// Whether `w` can be a surname after a given name: an Arabic-script word that is neither a common
@@ -306,11 +327,17 @@ impl Lexicon {
         w.chars().count() > 1
             && w.chars().all(|c| is_arabic_letter(c) || c == '\u{200C}')
             && !self.is_known_word(w)
-            && !PROCLITICS.iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() > 2 && self.is_known_word(r)))
+            && !after_proclitic(w, |r| self.is_known_word(r))
     }
 
     /// Gazetteer matches; person matches go to `per`, others to `other` (normalized ranges).
-    fn propose_names(&self, cx: &Context<'_>, out: &mut Vec<Candidate>, per: &mut Vec<(usize, usize)>, other: &mut Vec<(usize, usize)>) {
+    fn propose_names(
+        &self,
+        cx: &Context<'_>,
+        out: &mut Vec<Candidate>,
+        per: &mut Vec<(usize, usize)>,
+        other: &mut Vec<(usize, usize)>,
+    ) {
         let t = cx.norm.text.as_str();
         for m in self.ac.find_overlapping_iter(t) {
             let e = self.entries[m.pattern().as_usize()];
@@ -374,6 +401,7 @@ impl Lexicon {
     fn propose_given(&self, cx: &Context<'_>, out: &mut Vec<Candidate>, other: &[(usize, usize)]) {
         let t = cx.norm.text.as_str();
         let toks = cx.tokens;
+        let mut buf = String::new();
         for (i, tok) in toks.iter().enumerate() {
             if tok.kind != TokenKind::Word {
                 continue;
@@ -392,7 +420,8 @@ impl Lexicon {
                 let mut prev_end = tok.end;
                 for next in toks[i + 1..].iter().take(2) {
                     let gap = &t[prev_end..next.start];
-                    if next.kind != TokenKind::Word || gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '\u{200C}') {
+                    let spaced = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{200C}');
+                    if next.kind != TokenKind::Word || !spaced {
                         break;
                     }
                     // A repeated word is a new sentence starting with the name (`تصريحات غوايدو غوايدو أعلن`).
@@ -408,7 +437,7 @@ impl Lexicon {
             };
             let w = tok.text(t);
             let lang = cx.lang_at(cx.norm.orig_start(tok.start));
-            if let Some(at) = self.given_name_at(w, lang) {
+            if let Some(at) = self.given_name_at(w, lang, &mut buf) {
                 let mut words = 1u8;
                 if let Some(end) = followers(&mut words) {
                     let score = 0.48 + 0.05 * f32::from(words);
@@ -435,8 +464,13 @@ impl Lexicon {
 
     /// Whether `w` (normalized) is a title word, possibly after proclitics (`والرئيس`).
     fn is_title(&self, w: &str) -> bool {
-        self.titles.contains(w) || PROCLITICS.iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() > 2 && self.titles.contains(r)))
+        self.titles.contains(w) || after_proclitic(w, |r| self.titles.contains(r))
     }
+}
+
+/// Whether `w` starts with a proclitic sequence after which three letters or more satisfy `pred`.
+fn after_proclitic(w: &str, pred: impl Fn(&str) -> bool) -> bool {
+    PROCLITICS.iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() > 2 && pred(r)))
 }
 
 fn is_word_char(c: char) -> bool {
@@ -482,12 +516,13 @@ mod tests {
 
     /// What survives overlap resolution.
     fn best(lex: &Lexicon, text: &str) -> Vec<(Label, String)> {
-        resolve::resolve(candidates(lex, text)).into_iter().map(|s| (s.label, text[s.start..s.end].to_string())).collect()
+        let spans = resolve::resolve(candidates(lex, text));
+        spans.into_iter().map(|s| (s.label, text[s.start..s.end].to_string())).collect()
     }
 
     const NAMES: &str = "# test\nPER\tخوان غوايدو\nPER\tغوايدو\nLOC\tالولايات المتحدة\nLOC\tفنزويلا\nORG\tCNN\n\
         LOC\tبيرو\nLOC\tآمریکا\nPER\tنيكولاس\nPER\tمادورو\nPER\tجورج بوش\nPER\tجورج واشنطن\n";
-    const GIVEN: &str = "# test\nخوان\tar\nعلي\nاصغر\tfa\n";
+    const GIVEN: &str = "# test\nخوان\tar\nعلي\nاصغر\tfa\nكريستوفر\n";
     const COMMON: &str = "# test\nقال\t9\nإن\t9\nرئیس\t9\nجمهور\t9\nعلى\t9\nكتب\t9\nخبر\t9\nبرا\t9\n";
     const TITLES: &str = "# test\nالرئيس\t9\n";
 
@@ -570,6 +605,12 @@ mod tests {
             ("الرئيس تضامنه", &[]),
             // First words of several known full names are given names.
             ("قال جورج فلان", &[(Label::Per, "جورج فلان")]),
+            // Spelling variants of long given names (same skeleton).
+            ("قال كريستوفر فلان", &[(Label::Per, "كريستوفر فلان")]),
+            ("قال كريستوفير فلان", &[(Label::Per, "كريستوفير فلان")]),
+            ("گفت کریستوفر فلان", &[(Label::Per, "کریستوفر فلان")]),
+            // Not for shorter skeletons: too many words share them.
+            ("قال خوانو فلان", &[]),
             // A given name from Persian lists only starts a name in Persian text (أصغر is "smaller" in Arabic).
             ("كان أصغر حجما", &[]),
         ];
