@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
-"""Build the corpus lexicons: names of people, places and organisations, common words and title words,
-collected from the training splits of the NER corpora.
+"""Build the corpus lexicons: names of people, places and organisations, common, title, cue and first-name
+words, collected from the training splits of the NER corpora.
 
 Usage: python3 scripts/build_gazetteer.py --corpora ../shared/corpora --out data
 
 Writes (each with a header naming its sources and their terms):
 - data/gazetteer.tsv        LABEL<TAB>name<TAB>count: names kept by the filters below, most frequent first;
-- data/lexicon/common.tsv   word<TAB>count: words that the human-annotated corpora tag outside any name mostly
-                            (a stop-list; the recognizer also uses it to split glued words);
+- data/lexicon/common.tsv   word<TAB>count: words seen 6 times or more that the human-annotated corpora tag
+                            outside PER/LOC/ORG at least 55% of the time (a stop-list; the recognizer also
+                            uses it to split glued words);
 - data/lexicon/titles.tsv   word<TAB>count: words that often stand right before a person's name (titles, roles);
 - data/lexicon/cues.tsv     word<TAB>count: words that start longer names (استان, جامعة) more often than they are a
                             name alone; never a name alone, never a given name;
-- data/lexicon/first_names.tsv word<TAB>languages<TAB>count: words that start a person's full name at least three times (silver
-                            WikiANN included) and are not written more often outside names than that.
+- data/lexicon/first_names.tsv  word<TAB>languages<TAB>count: words that start a person's full name at least
+                            three times (silver WikiANN included), more often than they start other names or
+                            stand outside names.
 
 Only training splits are read (never test or dev splits); the corpora themselves are never committed.
 
@@ -22,7 +24,9 @@ A name is kept when
 - the annotated corpora do not write the same words more often outside a name than inside one: every
   occurrence of the words with all tokens tagged O (after an optional proclitic) counts against it;
 - silver WikiANN names are seen at least three times, and weigh half as much as human annotations;
-- it is not a single common word, and a person's name does not start with a title word (which is cut off).
+- it is not a single common or cue word, nor made of strict common words (>= 97% outside names) and titles
+  only; title words are cut off the start of a person's name first. Punctuation glued to a token's edge is
+  dropped.
 """
 import argparse
 import collections
@@ -274,7 +278,8 @@ def main():
         for lab, name, n in rows:
             f.write(f"{lab}\t{name}\t{n}\n")
     with open(os.path.join(a.out, "lexicon", "common.tsv"), "w", encoding="utf-8") as f:
-        header(f, "Common words: tagged outside names at least 55% of the time, seen 6 times or more (normalized spelling).", used[:6])
+        what = "Common words: seen 6 times or more, outside names at least 55% of the time (normalized spelling)."
+        header(f, what, used[:6])
         f.write("# word<TAB>count outside names; most frequent first.\n")
         for w, n in sorted(common.items(), key=lambda x: (-x[1], x[0])):
             f.write(f"{w}\t{n}\n")
@@ -298,7 +303,8 @@ def main():
         f.write("# word<TAB>count as the first word of a longer name; most frequent first.\n")
         for w, n in sorted(cues.items(), key=lambda x: (-x[1], x[0])):
             f.write(f"{w}\t{n}\n")
-    print(f"{len(cues)} cue words, {len(firsts)} first names, {len(rows)} names, {len(common)} common words, {len(titles)} title words; dropped {dict(dropped)}",
+    print(f"{len(cues)} cue words, {len(firsts)} first names, {len(rows)} names, {len(common)} common words, "
+          f"{len(titles)} title words; dropped {dict(dropped)}",
           file=sys.stderr)
 
 

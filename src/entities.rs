@@ -2,11 +2,15 @@
 //! name found once is found again where the recognizers missed it.
 //!
 //! [`propagate`] runs after overlap resolution, over the final spans:
+//! - a two-word person whose words are each another person of the document is two people
+//!   (`واتهم الرئيس مادورو غايدو`);
 //! - one sense per document: a single-word place or organisation that is the last word of a person's full name
 //!   in the same document (`خافيير مايوركا` … `مايوركا`) is that person;
 //! - every further occurrence of a mention's words, and of the surname of a person's full name, that no span
 //!   covers becomes a mention with the same label (`نيكولاس مادورو` … `مادورو`), with the same word-boundary
-//!   and proclitic rules as the gazetteer. Common words (data/lexicon/common.tsv) are never propagated alone.
+//!   and proclitic rules as the gazetteer; so are spelling variants of single-word names one letter away with
+//!   the same [`skeleton`] (`كاركاس` for `كاراكاس`), not adjectives made from them (`فنزويلي`). Common and cue
+//!   words (data/lexicon/common.tsv, cues.tsv) are never propagated alone.
 //!
 //! [`link`] groups mentions with the same label into entities. Two mentions are linked when
 //! - their [`skeleton`]s are equal: spelling variants (`غوايدو` / `غايدو`, `نيكولاس` / `نيكولوس`) and Arabic and
@@ -44,24 +48,22 @@ fn words(text: &str) -> Vec<String> {
 /// assert_ne!(skeleton("مادورو"), skeleton("موسكو"));
 /// ```
 pub fn skeleton(word: &str) -> String {
-    let w = normalize_str(word);
-    let w = ["ال", "لل"]
-        .iter()
-        .find_map(|a| w.strip_prefix(a).filter(|r| r.chars().count() >= 3))
-        .unwrap_or(&w);
-    let chars: Vec<char> = w.chars().filter(|c| !matches!(c, '\u{200C}' | 'ء' | 'ئ' | 'ؤ')).collect();
-    let mut out = String::with_capacity(chars.len());
-    let n = chars.len();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut out = String::new();
+    skeleton_into(&normalize_str(word), &mut out);
+    out
+}
+
+/// [`skeleton`] of an already normalized word, written into `out` (cleared first) without allocating.
+pub(crate) fn skeleton_into(w: &str, out: &mut String) {
+    out.clear();
+    let w = ["ال", "لل"].iter().find_map(|a| w.strip_prefix(a).filter(|r| r.chars().count() >= 3)).unwrap_or(w);
+    let kept = |c: &char| !matches!(c, '\u{200C}' | 'ء' | 'ئ' | 'ؤ');
+    let n = w.chars().filter(kept).count();
+    for (i, c) in w.chars().filter(kept).enumerate() {
         let edge = i == 0 || i + 1 == n;
         let m = match c {
-            'ا' | 'و' | 'ي' | 'ى' | 'ی' => {
-                if edge {
-                    'v'
-                } else {
-                    continue;
-                }
-            }
+            'ا' | 'و' | 'ي' | 'ى' | 'ی' if edge => 'v',
+            'ا' | 'و' | 'ي' | 'ى' | 'ی' => continue,
             'ه' | 'ة' if i + 1 == n && i > 0 => 'v',
             'گ' | 'غ' | 'ق' | 'ك' | 'ک' => 'g',
             'پ' | 'ب' => 'b',
@@ -73,11 +75,10 @@ pub fn skeleton(word: &str) -> String {
             'ڤ' | 'ف' => 'f',
             c => c,
         };
-        if !out.ends_with(m) || m == 'v' && out.is_empty() {
+        if !out.ends_with(m) {
             out.push(m);
         }
     }
-    out
 }
 
 /// Levenshtein distance of two short strings, capped: returns `cap + 1` as soon as it exceeds `cap`.
@@ -113,9 +114,58 @@ fn propagatable(w: &str) -> bool {
     w.chars().count() >= 3 && !common_words().contains(w) && !title_words().contains(w)
 }
 
+/// Splits a two-word person mention whose words are each another person of the document, named alone or as
+/// the surname of a full name (`واتهم الرئيس مادورو غايدو`: Maduro accused Guaidó).
+fn split_two_people(text: &str, spans: &mut Vec<Span>) {
+    let per: Vec<(usize, Vec<String>)> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.label == Label::Per)
+        .filter_map(|(i, s)| text.get(s.start..s.end).map(|t| (i, words(t))))
+        .collect();
+    // Words that are a person alone, and the first words of the full names each word ends.
+    let mut alone: HashMap<&str, ()> = HashMap::new();
+    let mut ends: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (_, w) in &per {
+        match w.as_slice() {
+            [one] => {
+                alone.insert(one.as_str(), ());
+            }
+            [first, .., last] => ends.entry(last.as_str()).or_default().push(first.as_str()),
+            [] => {}
+        }
+    }
+    let mut split = Vec::new();
+    for (i, w) in &per {
+        let [a, b] = w.as_slice() else { continue };
+        let b_known = alone.contains_key(b.as_str()) || ends.get(b.as_str()).is_some_and(|f| f.iter().any(|f| f != a));
+        if a != b && alone.contains_key(a.as_str()) && b_known {
+            let s = &spans[*i];
+            let t = &text[s.start..s.end];
+            let Some(gap) = t.find(' ') else { continue };
+            let rest = t[gap..].trim_start_matches(' ');
+            if rest.is_empty() || rest.contains(' ') {
+                continue;
+            }
+            split.push((*i, s.start + gap, s.end - rest.len()));
+        }
+    }
+    for &(i, first_end, second_start) in &split {
+        let end = spans[i].end;
+        spans[i].end = first_end;
+        spans.push(Span::new(Label::Per, second_start, end));
+    }
+    if !split.is_empty() {
+        spans.sort_by(|a, b| {
+            a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(b.label.is_quotation().cmp(&a.label.is_quotation()))
+        });
+    }
+}
+
 /// Adds the mentions the recognizers missed and makes single-word readings consistent with full names (see the
 /// module documentation). `norm` is the normalized shadow of `text`; `spans` are resolved spans, kept sorted.
 pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
+    split_two_people(text, spans);
     let mention_words: Vec<(usize, Vec<String>)> = spans
         .iter()
         .enumerate()
@@ -162,7 +212,14 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
     let mut taken: Vec<(usize, usize)> =
         spans.iter().filter(|s| !s.label.is_quotation()).map(|s| (s.start, s.end)).collect();
     taken.sort_unstable();
-    let quotes: Vec<(usize, usize)> = spans.iter().filter(|s| s.label.is_quotation()).map(|s| (s.start, s.end)).collect();
+    // Quotations do not overlap one another: sorted by start, the one that may contain `a` is found by search.
+    let mut quotes: Vec<(usize, usize)> =
+        spans.iter().filter(|s| s.label.is_quotation()).map(|s| (s.start, s.end)).collect();
+    quotes.sort_unstable();
+    let cuts_quote = |a: usize, b: usize| {
+        let i = quotes.partition_point(|&(qs, _)| qs < b);
+        quotes[..i].iter().rev().take_while(|&&(_, qe)| qe > a).any(|&(qs, qe)| !(qs <= a && b <= qe))
+    };
     let overlaps = |v: &[(usize, usize)], s: usize, e: usize| {
         let i = v.partition_point(|&(a, _)| a < e);
         v[..i].iter().rev().take(64).any(|&(_, b)| b > s)
@@ -179,13 +236,73 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
             continue;
         }
         let (a, b) = norm.orig_range(s, end);
-        if a >= b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) || overlaps(&taken, a, b) {
+        let on_chars = b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b);
+        if a >= b || !on_chars || overlaps(&taken, a, b) {
             continue;
         }
-        if quotes.iter().any(|&(qs, qe)| (qs < b && a < qe) && !(qs <= a && b <= qe)) {
+        if cuts_quote(a, b) {
             continue;
         }
         added.push(Span::new(labels[m.pattern().as_usize()], a, b));
+    }
+    // Spelling variants of single-word names and surnames (`كاركاس` for `كاراكاس`): words one letter away from
+    // a name, with the same skeleton (four letters or more), that only one label's name has. A word ending in
+    // ي where the name does not is an adjective (`فنزويلي`), not the name.
+    let mut by_skel: HashMap<String, Option<(Label, &str)>> = HashMap::new();
+    let mut buf = String::new();
+    for (p, &l) in patterns.iter().zip(&labels) {
+        if !p.contains(' ') && p.chars().count() >= 4 && propagatable(p) {
+            skeleton_into(p, &mut buf);
+            if buf.chars().count() >= 4 {
+                by_skel.entry(buf.clone()).and_modify(|e| *e = None).or_insert(Some((l, p.as_str())));
+            }
+        }
+    }
+    if !by_skel.is_empty() {
+        added.sort_unstable_by_key(|s| s.start);
+        let mut fuzzy = Vec::new();
+        let mut i = 0;
+        while i < t.len() {
+            // The next word: a run of word characters.
+            let Some(ws) = t[i..].char_indices().find(|&(_, c)| is_word_char(c)).map(|(k, _)| i + k) else { break };
+            let we = t[ws..].char_indices().find(|&(_, c)| !is_word_char(c)).map_or(t.len(), |(k, _)| ws + k);
+            i = we;
+            let word = &t[ws..we];
+            if word.chars().count() < 4 {
+                continue;
+            }
+            let variant_of = |stem: &str, buf: &mut String| -> Option<Label> {
+                if stem.chars().count() < 4 || !propagatable(stem) {
+                    return None;
+                }
+                skeleton_into(stem, buf);
+                let &(label, name) = by_skel.get(buf.as_str())?.as_ref()?;
+                let adjective = stem.ends_with('ي') && !name.ends_with('ي');
+                (!adjective && edit_distance(stem, name, 1) <= 1).then_some(label)
+            };
+            let found = std::iter::once(0)
+                .chain(
+                    PROCLITICS
+                        .iter()
+                        .filter(|p| !p.ends_with("ال") && !p.ends_with("لل"))
+                        .filter_map(|p| word.strip_prefix(p).map(|r| word.len() - r.len())),
+                )
+                .find_map(|k| variant_of(&word[k..], &mut buf).map(|l| (k, l)));
+            let Some((k, label)) = found else { continue };
+            let (a, e) = norm.orig_range(ws + k, we);
+            if a >= e || !text.is_char_boundary(a) || !text.is_char_boundary(e) || overlaps(&taken, a, e) {
+                continue;
+            }
+            let j = added.partition_point(|s: &Span| s.start < e);
+            if added[..j].iter().rev().take(8).any(|s| s.end > a) {
+                continue;
+            }
+            if cuts_quote(a, e) {
+                continue;
+            }
+            fuzzy.push(Span::new(label, a, e));
+        }
+        added.extend(fuzzy);
     }
     if added.is_empty() {
         return;
@@ -211,6 +328,8 @@ pub fn link(text: &str, spans: &mut [Span]) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
     // Per entity: the skeleton words of its canonical (longest) mention.
     let mut canon: Vec<Vec<String>> = Vec::new();
+    // Per entity: its canonical skeleton joined, and the letter counts of that and of its last word.
+    let mut canon_full: Vec<(String, usize, usize)> = Vec::new();
     let mut by_full: HashMap<(Label, String), usize> = HashMap::new();
     let mut by_last: HashMap<(Label, String), usize> = HashMap::new();
     let mut by_first: HashMap<(Label, String), Option<usize>> = HashMap::new();
@@ -258,10 +377,22 @@ pub fn link(text: &str, spans: &mut [Span]) -> Vec<Entity> {
             })
             // One edit away: the whole name, or a single word against a surname.
             .or_else(|| {
-                let close = |a: &str, b: &str| a.chars().count() >= 5 && b.chars().count() >= 5 && edit_distance(a, b, 1) <= 1;
+                let len = m.full.chars().count();
+                if len < 5 {
+                    return None;
+                }
+                // Lengths first: the edit distance runs only on candidates one letter longer or shorter.
+                let near = |l: usize| l >= 5 && l.abs_diff(len) <= 1;
                 entities.iter().take(256).position(|e| {
-                    let c = &canon[e.id as usize];
-                    e.label == label && (close(&c.join(" "), &m.full) || n == 1 && c.len() > 1 && close(&c[c.len() - 1], &m.full))
+                    let id = e.id as usize;
+                    let (full, full_len, last_len) = &canon_full[id];
+                    let c = &canon[id];
+                    e.label == label
+                        && (near(*full_len) && edit_distance(full, &m.full, 1) <= 1
+                            || n == 1
+                                && c.len() > 1
+                                && near(*last_len)
+                                && edit_distance(&c[c.len() - 1], &m.full, 1) <= 1)
                 })
             });
         let ent = match found {
@@ -276,6 +407,8 @@ pub fn link(text: &str, spans: &mut [Span]) -> Vec<Entity> {
                     aliases: Vec::new(),
                 });
                 canon.push(m.skel.clone());
+                let last_len = m.skel.last().map_or(0, |w| w.chars().count());
+                canon_full.push((m.full.clone(), m.full.chars().count(), last_len));
                 if n > 1 {
                     by_last.entry((label, m.skel[n - 1].clone())).or_insert(id);
                     by_first.entry((label, m.skel[0].clone())).and_modify(|e| *e = None).or_insert(Some(id));
@@ -348,7 +481,8 @@ mod tests {
 
     /// Groups of surfaces per entity, in entity order.
     fn groups(text: &str, spans: &[Span], ents: &[Entity]) -> Vec<Vec<String>> {
-        ents.iter().map(|e| e.mentions.iter().map(|&m| text[spans[m].start..spans[m].end].to_string()).collect()).collect()
+        let surface = |m: usize| text[spans[m].start..spans[m].end].to_string();
+        ents.iter().map(|e| e.mentions.iter().map(|&m| surface(m)).collect()).collect()
     }
 
     #[test]
@@ -423,7 +557,12 @@ mod tests {
             // Same words, another label: another entity. Different short names stay apart.
             (
                 "الجزائر الجزائر بوتين بوش",
-                &[(Label::Loc, "الجزائر", 0), (Label::Org, "الجزائر", 1), (Label::Per, "بوتين", 0), (Label::Per, "بوش", 0)],
+                &[
+                    (Label::Loc, "الجزائر", 0),
+                    (Label::Org, "الجزائر", 1),
+                    (Label::Per, "بوتين", 0),
+                    (Label::Per, "بوش", 0),
+                ],
                 &[&["الجزائر"], &["الجزائر"], &["بوتين"], &["بوش"]],
             ),
         ];
@@ -440,7 +579,12 @@ mod tests {
         let text = "غايدو قال. خوان غوايدو وغايدو و گوایدو";
         let mut spans = spans_of(
             text,
-            &[(Label::Per, "غايدو", 0), (Label::Per, "خوان غوايدو", 0), (Label::Per, "غايدو", 1), (Label::Per, "گوایدو", 0)],
+            &[
+                (Label::Per, "غايدو", 0),
+                (Label::Per, "خوان غوايدو", 0),
+                (Label::Per, "غايدو", 1),
+                (Label::Per, "گوایدو", 0),
+            ],
         );
         let ents = link(text, &mut spans);
         assert_eq!(ents.len(), 1);
@@ -477,6 +621,29 @@ mod tests {
                 "خافيير مايوركا قال إن مايوركا",
                 &[(Label::Per, "خافيير مايوركا", 0), (Label::Loc, "مايوركا", 1)],
                 &[(Label::Per, "خافيير مايوركا"), (Label::Per, "مايوركا")],
+            ),
+            // Spelling variants one letter away, after a proclitic too; not adjectives made from the name.
+            (
+                "في كاراكاس ثم كاركاس وبكاركاس",
+                &[(Label::Loc, "كاراكاس", 0)],
+                &[(Label::Loc, "كاراكاس"), (Label::Loc, "كاركاس"), (Label::Loc, "كاركاس")],
+            ),
+            (
+                "فنزويلا والحكومة الفنزويلية والجيش فنزويلي",
+                &[(Label::Loc, "فنزويلا", 0)],
+                &[(Label::Loc, "فنزويلا")],
+            ),
+            // Two people side by side, each known in the document, are two mentions.
+            (
+                "قال مادورو إن خوان غايدو ... واتهم مادورو غايدو",
+                &[(Label::Per, "مادورو", 0), (Label::Per, "خوان غايدو", 0), (Label::Per, "مادورو غايدو", 0)],
+                &[(Label::Per, "مادورو"), (Label::Per, "خوان غايدو"), (Label::Per, "مادورو"), (Label::Per, "غايدو")],
+            ),
+            // Not a full name whose surname is known only from itself.
+            (
+                "نيكولاس مادورو ثم مادورو",
+                &[(Label::Per, "نيكولاس مادورو", 0)],
+                &[(Label::Per, "نيكولاس مادورو"), (Label::Per, "مادورو")],
             ),
             // Common words and titles are never propagated alone.
             ("الرئيس في القاهرة في", &[(Label::Loc, "في القاهرة", 0)], &[(Label::Loc, "في القاهرة")]),
@@ -558,7 +725,10 @@ mod tests {
 
         /// Linking never panics, every entity id indexes the entity list, and mentions point back.
         #[test]
-        fn linking_is_consistent(text in arb_text(), cuts in proptest::collection::vec((0usize..200, 0usize..200, 0u8..4), 0..12)) {
+        fn linking_is_consistent(
+            text in arb_text(),
+            cuts in proptest::collection::vec((0usize..200, 0usize..200, 0u8..4), 0..12),
+        ) {
             let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             let mut spans: Vec<Span> = cuts
                 .iter()

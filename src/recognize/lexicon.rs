@@ -6,7 +6,8 @@
 //! and against common words), `data/lexicon/cldr.tsv` (CLDR territory, region and city names in ar and fa),
 //! `data/lexicon/iran_places.tsv`, `data/lexicon/given_names.tsv` (Faker, persian-names),
 //! `data/lexicon/first_names.tsv` (words that start people's names in the corpora),
-//! `data/lexicon/common.tsv` (words the corpora tag outside names) and `data/lexicon/titles.tsv`.
+//! `data/lexicon/common.tsv` (words the corpora tag outside names), `data/lexicon/cues.tsv` (words that start
+//! longer names, `استان`, treated as common words here) and `data/lexicon/titles.tsv`.
 //!
 //! Each name is normalized like the text and also added:
 //! - without its spaces (`الولاياتالمتحدة`) and with ZWNJ, space or nothing between words, since news text
@@ -16,12 +17,20 @@
 //! Boundaries:
 //! - a match's right edge ends a word, and the letters between the start of its word and the match are a
 //!   proclitic sequence (و ف ب ل ك ال and combinations, see [`crate::tokenize::PROCLITICS`]); the span leaves
-//!   the proclitics out but keeps an article written before the name (`البيرو`) and a fused `لل`, as written;
-//! - a name glued to a preceding word (`رئيسجمهورامريكا`) counts when the letters before it are a common
-//!   word or title (optionally with proclitics), or two of them run together;
+//!   the proclitics out but keeps an article written before a place or organisation (`البيرو`) and a fused
+//!   `لل`, as written; a person's name takes no article its entry lacks;
+//! - a name of four letters or more glued to a preceding word (`رئيسجمهورامريكا`) counts when the letters
+//!   before it are a common word or title (optionally with proclitics), or two of them run together, ending
+//!   in a letter that does not join the next (so the missing space was invisible to the writer);
 //! - two adjacent person names (`نيكولاس` `مادورو`) are also proposed as one;
-//! - a given name that is not a common word, followed by one or two words that are neither common words nor
-//!   titles, is proposed as a person (`خوان غوايدو`); the title before it stays outside.
+//! - a given name of the paragraph's language (or a spelling variant of a long one: same
+//!   [`crate::entities::skeleton`] of five letters or more) that is not a common word, followed by one or two
+//!   words that are neither common words, titles nor known places or organisations, is proposed as a person
+//!   (`خوان غوايدو`); the title before it stays outside;
+//! - after a title word (`data/lexicon/titles.tsv`: words the corpora often write right before a person),
+//!   one or two such words are proposed as a person, at a lower score, unless the first starts with the
+//!   article (an adjective: `الرئيس الفنزويلي`), is two letters long, or in Arabic ends in ه (a pronoun:
+//!   `أكد تضامنه`); a word that repeats the one before it ends the name (a new sentence).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -29,6 +38,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::{Context, Recognizer};
+use crate::entities::skeleton_into;
 use crate::lang::Lang;
 use crate::normalize::normalize_str;
 use crate::span::{Candidate, Label};
@@ -44,13 +54,18 @@ pub const IRAN_PLACES: &str = include_str!("../../data/lexicon/iran_places.tsv")
 pub const GIVEN_NAMES: &str = include_str!("../../data/lexicon/given_names.tsv");
 /// Words that start people's full names in the NER training corpora.
 pub const FIRST_NAMES: &str = include_str!("../../data/lexicon/first_names.tsv");
-/// Common words: the corpora tag them outside names nearly always.
+/// Common words: the corpora tag them outside names most of the time.
 pub const COMMON: &str = include_str!("../../data/lexicon/common.tsv");
 /// Title words that often stand right before a person's name.
 pub const TITLES: &str = include_str!("../../data/lexicon/titles.tsv");
+/// Cue words: they start longer names (`استان`, `جامعة`) more often than they are one.
+pub const CUES: &str = include_str!("../../data/lexicon/cues.tsv");
 
 /// Letters that do not join the letter after them (normalized text): a missing space after them is invisible.
 const NON_JOINING: &[char] = &['ا', 'د', 'ذ', 'ر', 'ز', 'ژ', 'و', 'ة', 'ء'];
+
+/// How many surname-like words a title needs after it to propose a person without a known given name.
+const TITLE_MIN_WORDS: u8 = 1;
 
 /// Given-name language bit: Arabic.
 const LANG_AR: u8 = 1;
@@ -118,10 +133,10 @@ impl WordSet {
     }
 }
 
-/// The common words shipped in the binary (built on first use).
+/// The common words and cue words shipped in the binary (built on first use).
 pub fn common_words() -> &'static WordSet {
     static W: OnceLock<WordSet> = OnceLock::new();
-    W.get_or_init(|| WordSet::from_tsv(COMMON))
+    W.get_or_init(|| WordSet::from_tsv(&format!("{COMMON}\n{CUES}")))
 }
 
 /// The title words shipped in the binary (built on first use).
@@ -129,6 +144,8 @@ pub fn title_words() -> &'static WordSet {
     static W: OnceLock<WordSet> = OnceLock::new();
     W.get_or_init(|| WordSet::from_tsv(TITLES))
 }
+
+
 
 fn table_rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
     tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
@@ -140,6 +157,9 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     /// Given names (normalized) and the languages whose name lists have them ([`LANG_AR`] | [`LANG_FA`]).
     given: HashMap<String, u8>,
+    /// Skeletons (see [`crate::entities::skeleton`]) of five letters or more of given names, for spelling
+    /// variants (`ديميتري` / `دميتري`), with their language bits.
+    given_skel: HashMap<String, u8>,
     common: WordSet,
     titles: WordSet,
 }
@@ -222,12 +242,24 @@ impl Lexicon {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("gazetteer automaton builds from plain strings");
-        Lexicon { ac, entries, given, common, titles }
+        let mut given_skel: HashMap<String, u8> = HashMap::new();
+        let mut buf = String::new();
+        for (w, &m) in &given {
+            if w.chars().count() >= 5 && !common.contains(w) {
+                skeleton_into(w, &mut buf);
+                if buf.chars().count() >= 5 {
+                    *given_skel.entry(buf.clone()).or_insert(0) |= m;
+                }
+            }
+        }
+        Lexicon { ac, entries, given, given_skel, common, titles }
     }
 
     /// The recognizer over the shipped tables.
     pub fn shipped() -> Lexicon {
-        Lexicon::from_tables(&[GAZETTEER, CLDR, IRAN_PLACES], &[GIVEN_NAMES, FIRST_NAMES], COMMON, TITLES)
+        // Cue words are treated like common words: never a given name, a surname or a name alone.
+        let common = format!("{COMMON}\n{CUES}");
+        Lexicon::from_tables(&[GAZETTEER, CLDR, IRAN_PLACES], &[GIVEN_NAMES, FIRST_NAMES], &common, TITLES)
     }
 
     /// Number of patterns in the automaton (entries and their variants).
@@ -254,7 +286,7 @@ impl Lexicon {
         }
         let known = |w: &str| {
             self.is_known_word(w)
-                || PROCLITICS.iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() > 2 && self.is_known_word(r)))
+                || after_proclitic(w, |r| self.is_known_word(r))
         };
         if known(prefix) {
             return true;
@@ -265,7 +297,7 @@ impl Lexicon {
     }
 
     /// The stem of a word (after proclitics) that is a given name in `lang`, as a byte offset into the word.
-    fn given_name_at(&self, w: &str, lang: Lang) -> Option<usize> {
+    fn given_name_at(&self, w: &str, lang: Lang, buf: &mut String) -> Option<usize> {
         let want = match lang {
             Lang::Ar => LANG_AR,
             Lang::Fa => LANG_FA,
@@ -277,10 +309,16 @@ impl Lexicon {
         if is_given(w) {
             return Some(0);
         }
-        PROCLITICS
+        let stripped = PROCLITICS
             .iter()
             .filter(|p| !p.ends_with("ال") && !p.ends_with("لل"))
-            .find_map(|p| w.strip_prefix(p).filter(|r| is_given(r)).map(|r| w.len() - r.len()))
+            .find_map(|p| w.strip_prefix(p).filter(|r| is_given(r)).map(|r| w.len() - r.len()));
+        if stripped.is_some() || w.chars().count() < 5 || self.common.contains(w) || self.titles.contains(w) {
+            return stripped;
+        }
+        // A spelling variant of a long given name, written without proclitics.
+        skeleton_into(w, buf);
+        self.given_skel.get(buf.as_str()).is_some_and(|&m| m & want != 0).then_some(0)
     }
 
     /// Whether `w` can be a surname after a given name: an Arabic-script word that is neither a common
@@ -289,11 +327,17 @@ impl Lexicon {
         w.chars().count() > 1
             && w.chars().all(|c| is_arabic_letter(c) || c == '\u{200C}')
             && !self.is_known_word(w)
-            && !PROCLITICS.iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() > 2 && self.is_known_word(r)))
+            && !after_proclitic(w, |r| self.is_known_word(r))
     }
 
     /// Gazetteer matches; person matches go to `per`, others to `other` (normalized ranges).
-    fn propose_names(&self, cx: &Context<'_>, out: &mut Vec<Candidate>, per: &mut Vec<(usize, usize)>, other: &mut Vec<(usize, usize)>) {
+    fn propose_names(
+        &self,
+        cx: &Context<'_>,
+        out: &mut Vec<Candidate>,
+        per: &mut Vec<(usize, usize)>,
+        other: &mut Vec<(usize, usize)>,
+    ) {
         let t = cx.norm.text.as_str();
         for m in self.ac.find_overlapping_iter(t) {
             let e = self.entries[m.pattern().as_usize()];
@@ -312,8 +356,13 @@ impl Lexicon {
             } else if prefix.is_empty() {
                 s
             } else if PROCLITICS.contains(&prefix) {
-                // An article written before a name belongs to it (`البيرو`), other proclitics do not.
-                if prefix.ends_with("ال") { s - "ال".len() } else { s }
+                // An article written before a name belongs to it (`البيرو`), other proclitics do not. A person's
+                // name takes no article that its entry lacks (`الكثير` is not كثير).
+                match (prefix.ends_with("ال") || prefix.ends_with("لل"), e.label) {
+                    (true, Label::Per) => continue,
+                    (true, _) if prefix.ends_with("ال") => s - "ال".len(),
+                    _ => s,
+                }
             } else if t[s..end].chars().count() >= 4 && self.is_glued_word(prefix) {
                 score -= 0.05;
                 s
@@ -352,6 +401,7 @@ impl Lexicon {
     fn propose_given(&self, cx: &Context<'_>, out: &mut Vec<Candidate>, other: &[(usize, usize)]) {
         let t = cx.norm.text.as_str();
         let toks = cx.tokens;
+        let mut buf = String::new();
         for (i, tok) in toks.iter().enumerate() {
             if tok.kind != TokenKind::Word {
                 continue;
@@ -364,29 +414,63 @@ impl Lexicon {
             if is_other(tok.start, tok.end) {
                 continue;
             }
+            // Up to two surname-like words right after token `i` (separated by a space or ZWNJ only).
+            let followers = |words: &mut u8| {
+                let mut end = None;
+                let mut prev_end = tok.end;
+                for next in toks[i + 1..].iter().take(2) {
+                    let gap = &t[prev_end..next.start];
+                    let spaced = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{200C}');
+                    if next.kind != TokenKind::Word || !spaced {
+                        break;
+                    }
+                    // A repeated word is a new sentence starting with the name (`تصريحات غوايدو غوايدو أعلن`).
+                    let repeated = t[..prev_end].ends_with(next.text(t));
+                    if repeated || is_other(next.start, next.end) || !self.is_name_word(next.text(t)) {
+                        break;
+                    }
+                    end = Some(next.end);
+                    *words += 1;
+                    prev_end = next.end;
+                }
+                end
+            };
+            let w = tok.text(t);
             let lang = cx.lang_at(cx.norm.orig_start(tok.start));
-            let Some(at) = self.given_name_at(tok.text(t), lang) else { continue };
-            let mut end = None;
-            let mut words = 1u8;
-            let mut prev_end = tok.end;
-            for next in toks[i + 1..].iter().take(2) {
-                let gap = &t[prev_end..next.start];
-                if next.kind != TokenKind::Word || gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '\u{200C}') {
-                    break;
+            if let Some(at) = self.given_name_at(w, lang, &mut buf) {
+                let mut words = 1u8;
+                if let Some(end) = followers(&mut words) {
+                    let score = 0.48 + 0.05 * f32::from(words);
+                    out.push(cx.candidate(Label::Per, tok.start + at, end, score, "lexicon-given"));
                 }
-                if is_other(next.start, next.end) || !self.is_name_word(next.text(t)) {
-                    break;
+            } else if self.is_title(w) {
+                // After a title, one or two surname-like words that do not start with the article
+                // (`الرئيس الفنزويلي` is a title and an adjective).
+                // In Arabic a word ending in ه after a title or verb is a noun with a pronoun (`تضامنه`), not a
+                // name; a two-letter word is too short to tell.
+                let plausible = |n: &&crate::tokenize::Token| {
+                    let f = n.text(t);
+                    !f.starts_with("ال") && f.chars().count() > 2 && !(lang == Lang::Ar && f.ends_with('ه'))
+                };
+                let Some(first) = toks.get(i + 1).filter(plausible) else { continue };
+                let mut words = 0u8;
+                if let Some(end) = followers(&mut words).filter(|_| words >= TITLE_MIN_WORDS) {
+                    let score = 0.47 + 0.05 * f32::from(words);
+                    out.push(cx.candidate(Label::Per, first.start, end, score, "lexicon-title"));
                 }
-                end = Some(next.end);
-                words += 1;
-                prev_end = next.end;
-            }
-            if let Some(end) = end {
-                let score = 0.48 + 0.05 * f32::from(words);
-                out.push(cx.candidate(Label::Per, tok.start + at, end, score, "lexicon-given"));
             }
         }
     }
+
+    /// Whether `w` (normalized) is a title word, possibly after proclitics (`والرئيس`).
+    fn is_title(&self, w: &str) -> bool {
+        self.titles.contains(w) || after_proclitic(w, |r| self.titles.contains(r))
+    }
+}
+
+/// Whether `w` starts with a proclitic sequence after which three letters or more satisfy `pred`.
+fn after_proclitic(w: &str, pred: impl Fn(&str) -> bool) -> bool {
+    PROCLITICS.iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() > 2 && pred(r)))
 }
 
 fn is_word_char(c: char) -> bool {
@@ -432,12 +516,13 @@ mod tests {
 
     /// What survives overlap resolution.
     fn best(lex: &Lexicon, text: &str) -> Vec<(Label, String)> {
-        resolve::resolve(candidates(lex, text)).into_iter().map(|s| (s.label, text[s.start..s.end].to_string())).collect()
+        let spans = resolve::resolve(candidates(lex, text));
+        spans.into_iter().map(|s| (s.label, text[s.start..s.end].to_string())).collect()
     }
 
     const NAMES: &str = "# test\nPER\tخوان غوايدو\nPER\tغوايدو\nLOC\tالولايات المتحدة\nLOC\tفنزويلا\nORG\tCNN\n\
         LOC\tبيرو\nLOC\tآمریکا\nPER\tنيكولاس\nPER\tمادورو\nPER\tجورج بوش\nPER\tجورج واشنطن\n";
-    const GIVEN: &str = "# test\nخوان\tar\nعلي\nاصغر\tfa\n";
+    const GIVEN: &str = "# test\nخوان\tar\nعلي\nاصغر\tfa\nكريستوفر\n";
     const COMMON: &str = "# test\nقال\t9\nإن\t9\nرئیس\t9\nجمهور\t9\nعلى\t9\nكتب\t9\nخبر\t9\nبرا\t9\n";
     const TITLES: &str = "# test\nالرئيس\t9\n";
 
@@ -458,8 +543,9 @@ mod tests {
             ("وللولايات المتحدة", &[(Label::Loc, "للولايات المتحدة")]),
             // Names written without their spaces.
             ("دعت الولاياتالمتحدة", &[(Label::Loc, "الولاياتالمتحدة")]),
-            // Not inside another word.
+            // Not inside another word; a person's name takes no article it was not listed with.
             ("مغوايدوي", &[]),
+            ("الغوايدو", &[]),
             ("xcnn", &[]),
             ("قناة CNN.", &[(Label::Org, "CNN")]),
         ];
@@ -510,8 +596,21 @@ mod tests {
             // Not across punctuation or a line break.
             ("خوان، فلان", &[]),
             ("خوان\nفلان", &[]),
+            // After a title, one or two surname-like words; not an adjective, a short word or a noun with a
+            // pronoun.
+            ("قال الرئيس فلان إن", &[(Label::Per, "فلان")]),
+            ("قال الرئيس فلان الفلاني إن", &[(Label::Per, "فلان الفلاني")]),
+            ("الرئيس الفلاني", &[]),
+            ("الرئيس حث", &[]),
+            ("الرئيس تضامنه", &[]),
             // First words of several known full names are given names.
             ("قال جورج فلان", &[(Label::Per, "جورج فلان")]),
+            // Spelling variants of long given names (same skeleton).
+            ("قال كريستوفر فلان", &[(Label::Per, "كريستوفر فلان")]),
+            ("قال كريستوفير فلان", &[(Label::Per, "كريستوفير فلان")]),
+            ("گفت کریستوفر فلان", &[(Label::Per, "کریستوفر فلان")]),
+            // Not for shorter skeletons: too many words share them.
+            ("قال خوانو فلان", &[]),
             // A given name from Persian lists only starts a name in Persian text (أصغر is "smaller" in Arabic).
             ("كان أصغر حجما", &[]),
         ];
