@@ -57,8 +57,7 @@ fn main() {
     hashiya::annotate("قال", &Options::default());
 
     let norm = time("normalize", n, || Normalized::new(&text));
-    let lang = time("lang", n, || lang::detect(&text));
-    let paragraphs = time("paragraphs", n, || lang::paragraphs(&text, lang));
+    let (lang, paragraphs) = time("lang+paragraphs", n, || lang::identify(&text));
     let tokens = time("tokenize", n, || tokenize::tokenize(&norm.text));
     let cx = Context { text: &text, norm: &norm, tokens: &tokens, lang, paragraphs: &paragraphs, reference: None };
     let mut cands = Vec::new();

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::normalize::normalize_str;
+use crate::normalize::{fold, normalize_str, Fold};
 
 /// A language the annotator distinguishes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -72,8 +72,33 @@ const AR_WORDS: &[&str] = &[
     "لا", "ما", "بعد", "قد", "كما", "أو", "او", "إن", "ذلك", "بين", "حيث", "منذ", "الذين", "وقد",
 ];
 
+impl std::ops::AddAssign for Evidence {
+    fn add_assign(&mut self, o: Evidence) {
+        self.ar += o.ar;
+        self.fa += o.fa;
+        self.script += o.script;
+        self.latin += o.latin;
+    }
+}
+
+/// Counts the evidence in `text` in one pass, without allocating: letters as they come, and each short word,
+/// normalized into a reused buffer, looked up in the function-word lists.
 fn evidence(text: &str) -> Evidence {
     let mut ev = Evidence::default();
+    let (fa_words, ar_words) = word_lists();
+    let mut word = String::with_capacity(32);
+    let mut word_chars = 0usize;
+    let flush = |word: &mut String, n: &mut usize, ev: &mut Evidence| {
+        if (1..=6).contains(n) {
+            if fa_words.contains(word.as_str()) {
+                ev.fa += 4;
+            } else if ar_words.contains(word.as_str()) {
+                ev.ar += 4;
+            }
+        }
+        word.clear();
+        *n = 0;
+    };
     for c in text.chars() {
         match c {
             'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک' | '\u{06F0}'..='\u{06F9}' | 'ۀ' => {
@@ -84,23 +109,37 @@ fn evidence(text: &str) -> Evidence {
                 ev.ar += 1;
                 ev.script += 1
             }
+            // Arabic writes no zero-width non-joiners; Persian writes them in every other sentence.
+            '\u{200C}' => ev.fa += 2,
             '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' => {
                 ev.script += 1
             }
             c if c.is_ascii_alphabetic() => ev.latin += 1,
             _ => {}
         }
-    }
-    let (fa_words, ar_words) = word_lists();
-    let norm = normalize_str(text);
-    for w in norm.split(|c: char| !(c.is_alphabetic() || c == '\u{200C}')) {
-        if fa_words.contains(w) {
-            ev.fa += 4;
-        } else if ar_words.contains(w) {
-            ev.ar += 4;
+        if is_word_char(c) {
+            match fold(c) {
+                Fold::Keep => word.push(c),
+                Fold::To(d) => word.push(d),
+                Fold::Remove => continue,
+            }
+            word_chars += 1;
+        } else {
+            flush(&mut word, &mut word_chars, &mut ev);
         }
     }
+    flush(&mut word, &mut word_chars, &mut ev);
     ev
+}
+
+/// Letters that make up a word for the function-word lookup (Arabic-script letters and marks, Latin letters).
+fn is_word_char(c: char) -> bool {
+    match c {
+        '\u{0621}'..='\u{065F}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FF}' => true,
+        '\u{0600}'..='\u{07FF}' => matches!(fold(c), Fold::Remove),
+        c if c.is_ascii() => c.is_ascii_alphabetic(),
+        c => c.is_alphabetic(),
+    }
 }
 
 /// The function-word lists, normalized once so that Persian typed with Arabic yeh and kaf still matches.
@@ -117,7 +156,8 @@ fn decide(ev: Evidence) -> Option<Lang> {
     if ev.script == 0 || ev.script < ev.latin / 2 {
         return if ev.script == 0 && ev.latin == 0 { None } else { Some(Lang::Other) };
     }
-    if ev.ar + ev.fa < 3 {
+    // Too little, or evenly split, evidence: the caller falls back to the document's language.
+    if ev.ar + ev.fa < 2 || ev.ar == ev.fa {
         return None;
     }
     Some(if ev.fa > ev.ar { Lang::Fa } else { Lang::Ar })
@@ -125,7 +165,10 @@ fn decide(ev: Evidence) -> Option<Lang> {
 
 /// The language of a whole document (`Other` when it has no Arabic-script evidence).
 pub fn detect(text: &str) -> Lang {
-    let ev = evidence(text);
+    doc_lang(evidence(text))
+}
+
+fn doc_lang(ev: Evidence) -> Lang {
     decide(ev).unwrap_or(if ev.script > 0 { Lang::Ar } else { Lang::Other })
 }
 
@@ -143,22 +186,46 @@ pub struct Paragraph {
 /// Splits `text` at line breaks into paragraphs and identifies each one's language, falling back to
 /// `doc_lang` where a paragraph has too little evidence of its own. Empty lines yield no paragraph.
 pub fn paragraphs(text: &str, doc_lang: Lang) -> Vec<Paragraph> {
+    let (spans, _) = scan(text);
+    spans.into_iter().map(|(start, end, ev)| Paragraph { start, end, lang: decide(ev).unwrap_or(doc_lang) }).collect()
+}
+
+/// Identifies the document's language and each paragraph's in one pass: the document's evidence is the sum of
+/// its paragraphs'.
+pub fn identify(text: &str) -> (Lang, Vec<Paragraph>) {
+    let (spans, total) = scan(text);
+    let doc = doc_lang(total);
+    let ps = spans.into_iter().map(|(start, end, ev)| Paragraph { start, end, lang: decide(ev).unwrap_or(doc) }).collect();
+    (doc, ps)
+}
+
+/// Paragraph ranges with their evidence, and the evidence of the whole text.
+fn scan(text: &str) -> (Vec<(usize, usize, Evidence)>, Evidence) {
     let mut out = Vec::new();
-    let mut push = |start: usize, end: usize| {
+    let mut total = Evidence::default();
+    let mut push = |start: usize, end: usize, out: &mut Vec<(usize, usize, Evidence)>| {
         if end > start {
-            let lang = decide(evidence(&text[start..end])).unwrap_or(doc_lang);
-            out.push(Paragraph { start, end, lang });
+            let ev = evidence(&text[start..end]);
+            total += ev;
+            out.push((start, end, ev));
         }
     };
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '\n' | '\r' | '\u{2029}' | '\u{0085}') {
-            push(start, i);
-            start = i + c.len_utf8();
+    for (i, b) in text.bytes().enumerate() {
+        // Line breaks: \n, \r, and U+2029 / U+0085 (E2 80 A9 / C2 85), found by their last byte.
+        let brk = match b {
+            b'\n' | b'\r' => Some(i),
+            0xA9 if i >= 2 && &text.as_bytes()[i - 2..i] == b"\xE2\x80" => Some(i - 2),
+            0x85 if i >= 1 && text.as_bytes()[i - 1] == 0xC2 => Some(i - 1),
+            _ => None,
+        };
+        if let Some(at) = brk {
+            push(start, at, &mut out);
+            start = i + 1;
         }
     }
-    push(start, text.len());
-    out
+    push(start, text.len(), &mut out);
+    (out, total)
 }
 
 #[cfg(test)]
@@ -188,6 +255,18 @@ mod tests {
         assert_eq!(ps[1].lang, Lang::Fa);
         assert_eq!(ps[2].lang, Lang::Other);
         assert_eq!(&text[ps[2].start..ps[2].end], "OK");
+    }
+
+    #[test]
+    fn identify_in_one_pass() {
+        let text = "قال الرئيس إن الوضع في البلاد هادئ وإن الحكومة تسيطر\u{2029}فرمانده ادامه داد: «نیروها آماده\u{200C}اند».\u{0085}م";
+        let (doc, ps) = identify(text);
+        assert_eq!(doc, Lang::Ar);
+        assert_eq!(ps.len(), 3);
+        assert_eq!(ps[1].lang, Lang::Fa);
+        assert_eq!(&text[ps[2].start..ps[2].end], "م");
+        assert_eq!(ps[2].lang, Lang::Ar);
+        assert_eq!(paragraphs(text, doc), ps);
     }
 
     #[test]

@@ -152,8 +152,10 @@ impl Annotator {
     /// Annotates `text`. Never fails and never panics, whatever the input.
     pub fn annotate(&self, text: &str, opts: &Options) -> Document {
         let norm = normalize::Normalized::new(text);
-        let lang = opts.lang.unwrap_or_else(|| lang::detect(text));
-        let paragraphs = lang::paragraphs(text, lang);
+        let (lang, paragraphs) = match opts.lang {
+            Some(forced) => (forced, lang::paragraphs(text, forced)),
+            None => lang::identify(text),
+        };
         let tokens = tokenize::tokenize(&norm.text);
         let cx = Context { text, norm: &norm, tokens: &tokens, lang, paragraphs: &paragraphs, reference: opts.reference };
         let mut candidates = Vec::new();
