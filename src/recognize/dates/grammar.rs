@@ -17,6 +17,12 @@ pub struct Found {
     pub val: Val,
 }
 
+/// The Persian unit words (normalized), which take a modifier without the article (`سال گذشته`).
+const FA_UNITS: [&str; 4] = ["روز", "هفته", "ماه", "سال"];
+
+/// Words before `جمعه` / `الجمعة` that make it the Friday prayer, not a day.
+const PRAYER: [&str; 7] = ["نماز", "صلاة", "صلاه", "خطبة", "خطبه", "خطباء", "سوق"];
+
 /// Letters that may be written attached before a date word (و ف ب ل ك).
 const PROCLITIC: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
 
@@ -68,8 +74,9 @@ impl<'a> Matcher<'a> {
             // Every pattern starts with a number or a vocabulary word: most tokens stop here.
             let gate = t.kind == TokenKind::Number || !self.word(i).0.is_empty();
             if let Some((end, val)) = if gate { self.expr(i) } else { None } {
-                if best.as_ref().map_or(true, |(e, _)| end > *e) {
-                    best = Some((end, Found { start: t.start + skip, end: self.toks[end - 1].end, val }));
+                let last = self.toks.get(end.saturating_sub(1)).filter(|_| end > i);
+                if let (Some(last), true) = (last, best.as_ref().map_or(true, |(e, _)| end > *e)) {
+                    best = Some((end, Found { start: t.start + skip, end: last.end, val }));
                 }
             }
             if best.is_some() {
@@ -475,6 +482,15 @@ impl<'a> Matcher<'a> {
         } else if let Some((d, n)) = self.find(q, |a| if let Atom::Mod(d) = a { Some(d) } else { None }) {
             dir = d;
             q = n;
+        } else if let Some((_, n)) = self.find(q, |a| match a {
+            Atom::Unit(Unit::Y, Count::Def) => Some(()),
+            Atom::Unit(Unit::Y, Count::One) if self.is_fa(q) => Some(()),
+            _ => None,
+        }) {
+            if let Some((d, n2)) = self.find(n, |a| if let Atom::Mod(d) = a { Some(d) } else { None }) {
+                dir = REL_YEAR + d;
+                q = n2;
+            }
         }
         let (t, n) = self.opt_time(q);
         q = n;
@@ -569,11 +585,12 @@ impl<'a> Matcher<'a> {
             q = n;
             cued = true;
         }
-        if let Some((y, n)) = self.opt_year(q, cal, false) {
+        // a two-digit Jalali year only after an unambiguous month name (به میزان 80 درصد is no date)
+        if let Some((y, n)) = self.opt_year(q, cal, cal == Calendar::Jalali && !ctx) {
             return Some((n, Val::Date { cal, y: Some(y), m: Some(m), d: None, dir: 0, t: Tod::None }));
         }
         // Month before the day: يناير 1, مايو الحادي عشر, يناير-1 (the day not followed by a word it counts)
-        if this.is_none() {
+        if this.is_none() && !ctx && !self.is_fa(p) {
             let mut r = q;
             if self.punct(r, &["-"]) && self.touch(r - 1) {
                 r += 1;
@@ -588,6 +605,17 @@ impl<'a> Matcher<'a> {
                     }
                     let y = y.map(|(y, _)| y);
                     return Some((e, Val::Date { cal, y, m: Some(m), d: Some(d), dir: 0, t: Tod::None }));
+                }
+            }
+        }
+        if let Some((_, n)) = self.find(q, |a| match a {
+            Atom::Unit(Unit::Y, Count::Def) => Some(()),
+            Atom::Unit(Unit::Y, Count::One) if self.is_fa(q) => Some(()),
+            _ => None,
+        }) {
+            if let Some((d, n2)) = self.find(n, |a| if let Atom::Mod(d) = a { Some(d) } else { None }) {
+                if !ctx || cued {
+                    return Some((n2, Val::Date { cal, y: None, m: Some(m), d: None, dir: REL_YEAR + d, t: Tod::None }));
                 }
             }
         }
@@ -618,13 +646,18 @@ impl<'a> Matcher<'a> {
             q = n;
         }
         let (wd, n) = self.find(q, |a| if let Atom::Weekday(w) = a { Some(w) } else { None })?;
+        // نماز جمعه, صلاة الجمعة: the Friday prayer; سوق الخميس: a market's name
+        if q > 0 && (wd == 5 || self.text(q - 1) == "سوق") && PRAYER.contains(&self.text(q - 1)) {
+            return None;
+        }
         // "الاثنين" is also "the two": not after بين / كلا
         if wd == 1 && q == p && p > 0 && matches!(self.text(p - 1), "بين" | "كلا" | "هذين") {
             return None;
         }
         q = n;
         let mut dir = 0;
-        if let Some((d, n)) = self.find(q, |a| match a {
+        let ezafe = if self.text(q) == "ي" && self.is_fa(q) { q + 1 } else { q };
+        if let Some((d, n)) = self.find(ezafe, |a| match a {
             Atom::Mod(d) if d != 0 => Some(d),
             _ => None,
         }) {
@@ -751,6 +784,11 @@ impl<'a> Matcher<'a> {
                     && self.text(n).starts_with("ال")
                     && self.find(n, |a| matches!(a, Atom::Weekday(_) | Atom::PodAdv(_)).then_some(())).is_none();
                 if !day_noun {
+                    // امروز 20 تیرماه / اليوم الأحد: the day named next is the same day
+                    let named = [self.date_dm(n), self.weekday(n)].into_iter().flatten().max_by_key(|(e, _)| *e);
+                    if let Some((e, v)) = named {
+                        take(Some((e, v)));
+                    }
                     let mut e = n;
                     if t == Tod::None {
                         let (tt, n2) = self.opt_time(n);
@@ -771,7 +809,7 @@ impl<'a> Matcher<'a> {
         if let Some(n) = self.is(p, Atom::This) {
             if let Some((u, n2)) = self.find(n, |a| match a {
                 Atom::Unit(u, Count::Def) => Some(u),
-                Atom::Unit(u, Count::One) if self.is_fa(n) => Some(u),
+                Atom::Unit(u, Count::One) if self.is_fa(n) && FA_UNITS.contains(&self.text(n)) => Some(u),
                 _ => None,
             }) {
                 if self.digits(n2).is_none() {
@@ -782,7 +820,7 @@ impl<'a> Matcher<'a> {
         // العام الماضي / سال گذشته
         if let Some((u, n)) = self.find(p, |a| match a {
             Atom::Unit(u, Count::Def) if u != Unit::D => Some(u),
-            Atom::Unit(u, Count::One) if self.is_fa(p) => Some(u),
+            Atom::Unit(u, Count::One) if self.is_fa(p) && FA_UNITS.contains(&self.text(p)) => Some(u),
             _ => None,
         }) {
             if let Some((d, n2)) = self.find(n, |a| if let Atom::Mod(d) = a { Some(d) } else { None }) {
@@ -836,12 +874,30 @@ impl<'a> Matcher<'a> {
     /// `[عام|سنة|سال] YYYY [era]`, or a bare year after a preposition or with an era mark.
     fn year_expr(&self, p: usize) -> P {
         if let Some(n) = self.is(p, Atom::YearCue) {
-            let (y, cal, _, q) = self.year(n, None, false)?;
+            // عام (1933)
+            if self.punct(n, &["("]) {
+                if let Some((y, cal, _, q)) = self.year(n + 1, None, false) {
+                    if self.punct(q, &[")"]) {
+                        return Some((q + 1, year_val(cal, y)));
+                    }
+                }
+            }
+            // سال 94 in Persian: a two-digit Jalali year
+            let short = self.is_fa(p) && self.digits(n).is_some_and(|(_, l)| l == 2);
+            let cal = short.then_some(Calendar::Jalali);
+            let (y, cal, _, q) = self.year(n, cal, short)?;
             return Some((q, year_val(cal, y)));
         }
         let (y, cal, era, q) = self.year(p, None, false)?;
         let prep = p > 0 && self.is(p - 1, Atom::YearPrep).is_some();
-        (era || prep).then(|| (q, year_val(cal, y)))
+        let likely = match cal {
+            Calendar::Gregorian => (1900..=2100).contains(&y),
+            _ => (1300..1500).contains(&y),
+        };
+        // A bare 1900–2100 not counting a noun (`حرب 1948`, `في 2016`; not `2000 شخص`)
+        let counts_noun = self.toks.get(q).is_some_and(|t| t.kind == TokenKind::Word) && self.word(q).0.is_empty();
+        let bare = cal == Calendar::Gregorian && likely && !counts_noun && !(q > p + 1);
+        (era || (prep && likely) || bare).then(|| (q, year_val(cal, y)))
     }
 
     /// Ranges: `[من|بين|از] D (إلى|-|و|تا) D month [year]` and `[من|بين|از] YYYY (إلى|-|تا) YYYY`.
@@ -898,14 +954,24 @@ impl<'a> Matcher<'a> {
     }
 
     /// A clock time alone (`الساعة 3 و15 دقيقة عصرا`, `الثالثة فجرا`, `ساعت ۱۰ صبح`).
+    /// A clock time may be followed by its day: `ساعت 17 روز پنجشنبه`, `ساعت هفت صبح امروز`.
     fn time_expr(&self, p: usize) -> P {
         let (t, q) = self.clock(p)?;
-        Some((q, Val::Time(t)))
+        let day = [self.weekday(q), self.relative(q), self.date_dm(q)]
+            .into_iter()
+            .flatten()
+            .filter_map(|(e, v)| with_time(v, t).map(|v| (e, v)))
+            .max_by_key(|(e, _)| *e);
+        Some(day.unwrap_or((q, Val::Time(t))))
     }
 }
 
 /// The `dir` of a holiday: placed in the Gregorian year of the reference date.
 pub const HOLIDAY: i8 = 2;
+
+/// The `dir` of a date in a year relative to the reference: `REL_YEAR - 1` last year, `REL_YEAR` this
+/// year, `REL_YEAR + 1` next year (`اسفندماه سال گذشته`, `يونيو العام المقبل`).
+pub const REL_YEAR: i8 = 10;
 
 impl Matcher<'_> {
     /// A duration after `لمدة` / `مدة` (the cue outside the span) or with `طوال` (inside): `3 أيام`,
@@ -981,6 +1047,16 @@ impl Matcher<'_> {
     fn fixed_time(&self, p: usize) -> P {
         let (h, n) = self.find(p, |a| if let Atom::FixedTime(h) = a { Some(h) } else { None })?;
         Some((n, Val::Time(Tod::Clock(h, 0, None))))
+    }
+}
+
+/// A day-grain value with the time of day set (`None` when `v` is not a day or already has a time).
+fn with_time(v: Val, t: Tod) -> Option<Val> {
+    match v {
+        Val::Weekday { wd, dir, t: Tod::None } => Some(Val::Weekday { wd, dir, t }),
+        Val::Rel { n, unit: Unit::D, t: Tod::None } => Some(Val::Rel { n, unit: Unit::D, t }),
+        Val::Date { cal, y, m, d: Some(d), dir, t: Tod::None } => Some(Val::Date { cal, y, m, d: Some(d), dir, t }),
+        _ => None,
     }
 }
 

@@ -237,7 +237,7 @@ const UNITS: &[(&str, Unit, Count)] = &[
 const PODS: &[(&str, Pod)] = &[
     ("صباح", Pod::Mo), ("مساء", Pod::Ev), ("ظهر", Pod::Mi), ("عصر", Pod::Af), ("فجر", Pod::Mo), ("ليلة", Pod::Ni),
     ("ليل", Pod::Ni), ("صبح", Pod::Mo), ("بامداد", Pod::Mo), ("بعدازظهر", Pod::Af), ("بعد از ظهر", Pod::Af),
-    ("بعد‌ازظهر", Pod::Af), ("غروب", Pod::Ev), ("شب", Pod::Ni), ("ظهیر", Pod::Mi),
+    ("بعد‌ازظهر", Pod::Af), ("پیش از ظهر", Pod::Mo), ("قبل از ظهر", Pod::Mo), ("غروب", Pod::Ev), ("شب", Pod::Ni), ("ظهیر", Pod::Mi),
 ];
 const POD_ADV: &[(&str, Pod)] = &[
     ("صباحا", Pod::Mo), ("صباحاً", Pod::Mo), ("مساء", Pod::Ev), ("مساءا", Pod::Ev), ("عصرا", Pod::Af),
@@ -347,6 +347,19 @@ impl Vocab {
         }
         for &(w, n) in AR_CARD.iter().chain(FA_CARD) {
             v.add(w, Atom::Card(n));
+        }
+        // بیست و هفت, سی و یک; واحد وعشرين
+        for (tens, base) in [("بیست", 20u16), ("سی", 30)] {
+            for &(w, n) in &FA_CARD[..9] {
+                v.add(&format!("{tens} و {w}"), Atom::Card(base + n));
+            }
+        }
+        for (tens, base) in [("وعشرين", 20u16), ("وعشرون", 20), ("وثلاثين", 30)] {
+            for &(w, n) in &AR_CARD[..20] {
+                if n < 10 {
+                    v.add(&format!("{w} {tens}"), Atom::Card(base + n));
+                }
+            }
         }
         for (i, w) in AR_ORD.iter().enumerate() {
             v.add(w, Atom::Ord(i as u8 + 1));

@@ -34,7 +34,7 @@ impl Tod {
 pub enum Val {
     /// A calendar date, possibly partial (no year, no day), in its calendar. `dir` is the modifier that
     /// places a yearless date: -1 the last one (`نوفمبر الماضي`), +1 the next one, 0 the nearest, 2 (a holiday)
-    /// the one in the reference date's Gregorian year.
+    /// the one in the reference date's Gregorian year, 9 / 10 / 11 in last / this / next year.
     Date {
         /// Calendar the expression is written in.
         cal: Calendar,
@@ -153,6 +153,10 @@ fn ref_year(c: Calendar, r: Ymd) -> Option<i32> {
 /// Picks the year for a yearless date (month, optional day) given the reference and the modifier.
 fn place_year(c: Calendar, m: u8, d: Option<u8>, dir: i8, r: Ymd) -> Option<i32> {
     let ry = ref_year(c, r)?;
+    if (9..=11).contains(&dir) {
+        // in last / this / next year (of the date's calendar)
+        return Some(ry + i32::from(dir - 10));
+    }
     let rd = cal::ymd_days(r);
     let mut best: Option<(i64, i32)> = None;
     for y in [ry - 1, ry, ry + 1] {
