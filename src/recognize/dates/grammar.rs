@@ -896,7 +896,7 @@ impl<'a> Matcher<'a> {
         };
         // A bare 1900–2100 not counting a noun (`حرب 1948`, `في 2016`; not `2000 شخص`)
         let counts_noun = self.toks.get(q).is_some_and(|t| t.kind == TokenKind::Word) && self.word(q).0.is_empty();
-        let bare = cal == Calendar::Gregorian && likely && !counts_noun && !(q > p + 1);
+        let bare = cal == Calendar::Gregorian && likely && !counts_noun && q <= p + 1;
         (era || (prep && likely) || bare).then(|| (q, year_val(cal, y)))
     }
 
