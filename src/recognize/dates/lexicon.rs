@@ -374,7 +374,7 @@ impl Vocab {
         for (tens, base) in [("والعشرين", 20u8), ("والثلاثين", 30), ("والعشرون", 20), ("والثلاثون", 30)] {
             v.add(&format!("الحادي {tens}"), Atom::Ord(base + 1));
             for (i, w) in AR_ORD.iter().enumerate().skip(1).take(8) {
-                if base + i as u8 < 31 {
+                if base + (i as u8) < 31 {
                     v.add(&format!("{w} {tens}"), Atom::Ord(base + i as u8 + 1));
                 }
             }
@@ -399,7 +399,7 @@ impl Vocab {
         }
         for (tens, base) in [("بیست", 20u8), ("سی", 30)] {
             for (i, w) in FA_ORD.iter().enumerate().take(9) {
-                if base + i as u8 < 31 {
+                if base + (i as u8) < 31 {
                     v.add(&format!("{tens} و {w}"), Atom::Ord(base + i as u8 + 1));
                 }
             }
