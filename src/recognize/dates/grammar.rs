@@ -396,6 +396,16 @@ impl<'a> Matcher<'a> {
     /// The longest expression at `p`: a simple one, or two joined into a range (`من X إلى Y`, `X حتى Y`,
     /// `بين X و Y`).
     fn expr(&self, p: usize) -> P {
+        let whole = self.expr_core(p);
+        // مطلع الشهر الجاري, أواخر العام الماضي, منتصف مارس, اوایل سال ۱۴۰۲: the part keeps the whole's value
+        let part = self.is(p, Atom::Part).and_then(|n| self.expr_core(n));
+        match (whole, part) {
+            (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        }
+    }
+
+    fn expr_core(&self, p: usize) -> P {
         let simple = self.simple(p);
         let from = self.is(p, Atom::From);
         let first = match from {
@@ -569,6 +579,18 @@ impl<'a> Matcher<'a> {
     /// `[هذا] [شهر|ماه] month [ماه] (day [year] | [عام|سال] year | modifier)?`; a context-only name needs a
     /// cue, a day or the year.
     fn month_expr(&self, p: usize) -> P {
+        // الاثنين، يناير الثاني والعشرين، 2018
+        if let Some((_, n)) = self.find(p, |a| if let Atom::Weekday(w) = a { Some(w) } else { None }) {
+            let n = if self.punct(n, &["،", ","]) { n + 1 } else { n };
+            return match self.month_core(n) {
+                Some((e, v @ Val::Date { d: Some(_), .. })) => Some((e, v)),
+                _ => None,
+            };
+        }
+        self.month_core(p)
+    }
+
+    fn month_core(&self, p: usize) -> P {
         let mut q = p;
         let this = self.is(q, Atom::This);
         if let Some(n) = this {

@@ -149,6 +149,8 @@ pub enum Atom {
     DurCue,
     /// Noon or midnight as a time (`الظهيرة`, `منتصف الليل`): hour.
     FixedTime(u8),
+    /// A part of a period before it (`مطلع`, `أواخر`, `منتصف`, `اوایل`): the span grows, the value stays.
+    Part,
     /// Now (`الآن`, `اکنون`).
     Now,
     /// A season (TIMEX3 `SP`, `SU`, `FA`, `WI`).
@@ -302,6 +304,9 @@ const SMALL: &[(&str, Atom)] = &[
     ("الخريف", Atom::Season("FA")), ("الشتاء", Atom::Season("WI")), ("شتاء", Atom::Season("WI")),
     ("بهار", Atom::Season("SP")), ("تابستان", Atom::Season("SU")), ("پاییز", Atom::Season("FA")),
     ("زمستان", Atom::Season("WI")),
+    ("مطلع", Atom::Part), ("أوائل", Atom::Part), ("أواخر", Atom::Part), ("أواسط", Atom::Part), ("منتصف", Atom::Part),
+    ("نهاية", Atom::Part), ("بداية", Atom::Part), ("اوایل", Atom::Part), ("اواخر", Atom::Part), ("اواسط", Atom::Part),
+    ("نیمه", Atom::Part), ("پایان", Atom::Part), ("ابتدای", Atom::Part),
     ("ساعة", Atom::TimeUnit('H', Count::One)), ("ساعات", Atom::TimeUnit('H', Count::Many)),
     ("الساعات", Atom::TimeUnit('H', Count::Many)), ("ساعتين", Atom::TimeUnit('H', Count::Two)),
     ("ساعت", Atom::TimeUnit('H', Count::One)), ("دقيقة", Atom::TimeUnit('M', Count::One)),
