@@ -228,3 +228,32 @@ mod regression {
         assert_eq!(dates("الأربعاء", AR, Some("2018-01-24")), vec![("الأربعاء".into(), "2018-01-24".into())]);
     }
 }
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of date expressions, glued at random: the matcher must never panic and its spans must be
+    /// non-empty ranges on character boundaries.
+    const PIECES: &[&str] = &[
+        "يوم", "السبت", "منذ", "3", "١٤٤٠", "/", "-", ".", ":", "هـ", "عام", "2018", "يناير", "كانون", "الثاني", "من",
+        "إلى", "الساعة", "و", "دقيقة", "صباحا", "سه", "شنبه", "شب", "۱۴۰۲", "مرداد", "سال", "گذشته", "پیش", "روز",
+        "\u{200C}", "\u{064E}", " ", "(", ")", "،", "لمدة", "منتصف", "مارس", "می", "30", "12", "ه", "ق", "\n",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn random_date_soup(idx in proptest::collection::vec(0..PIECES.len(), 0..40), fa in any::<bool>()) {
+            let text: String = idx.iter().map(|&i| PIECES[i]).collect::<Vec<_>>().join(" ");
+            let lang = if fa { FA } else { AR };
+            for reference in [None, Some(Ymd { year: 2018, month: 1, day: 24 })] {
+                let doc = crate::annotate(&text, &Options { reference, lang: Some(lang) });
+                for s in doc.spans.iter().filter(|s| s.label == Label::Date) {
+                    prop_assert!(s.start < s.end && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                    prop_assert!(s.value.is_some());
+                }
+            }
+        }
+    }
+}
