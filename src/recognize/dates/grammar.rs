@@ -849,6 +849,38 @@ impl<'a> Matcher<'a> {
                 take(Some((n2, Val::Rel { n: i32::from(d), unit: u, t: Tod::None })));
             }
         }
+        // الأيام الثلاثة الماضية, 3 أيام القادمة, آخر 3 سنوات, سه روز گذشته: the span from/to the reference
+        {
+            let last = self.is(p, Atom::Last).is_some();
+            let q = if last { p + 1 } else { p };
+            let counted = self.count_unit(q, true).map(|(k, u, e)| (k, u, e)).or_else(|| {
+                let (u, n) = self.find(q, |a| if let Atom::Unit(u, Count::DefMany) = a { Some(u) } else { None })?;
+                let (k, n2) = self.find(n, |a| match a {
+                    Atom::Card(k) => Some(i32::from(k)),
+                    _ => None,
+                })?;
+                Some((k, u, n2))
+            });
+            if let Some((k, u, e)) = counted {
+                // (سه روز پیش is a day ago, not the span of three days: the ago words are left to the rule below)
+                let ago = self.find(e, |a| matches!(a, Atom::AgoPost(_)).then_some(())).is_some();
+                let dir = self.find(e, |a| match a {
+                    Atom::Mod(d) if d != 0 && !ago => Some(d),
+                    _ => None,
+                });
+                let dir = match dir {
+                    Some((d, e2)) => Some((d, e2)),
+                    None if last => Some((-1, e)),
+                    None => None,
+                };
+                if let Some((d, e2)) = dir {
+                    let z = Val::Rel { n: 0, unit: u, t: Tod::None };
+                    let far = Val::Rel { n: i32::from(d) * k, unit: u, t: Tod::None };
+                    let v = if d < 0 { Val::Range(Box::new(far), Box::new(z)) } else { Val::Range(Box::new(z), Box::new(far)) };
+                    take(Some((e2, v)));
+                }
+            }
+        }
         // منذ 3 أيام / قبل يومين / بعد أسبوع
         if let Some((sign, n)) = self.find(p, |a| if let Atom::AgoPre(s) = a { Some(s) } else { None }) {
             if let Some((k, u, mut e)) = self.count_unit(n, false) {

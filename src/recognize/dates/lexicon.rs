@@ -71,6 +71,8 @@ pub enum Count {
     Many,
     /// Definite singular (`العام`, `الشهر`): takes a modifier (`العام الماضي`).
     Def,
+    /// Definite plural (`الأيام`, `الأشهر`): `الأيام الثلاثة الماضية`.
+    DefMany,
 }
 
 /// What a word (or a fixed phrase) can be in a date expression. A form may have several readings.
@@ -151,6 +153,8 @@ pub enum Atom {
     FixedTime(u8),
     /// A part of a period before it (`مطلع`, `أواخر`, `منتصف`, `اوایل`): the span grows, the value stays.
     Part,
+    /// `آخر` before a count: the last so many units.
+    Last,
     /// Now (`الآن`, `اکنون`).
     Now,
     /// A season (TIMEX3 `SP`, `SU`, `FA`, `WI`).
@@ -232,7 +236,9 @@ const UNITS: &[(&str, Unit, Count)] = &[
     ("عام", Unit::Y, Count::One), ("أعوام", Unit::Y, Count::Many), ("عاما", Unit::Y, Count::Many),
     ("عامين", Unit::Y, Count::Two), ("العام", Unit::Y, Count::Def), ("سنة", Unit::Y, Count::One),
     ("سنوات", Unit::Y, Count::Many), ("سنين", Unit::Y, Count::Many), ("سنتين", Unit::Y, Count::Two),
-    ("السنة", Unit::Y, Count::Def),
+    ("السنة", Unit::Y, Count::Def), ("الأيام", Unit::D, Count::DefMany), ("الأسابيع", Unit::W, Count::DefMany),
+    ("الأشهر", Unit::M, Count::DefMany), ("الشهور", Unit::M, Count::DefMany), ("السنوات", Unit::Y, Count::DefMany),
+    ("الأعوام", Unit::Y, Count::DefMany),
     ("روز", Unit::D, Count::One), ("هفته", Unit::W, Count::One), ("ماه", Unit::M, Count::One), ("سال", Unit::Y, Count::One),
 ];
 
@@ -304,7 +310,7 @@ const SMALL: &[(&str, Atom)] = &[
     ("الخريف", Atom::Season("FA")), ("الشتاء", Atom::Season("WI")), ("شتاء", Atom::Season("WI")),
     ("بهار", Atom::Season("SP")), ("تابستان", Atom::Season("SU")), ("پاییز", Atom::Season("FA")),
     ("زمستان", Atom::Season("WI")),
-    ("مطلع", Atom::Part), ("أوائل", Atom::Part), ("أواخر", Atom::Part), ("أواسط", Atom::Part), ("منتصف", Atom::Part),
+    ("آخر", Atom::Last), ("مطلع", Atom::Part), ("أوائل", Atom::Part), ("أواخر", Atom::Part), ("أواسط", Atom::Part), ("منتصف", Atom::Part),
     ("نهاية", Atom::Part), ("بداية", Atom::Part), ("اوایل", Atom::Part), ("اواخر", Atom::Part), ("اواسط", Atom::Part),
     ("نیمه", Atom::Part), ("پایان", Atom::Part), ("ابتدای", Atom::Part),
     ("ساعة", Atom::TimeUnit('H', Count::One)), ("ساعات", Atom::TimeUnit('H', Count::Many)),
@@ -352,6 +358,12 @@ impl Vocab {
         }
         for &(w, n) in AR_CARD.iter().chain(FA_CARD) {
             v.add(w, Atom::Card(n));
+        }
+        // الثلاثة (الأيام الثلاثة الماضية); not الاثنين, which is Monday
+        for &(w, n) in AR_CARD {
+            if n > 2 && !w.contains(' ') {
+                v.add(&format!("ال{w}"), Atom::Card(n));
+            }
         }
         // بیست و هفت, سی و یک; واحد وعشرين
         for (tens, base) in [("بیست", 20u16), ("سی", 30)] {
