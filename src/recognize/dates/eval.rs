@@ -29,7 +29,8 @@ pub fn measure(json: &str) -> Result<Tally, String> {
     measure_with(json, &mut |_| {})
 }
 
-/// Like [`measure`], calling `miss` with a line for every expected span not predicted exactly.
+/// Like [`measure`], calling `miss` with a line for every expected span not predicted exactly and every
+/// exact span whose value disagrees.
 pub fn measure_with(json: &str, miss: &mut dyn FnMut(String)) -> Result<Tally, String> {
     let root: Value = serde_json::from_str(json).map_err(|e| format!("not JSON: {e}"))?;
     let cases = root.get("cases").and_then(Value::as_array).ok_or("no \"cases\" array")?;
@@ -85,6 +86,8 @@ pub fn measure_with(json: &str, miss: &mut dyn FnMut(String)) -> Result<Tally, S
                 });
                 if bare == Some(timex) || res == Some(timex) {
                     t.value_ok += 1;
+                } else {
+                    miss(format!("value\t{input}\t{text:?} want {timex:?}\tgot {bare:?} / {res:?}"));
                 }
             }
         }

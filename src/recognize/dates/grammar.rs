@@ -418,6 +418,7 @@ impl<'a> Matcher<'a> {
             if let Some(t) = to {
                 if let Some((e2, v2)) = self.simple(t) {
                     if matches!(v1, Val::Time(_)) == matches!(v2, Val::Time(_)) {
+                        let (v1, v2) = align_clocks(v1, v2);
                         joined = Some((e2, Val::Range(Box::new(v1), Box::new(v2))));
                     }
                 }
@@ -661,13 +662,18 @@ impl<'a> Matcher<'a> {
             t = Tod::Pod(pod);
             q = n;
         }
-        if let Some(n) = self.is(q, Atom::This) {
+        let this = self.is(q, Atom::This);
+        if let Some(n) = this {
             q = n;
         }
         if let Some(n) = self.is(q, Atom::DayCue) {
             q = n;
         }
         let (wd, n) = self.find(q, |a| if let Atom::Weekday(w) = a { Some(w) } else { None })?;
+        if this.is_some() {
+            // هذا يوم الجمعة, این جمعه: the one of this week
+            return Some((n, Val::WeekdayOfWeek { wd, week: 0, t }));
+        }
         // نماز جمعه, صلاة الجمعة: the Friday prayer; سوق الخميس: a market's name
         if q > 0 && (wd == 5 || self.text(q - 1) == "سوق") && PRAYER.contains(&self.text(q - 1)) {
             return None;
@@ -688,9 +694,11 @@ impl<'a> Matcher<'a> {
         }
         // الجمعة 15, الخميس في 21: a weekday and the day of the month
         if dir == 0 {
-            let r = if self.text(q) == "في" { q + 1 } else { q };
+            let fi = self.text(q) == "في";
+            let r = if fi { q + 1 } else { q };
             if let Some((d, n)) = self.day_num(r) {
-                let is_num = self.digits(r).is_some() || self.find(r, |a| matches!(a, Atom::Ord(_)).then_some(())).is_some();
+                // الجمعة 15, الخميس في الحادي والعشرين; but الأحد الثاني is the second Sunday, not the 2nd
+                let is_num = self.digits(r).is_some() || (fi && self.find(r, |a| matches!(a, Atom::Ord(_)).then_some(())).is_some());
                 let next_free = self.toks.get(n).map_or(true, |t| t.kind != TokenKind::Word) || !self.word(n).0.is_empty();
                 if is_num && next_free && self.month(n).is_none() {
                     return Some((n, Val::Date { cal: Calendar::Gregorian, y: None, m: None, d: Some(d), dir: 0, t }));
@@ -889,14 +897,14 @@ impl<'a> Matcher<'a> {
                     if self.is(e, Atom::Of).is_some() && self.is(e + 1, Atom::Now).is_some() {
                         e += 2;
                     }
-                    take(Some((e, Val::Rel { n: i32::from(sign) * k, unit: u, t: Tod::None })));
+                    take(Some((e, Val::Shift { n: i32::from(sign) * k, unit: u })));
                 }
             }
         }
         // سه روز پیش / ۱۰ سال قبل / دو هفته دیگر
         if let Some((k, u, e)) = self.count_unit(p, true) {
             if let Some((sign, e2)) = self.find(e, |a| if let Atom::AgoPost(s) = a { Some(s) } else { None }) {
-                take(Some((e2, Val::Rel { n: i32::from(sign) * k, unit: u, t: Tod::None })));
+                take(Some((e2, Val::Shift { n: i32::from(sign) * k, unit: u })));
             }
         }
         best
@@ -1101,6 +1109,23 @@ impl Matcher<'_> {
     fn fixed_time(&self, p: usize) -> P {
         let (h, n) = self.find(p, |a| if let Atom::FixedTime(h) = a { Some(h) } else { None })?;
         Some((n, Val::Time(Tod::Clock(h, 0, None))))
+    }
+}
+
+/// In a range of clock times, an afternoon written on one end applies to the other: `4 حتى 5 مساءً` is
+/// 16:00–17:00, `1:30 مساءً إلى 3:30` is 13:30–15:30.
+fn align_clocks(a: Val, b: Val) -> (Val, Val) {
+    match (a, b) {
+        (Val::Time(Tod::Clock(h1, m1, s1)), Val::Time(Tod::Clock(h2, m2, s2))) => {
+            let (mut h1, mut h2) = (h1, h2);
+            if h1 < 12 && h2 >= 12 && h1 + 12 <= h2 {
+                h1 += 12;
+            } else if h2 < h1 && h1 >= 12 && h2 < 12 && h2 + 12 > h1 {
+                h2 += 12;
+            }
+            (Val::Time(Tod::Clock(h1, m1, s1)), Val::Time(Tod::Clock(h2, m2, s2)))
+        }
+        (a, b) => (a, b),
     }
 }
 

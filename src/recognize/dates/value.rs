@@ -96,6 +96,14 @@ pub enum Val {
     },
     /// A clock time or a part of the day alone.
     Time(Tod),
+    /// The day so many units before or after the reference (`منذ 3 أيام`, `قبل شهر`, `دو هفته دیگر`):
+    /// written like [`Val::Rel`], resolved to a day.
+    Shift {
+        /// Offset.
+        n: i32,
+        /// Unit.
+        unit: Unit,
+    },
     /// A range between two values.
     Range(Box<Val>, Box<Val>),
 }
@@ -212,6 +220,7 @@ impl Val {
                 greg(format!("REF{}{}{}{t}", if *n < 0 { '-' } else { '+' }, n.abs(), unit.letter()))
             }
             Val::Time(t) => greg(t.suffix()),
+            Val::Shift { n, unit } => Val::Rel { n: *n, unit: *unit, t: Tod::None }.write(),
             Val::Duration { tenths, unit, clock } => {
                 let n = match tenths {
                     None => "X".to_string(),
@@ -289,6 +298,18 @@ impl Val {
             }),
             Val::Time(t) => greg(format!("{}{}", iso(r), t.suffix())),
             Val::Duration { .. } => self.write(),
+            Val::Shift { n, unit } => {
+                let d = match unit {
+                    Unit::D => cal::add_days(r, i64::from(*n)),
+                    Unit::W => cal::add_days(r, 7 * i64::from(*n)),
+                    Unit::M | Unit::Y => {
+                        let months = if *unit == Unit::M { *n } else { 12 * n };
+                        let (y, m) = cal::add_months(r.year, r.month, months);
+                        Ymd { year: y, month: m, day: r.day.min(crate::days_in_month(y, m)) }
+                    }
+                };
+                greg(iso(d))
+            }
             Val::Range(a, b) => join(a.resolve(r), b.resolve(r)),
         }
     }
