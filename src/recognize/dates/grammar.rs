@@ -130,8 +130,7 @@ impl<'a> Matcher<'a> {
     }
 
     fn is(&self, p: usize, want: Atom) -> Option<usize> {
-        self.find(p, |a| (a == want).then_some(()))
-            .map(|(_, n)| n)
+        self.find(p, |a| (a == want).then_some(())).map(|(_, n)| n)
     }
 
     fn punct(&self, p: usize, set: &[&str]) -> bool {
@@ -185,7 +184,9 @@ impl<'a> Matcher<'a> {
             Atom::Month { cal, m, ctx } => Some((cal, m, ctx)),
             _ => None,
         })?;
-        let form = self.norm.get(self.toks[p].start + if p == self.strip.0 { self.strip.1 } else { 0 }..self.toks[next - 1].end)?;
+        let form = self
+            .norm
+            .get(self.toks[p].start + if p == self.strip.0 { self.strip.1 } else { 0 }..self.toks[next - 1].end)?;
         if let Some(fa) = self.v.month_lang(form) {
             if fa != self.is_fa(p) {
                 return None;
@@ -231,8 +232,20 @@ impl<'a> Matcher<'a> {
         let y = match len {
             4 => n as i32,
             2 if short_ok || era.is_some() => match cal {
-                Calendar::Gregorian => if n < 50 { 2000 + n as i32 } else { 1900 + n as i32 },
-                _ => if n < 50 { 1400 + n as i32 } else { 1300 + n as i32 },
+                Calendar::Gregorian => {
+                    if n < 50 {
+                        2000 + n as i32
+                    } else {
+                        1900 + n as i32
+                    }
+                }
+                _ => {
+                    if n < 50 {
+                        1400 + n as i32
+                    } else {
+                        1300 + n as i32
+                    }
+                }
             },
             _ => return None,
         };
@@ -532,7 +545,13 @@ impl<'a> Matcher<'a> {
         if lb > 2 {
             return None;
         }
-        let (y_at, d, ylen) = if la == 4 && lc <= 2 { (p, c, la) } else if lc == 4 || lc == 2 { (p + 4, a, lc) } else { return None };
+        let (y_at, d, ylen) = if la == 4 && lc <= 2 {
+            (p, c, la)
+        } else if lc == 4 || lc == 2 {
+            (p + 4, a, lc)
+        } else {
+            return None;
+        };
         if (y_at == p && lc > 2) || (y_at != p && la > 2) {
             return None;
         }
@@ -553,7 +572,11 @@ impl<'a> Matcher<'a> {
         let y = if ylen == 4 {
             yraw as i32
         } else if cal == Calendar::Gregorian {
-            if yraw < 50 { 2000 + yraw as i32 } else { 1900 + yraw as i32 }
+            if yraw < 50 {
+                2000 + yraw as i32
+            } else {
+                1900 + yraw as i32
+            }
         } else if yraw < 50 {
             1400 + yraw as i32
         } else {
@@ -619,7 +642,8 @@ impl<'a> Matcher<'a> {
                 r += 1;
             }
             if let Some((d, n)) = self.day_num(r) {
-                let counts_noun = self.toks.get(n).is_some_and(|t| t.kind == TokenKind::Word) && self.word(n).0.is_empty();
+                let counts_noun =
+                    self.toks.get(n).is_some_and(|t| t.kind == TokenKind::Word) && self.word(n).0.is_empty();
                 if !counts_noun && cal != Calendar::Hijri {
                     let mut e = n;
                     let y = self.opt_year(e, cal, false);
@@ -638,7 +662,10 @@ impl<'a> Matcher<'a> {
         }) {
             if let Some((d, n2)) = self.find(n, |a| if let Atom::Mod(d) = a { Some(d) } else { None }) {
                 if !ctx || cued {
-                    return Some((n2, Val::Date { cal, y: None, m: Some(m), d: None, dir: REL_YEAR + d, t: Tod::None }));
+                    return Some((
+                        n2,
+                        Val::Date { cal, y: None, m: Some(m), d: None, dir: REL_YEAR + d, t: Tod::None },
+                    ));
                 }
             }
         }
@@ -698,8 +725,10 @@ impl<'a> Matcher<'a> {
             let r = if fi { q + 1 } else { q };
             if let Some((d, n)) = self.day_num(r) {
                 // الجمعة 15, الخميس في الحادي والعشرين; but الأحد الثاني is the second Sunday, not the 2nd
-                let is_num = self.digits(r).is_some() || (fi && self.find(r, |a| matches!(a, Atom::Ord(_)).then_some(())).is_some());
-                let next_free = self.toks.get(n).map_or(true, |t| t.kind != TokenKind::Word) || !self.word(n).0.is_empty();
+                let is_num = self.digits(r).is_some()
+                    || (fi && self.find(r, |a| matches!(a, Atom::Ord(_)).then_some(())).is_some());
+                let next_free =
+                    self.toks.get(n).map_or(true, |t| t.kind != TokenKind::Word) || !self.word(n).0.is_empty();
                 if is_num && next_free && self.month(n).is_none() {
                     return Some((n, Val::Date { cal: Calendar::Gregorian, y: None, m: None, d: Some(d), dir: 0, t }));
                 }
@@ -770,24 +799,56 @@ impl<'a> Matcher<'a> {
         }
         let (b, lb) = self.digits(p + 2)?;
         // not the start of a longer numeric form (1402/05/12, 135/117/9)
-        if self.touch(p + 2) && self.toks.get(p + 3).is_some_and(|t| t.kind == TokenKind::Punct) && self.digits(p + 4).is_some() {
+        if self.touch(p + 2)
+            && self.toks.get(p + 3).is_some_and(|t| t.kind == TokenKind::Punct)
+            && self.digits(p + 4).is_some()
+        {
             return None;
         }
         let month_year = |m: u32, y: u32| (1..=12).contains(&m) && (1900..=2100).contains(&y);
         if la == 4 && lb <= 2 && month_year(b, a) {
-            return Some((p + 3, Val::Date { cal: Calendar::Gregorian, y: Some(a as i32), m: Some(b as u8), d: None, dir: 0, t: Tod::None }));
+            return Some((
+                p + 3,
+                Val::Date {
+                    cal: Calendar::Gregorian,
+                    y: Some(a as i32),
+                    m: Some(b as u8),
+                    d: None,
+                    dir: 0,
+                    t: Tod::None,
+                },
+            ));
         }
         if lb == 4 && la <= 2 && month_year(a, b) {
-            return Some((p + 3, Val::Date { cal: Calendar::Gregorian, y: Some(b as i32), m: Some(a as u8), d: None, dir: 0, t: Tod::None }));
+            return Some((
+                p + 3,
+                Val::Date {
+                    cal: Calendar::Gregorian,
+                    y: Some(b as i32),
+                    m: Some(a as u8),
+                    d: None,
+                    dir: 0,
+                    t: Tod::None,
+                },
+            ));
         }
         if la > 2 || lb > 2 || sep == "." && a > 12 {
             return None;
         }
-        let (m, d) = if a > 12 && b <= 12 { (b, a) } else if b > 12 && a <= 12 { (a, b) } else { return None };
+        let (m, d) = if a > 12 && b <= 12 {
+            (b, a)
+        } else if b > 12 && a <= 12 {
+            (a, b)
+        } else {
+            return None;
+        };
         if d > 31 || m == 0 || d == 0 || d > u32::from(crate::days_in_month(2000, m as u8)) {
             return None;
         }
-        Some((p + 3, Val::Date { cal: Calendar::Gregorian, y: None, m: Some(m as u8), d: Some(d as u8), dir: 0, t: Tod::None }))
+        Some((
+            p + 3,
+            Val::Date { cal: Calendar::Gregorian, y: None, m: Some(m as u8), d: Some(d as u8), dir: 0, t: Tod::None },
+        ))
     }
 
     /// Relative days, weeks, months and years (`اليوم`, `أمس`, `العام الماضي`, `منذ 3 أيام`, `سه روز پیش`).
@@ -861,7 +922,7 @@ impl<'a> Matcher<'a> {
         {
             let last = self.is(p, Atom::Last).is_some();
             let q = if last { p + 1 } else { p };
-            let counted = self.count_unit(q, true).map(|(k, u, e)| (k, u, e)).or_else(|| {
+            let counted = self.count_unit(q, true).or_else(|| {
                 let (u, n) = self.find(q, |a| if let Atom::Unit(u, Count::DefMany) = a { Some(u) } else { None })?;
                 let (k, n2) = self.find(n, |a| match a {
                     Atom::Card(k) => Some(i32::from(k)),
@@ -884,7 +945,11 @@ impl<'a> Matcher<'a> {
                 if let Some((d, e2)) = dir {
                     let z = Val::Rel { n: 0, unit: u, t: Tod::None };
                     let far = Val::Rel { n: i32::from(d) * k, unit: u, t: Tod::None };
-                    let v = if d < 0 { Val::Range(Box::new(far), Box::new(z)) } else { Val::Range(Box::new(z), Box::new(far)) };
+                    let v = if d < 0 {
+                        Val::Range(Box::new(far), Box::new(z))
+                    } else {
+                        Val::Range(Box::new(z), Box::new(far))
+                    };
                     take(Some((e2, v)));
                 }
             }
@@ -912,9 +977,11 @@ impl<'a> Matcher<'a> {
 
     /// `N unit` (digits or a number word), or a dual unit, or a singular unit alone (one) unless `need_num`.
     fn count_unit(&self, p: usize, need_num: bool) -> Option<(i32, Unit, usize)> {
-        let num = self.digits(p).filter(|&(_, l)| l <= 3).map(|(n, _)| (n as i32, p + 1)).or_else(|| {
-            self.find(p, |a| if let Atom::Card(n) = a { Some(i32::from(n)) } else { None })
-        });
+        let num = self
+            .digits(p)
+            .filter(|&(_, l)| l <= 3)
+            .map(|(n, _)| (n as i32, p + 1))
+            .or_else(|| self.find(p, |a| if let Atom::Card(n) = a { Some(i32::from(n)) } else { None }));
         if let Some((k, q)) = num {
             let (u, n) = self.find(q, |a| match a {
                 Atom::Unit(u, Count::One | Count::Many) => Some(u),
@@ -969,9 +1036,7 @@ impl<'a> Matcher<'a> {
         if let Some(n) = from {
             q = n;
         }
-        let to = |q: usize| {
-            self.is(q, Atom::To).or_else(|| if from.is_some() { self.is(q, Atom::And) } else { None })
-        };
+        let to = |q: usize| self.is(q, Atom::To).or_else(|| if from.is_some() { self.is(q, Atom::And) } else { None });
         if let Some((d1, n)) = self.day_num(q) {
             if let Some(n) = to(n) {
                 if let Some((end, Val::Date { cal, y, m, d: Some(d2), .. })) = self.date_dm(n) {
@@ -996,7 +1061,9 @@ impl<'a> Matcher<'a> {
 
     /// A holiday name (`عيد الأضحى`, `نوروز`, `شهر رمضان`), or `رمضان` after a preposition.
     fn holiday(&self, p: usize) -> P {
-        if let Some(((c, m, d), n)) = self.find(p, |a| if let Atom::Holiday(c, m, d) = a { Some((c, m, d)) } else { None }) {
+        if let Some(((c, m, d), n)) =
+            self.find(p, |a| if let Atom::Holiday(c, m, d) = a { Some((c, m, d)) } else { None })
+        {
             let d = (d > 0).then_some(d);
             let y = self.year(n, Some(c), false);
             let (y, e) = match y {
@@ -1009,7 +1076,10 @@ impl<'a> Matcher<'a> {
         let ramadan = self.find(p, |a| matches!(a, Atom::Month { cal: Calendar::Hijri, m: 9, .. }).then_some(()));
         if let Some((_, n)) = ramadan {
             if p > 0 && self.is(p - 1, Atom::YearPrep).is_some() {
-                return Some((n, Val::Date { cal: Calendar::Hijri, y: None, m: Some(9), d: None, dir: HOLIDAY, t: Tod::None }));
+                return Some((
+                    n,
+                    Val::Date { cal: Calendar::Hijri, y: None, m: Some(9), d: None, dir: HOLIDAY, t: Tod::None },
+                ));
             }
         }
         None

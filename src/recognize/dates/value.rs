@@ -257,7 +257,11 @@ impl Val {
                 let off = match dir {
                     1 => {
                         let f = (w - rw).rem_euclid(7);
-                        if f == 0 { 7 } else { f }
+                        if f == 0 {
+                            7
+                        } else {
+                            f
+                        }
                     }
                     -1 => -(if back == 0 { 7 } else { back }),
                     _ => -back,
@@ -393,7 +397,10 @@ mod tests {
             (Val::Rel { n: -1, unit: Unit::W, t: Tod::None }, "REF-1W", "2018-W03"),
             (Val::Time(Tod::Clock(15, 15, None)), "T15:15", "2018-01-24T15:15"),
             (
-                Val::Range(Box::new(date(Gregorian, None, Some(3), Some(5), 0)), Box::new(date(Gregorian, None, Some(3), Some(7), 0))),
+                Val::Range(
+                    Box::new(date(Gregorian, None, Some(3), Some(5), 0)),
+                    Box::new(date(Gregorian, None, Some(3), Some(7), 0)),
+                ),
                 "XXXX-03-05/XXXX-03-07",
                 "2018-03-05/2018-03-07",
             ),
