@@ -187,7 +187,9 @@ impl<'a> Matcher<'a> {
         let form = self
             .norm
             .get(self.toks[p].start + if p == self.strip.0 { self.strip.1 } else { 0 }..self.toks[next - 1].end)?;
-        if let Some(fa) = self.v.month_lang(form) {
+        // Gregorian and Hijri names are checked against the paragraph's language (جوان is "young" in Persian);
+        // Jalali names are Persian words quoted as such in Arabic text too (Iranian news in Arabic).
+        if let (Some(fa), false) = (self.v.month_lang(form), cal == Calendar::Jalali) {
             if fa != self.is_fa(p) {
                 return None;
             }
