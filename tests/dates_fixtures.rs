@@ -9,8 +9,9 @@ use serde_json::Value;
 
 fn fixture(name: &str) -> Value {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/dates").join(name);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("date fixture {} is missing ({e}): the shared folder must be present", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("date fixture {} is missing ({e}): the shared folder must be present", path.display())
+    });
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()))
 }
 
@@ -95,7 +96,11 @@ fn dateparser_jalali_cases() {
     let cases = root["cases"].as_array().expect("cases");
     assert_eq!(cases.len(), 25);
     for c in cases {
-        check_conversion(s(c, "date_string").expect("date_string"), Lang::Fa, s(c, "expected_gregorian").expect("expected"));
+        check_conversion(
+            s(c, "date_string").expect("date_string"),
+            Lang::Fa,
+            s(c, "expected_gregorian").expect("expected"),
+        );
     }
 }
 

@@ -29,7 +29,8 @@ pub fn measure(json: &str) -> Result<Tally, String> {
     measure_with(json, &mut |_| {})
 }
 
-/// Like [`measure`], calling `miss` with a line for every expected span not predicted exactly.
+/// Like [`measure`], calling `miss` with a line for every expected span not predicted exactly and every
+/// exact span whose value disagrees.
 pub fn measure_with(json: &str, miss: &mut dyn FnMut(String)) -> Result<Tally, String> {
     let root: Value = serde_json::from_str(json).map_err(|e| format!("not JSON: {e}"))?;
     let cases = root.get("cases").and_then(Value::as_array).ok_or("no \"cases\" array")?;
@@ -38,14 +39,16 @@ pub fn measure_with(json: &str, miss: &mut dyn FnMut(String)) -> Result<Tally, S
         if c.get("dotnet_passes").and_then(Value::as_bool) != Some(true) {
             continue;
         }
-        let (Some(input), Some(spans)) = (c.get("input").and_then(Value::as_str), c.get("spans").and_then(Value::as_array))
+        let (Some(input), Some(spans)) =
+            (c.get("input").and_then(Value::as_str), c.get("spans").and_then(Value::as_array))
         else {
             continue;
         };
         if spans.iter().any(|s| s.get("text_in_input").and_then(Value::as_bool) == Some(false)) {
             continue;
         }
-        let reference = c.get("reference").and_then(Value::as_str).and_then(|r| r.get(..10)).and_then(|r| Ymd::parse(r).ok());
+        let reference =
+            c.get("reference").and_then(Value::as_str).and_then(|r| r.get(..10)).and_then(|r| Ymd::parse(r).ok());
         t.cases += 1;
         let opts = Options { reference: None, lang: Some(Lang::Ar) };
         let doc = crate::annotate(input, &opts);
@@ -60,7 +63,8 @@ pub fn measure_with(json: &str, miss: &mut dyn FnMut(String)) -> Result<Tally, S
             .collect();
         t.predicted += preds.len();
         for s in spans {
-            let (Some(text), Some(start)) = (s.get("text").and_then(Value::as_str), s.get("start").and_then(Value::as_u64))
+            let (Some(text), Some(start)) =
+                (s.get("text").and_then(Value::as_str), s.get("start").and_then(Value::as_u64))
             else {
                 continue;
             };
@@ -71,7 +75,8 @@ pub fn measure_with(json: &str, miss: &mut dyn FnMut(String)) -> Result<Tally, S
                 t.overlap += 1;
             }
             let Some(k) = preds.iter().position(|&(a, b, _)| a == start && b == end) else {
-                let got: Vec<String> = preds.iter().map(|&(a, b, _)| input.chars().skip(a).take(b - a).collect()).collect();
+                let got: Vec<String> =
+                    preds.iter().map(|&(a, b, _)| input.chars().skip(a).take(b - a).collect()).collect();
                 let file = c.get("file").and_then(Value::as_str).unwrap_or("");
                 miss(format!("{file}\t{input}\twant {text:?}\tgot {got:?}"));
                 continue;
@@ -85,6 +90,8 @@ pub fn measure_with(json: &str, miss: &mut dyn FnMut(String)) -> Result<Tally, S
                 });
                 if bare == Some(timex) || res == Some(timex) {
                     t.value_ok += 1;
+                } else {
+                    miss(format!("value\t{input}\t{text:?} want {timex:?}\tgot {bare:?} / {res:?}"));
                 }
             }
         }
@@ -106,7 +113,8 @@ pub fn main(args: &[String]) -> std::process::ExitCode {
             println!("{line}");
         }
     };
-    let res = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}")).and_then(|j| measure_with(&j, &mut show));
+    let res =
+        std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}")).and_then(|j| measure_with(&j, &mut show));
     match res {
         Ok(t) => {
             println!("{}\ntime {:.2} s", report(&t), started.elapsed().as_secs_f64());

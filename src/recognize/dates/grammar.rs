@@ -17,6 +17,12 @@ pub struct Found {
     pub val: Val,
 }
 
+/// The Persian unit words (normalized), which take a modifier without the article (`سال گذشته`).
+const FA_UNITS: [&str; 4] = ["روز", "هفته", "ماه", "سال"];
+
+/// Words before `جمعه` / `الجمعة` that make it the Friday prayer, not a day.
+const PRAYER: [&str; 7] = ["نماز", "صلاة", "صلاه", "خطبة", "خطبه", "خطباء", "سوق"];
+
 /// Letters that may be written attached before a date word (و ف ب ل ك).
 const PROCLITIC: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
 
@@ -68,8 +74,9 @@ impl<'a> Matcher<'a> {
             // Every pattern starts with a number or a vocabulary word: most tokens stop here.
             let gate = t.kind == TokenKind::Number || !self.word(i).0.is_empty();
             if let Some((end, val)) = if gate { self.expr(i) } else { None } {
-                if best.as_ref().map_or(true, |(e, _)| end > *e) {
-                    best = Some((end, Found { start: t.start + skip, end: self.toks[end - 1].end, val }));
+                let last = self.toks.get(end.saturating_sub(1)).filter(|_| end > i);
+                if let (Some(last), true) = (last, best.as_ref().map_or(true, |(e, _)| end > *e)) {
+                    best = Some((end, Found { start: t.start + skip, end: last.end, val }));
                 }
             }
             if best.is_some() {
@@ -123,8 +130,7 @@ impl<'a> Matcher<'a> {
     }
 
     fn is(&self, p: usize, want: Atom) -> Option<usize> {
-        self.find(p, |a| (a == want).then_some(()))
-            .map(|(_, n)| n)
+        self.find(p, |a| (a == want).then_some(())).map(|(_, n)| n)
     }
 
     fn punct(&self, p: usize, set: &[&str]) -> bool {
@@ -178,8 +184,12 @@ impl<'a> Matcher<'a> {
             Atom::Month { cal, m, ctx } => Some((cal, m, ctx)),
             _ => None,
         })?;
-        let form = self.norm.get(self.toks[p].start + if p == self.strip.0 { self.strip.1 } else { 0 }..self.toks[next - 1].end)?;
-        if let Some(fa) = self.v.month_lang(form) {
+        let form = self
+            .norm
+            .get(self.toks[p].start + if p == self.strip.0 { self.strip.1 } else { 0 }..self.toks[next - 1].end)?;
+        // Gregorian and Hijri names are checked against the paragraph's language (جوان is "young" in Persian);
+        // Jalali names are Persian words quoted as such in Arabic text too (Iranian news in Arabic).
+        if let (Some(fa), false) = (self.v.month_lang(form), cal == Calendar::Jalali) {
             if fa != self.is_fa(p) {
                 return None;
             }
@@ -224,8 +234,20 @@ impl<'a> Matcher<'a> {
         let y = match len {
             4 => n as i32,
             2 if short_ok || era.is_some() => match cal {
-                Calendar::Gregorian => if n < 50 { 2000 + n as i32 } else { 1900 + n as i32 },
-                _ => if n < 50 { 1400 + n as i32 } else { 1300 + n as i32 },
+                Calendar::Gregorian => {
+                    if n < 50 {
+                        2000 + n as i32
+                    } else {
+                        1900 + n as i32
+                    }
+                }
+                _ => {
+                    if n < 50 {
+                        1400 + n as i32
+                    } else {
+                        1300 + n as i32
+                    }
+                }
             },
             _ => return None,
         };
@@ -389,6 +411,16 @@ impl<'a> Matcher<'a> {
     /// The longest expression at `p`: a simple one, or two joined into a range (`من X إلى Y`, `X حتى Y`,
     /// `بين X و Y`).
     fn expr(&self, p: usize) -> P {
+        let whole = self.expr_core(p);
+        // مطلع الشهر الجاري, أواخر العام الماضي, منتصف مارس, اوایل سال ۱۴۰۲: the part keeps the whole's value
+        let part = self.is(p, Atom::Part).and_then(|n| self.expr_core(n));
+        match (whole, part) {
+            (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        }
+    }
+
+    fn expr_core(&self, p: usize) -> P {
         let simple = self.simple(p);
         let from = self.is(p, Atom::From);
         let first = match from {
@@ -401,6 +433,7 @@ impl<'a> Matcher<'a> {
             if let Some(t) = to {
                 if let Some((e2, v2)) = self.simple(t) {
                     if matches!(v1, Val::Time(_)) == matches!(v2, Val::Time(_)) {
+                        let (v1, v2) = align_clocks(v1, v2);
                         joined = Some((e2, Val::Range(Box::new(v1), Box::new(v2))));
                     }
                 }
@@ -475,6 +508,15 @@ impl<'a> Matcher<'a> {
         } else if let Some((d, n)) = self.find(q, |a| if let Atom::Mod(d) = a { Some(d) } else { None }) {
             dir = d;
             q = n;
+        } else if let Some((_, n)) = self.find(q, |a| match a {
+            Atom::Unit(Unit::Y, Count::Def) => Some(()),
+            Atom::Unit(Unit::Y, Count::One) if self.is_fa(q) => Some(()),
+            _ => None,
+        }) {
+            if let Some((d, n2)) = self.find(n, |a| if let Atom::Mod(d) = a { Some(d) } else { None }) {
+                dir = REL_YEAR + d;
+                q = n2;
+            }
         }
         let (t, n) = self.opt_time(q);
         q = n;
@@ -505,7 +547,13 @@ impl<'a> Matcher<'a> {
         if lb > 2 {
             return None;
         }
-        let (y_at, d, ylen) = if la == 4 && lc <= 2 { (p, c, la) } else if lc == 4 || lc == 2 { (p + 4, a, lc) } else { return None };
+        let (y_at, d, ylen) = if la == 4 && lc <= 2 {
+            (p, c, la)
+        } else if lc == 4 || lc == 2 {
+            (p + 4, a, lc)
+        } else {
+            return None;
+        };
         if (y_at == p && lc > 2) || (y_at != p && la > 2) {
             return None;
         }
@@ -526,7 +574,11 @@ impl<'a> Matcher<'a> {
         let y = if ylen == 4 {
             yraw as i32
         } else if cal == Calendar::Gregorian {
-            if yraw < 50 { 2000 + yraw as i32 } else { 1900 + yraw as i32 }
+            if yraw < 50 {
+                2000 + yraw as i32
+            } else {
+                1900 + yraw as i32
+            }
         } else if yraw < 50 {
             1400 + yraw as i32
         } else {
@@ -553,6 +605,18 @@ impl<'a> Matcher<'a> {
     /// `[هذا] [شهر|ماه] month [ماه] (day [year] | [عام|سال] year | modifier)?`; a context-only name needs a
     /// cue, a day or the year.
     fn month_expr(&self, p: usize) -> P {
+        // الاثنين، يناير الثاني والعشرين، 2018
+        if let Some((_, n)) = self.find(p, |a| if let Atom::Weekday(w) = a { Some(w) } else { None }) {
+            let n = if self.punct(n, &["،", ","]) { n + 1 } else { n };
+            return match self.month_core(n) {
+                Some((e, v @ Val::Date { d: Some(_), .. })) => Some((e, v)),
+                _ => None,
+            };
+        }
+        self.month_core(p)
+    }
+
+    fn month_core(&self, p: usize) -> P {
         let mut q = p;
         let this = self.is(q, Atom::This);
         if let Some(n) = this {
@@ -569,17 +633,19 @@ impl<'a> Matcher<'a> {
             q = n;
             cued = true;
         }
-        if let Some((y, n)) = self.opt_year(q, cal, false) {
+        // a two-digit Jalali year only after an unambiguous month name (به میزان 80 درصد is no date)
+        if let Some((y, n)) = self.opt_year(q, cal, cal == Calendar::Jalali && !ctx) {
             return Some((n, Val::Date { cal, y: Some(y), m: Some(m), d: None, dir: 0, t: Tod::None }));
         }
         // Month before the day: يناير 1, مايو الحادي عشر, يناير-1 (the day not followed by a word it counts)
-        if this.is_none() {
+        if this.is_none() && !ctx && !self.is_fa(p) {
             let mut r = q;
             if self.punct(r, &["-"]) && self.touch(r - 1) {
                 r += 1;
             }
             if let Some((d, n)) = self.day_num(r) {
-                let counts_noun = self.toks.get(n).is_some_and(|t| t.kind == TokenKind::Word) && self.word(n).0.is_empty();
+                let counts_noun =
+                    self.toks.get(n).is_some_and(|t| t.kind == TokenKind::Word) && self.word(n).0.is_empty();
                 if !counts_noun && cal != Calendar::Hijri {
                     let mut e = n;
                     let y = self.opt_year(e, cal, false);
@@ -588,6 +654,20 @@ impl<'a> Matcher<'a> {
                     }
                     let y = y.map(|(y, _)| y);
                     return Some((e, Val::Date { cal, y, m: Some(m), d: Some(d), dir: 0, t: Tod::None }));
+                }
+            }
+        }
+        if let Some((_, n)) = self.find(q, |a| match a {
+            Atom::Unit(Unit::Y, Count::Def) => Some(()),
+            Atom::Unit(Unit::Y, Count::One) if self.is_fa(q) => Some(()),
+            _ => None,
+        }) {
+            if let Some((d, n2)) = self.find(n, |a| if let Atom::Mod(d) = a { Some(d) } else { None }) {
+                if !ctx || cued {
+                    return Some((
+                        n2,
+                        Val::Date { cal, y: None, m: Some(m), d: None, dir: REL_YEAR + d, t: Tod::None },
+                    ));
                 }
             }
         }
@@ -611,20 +691,30 @@ impl<'a> Matcher<'a> {
             t = Tod::Pod(pod);
             q = n;
         }
-        if let Some(n) = self.is(q, Atom::This) {
+        let this = self.is(q, Atom::This);
+        if let Some(n) = this {
             q = n;
         }
         if let Some(n) = self.is(q, Atom::DayCue) {
             q = n;
         }
         let (wd, n) = self.find(q, |a| if let Atom::Weekday(w) = a { Some(w) } else { None })?;
+        if this.is_some() {
+            // هذا يوم الجمعة, این جمعه: the one of this week
+            return Some((n, Val::WeekdayOfWeek { wd, week: 0, t }));
+        }
+        // نماز جمعه, صلاة الجمعة: the Friday prayer; سوق الخميس: a market's name
+        if q > 0 && (wd == 5 || self.text(q - 1) == "سوق") && PRAYER.contains(&self.text(q - 1)) {
+            return None;
+        }
         // "الاثنين" is also "the two": not after بين / كلا
         if wd == 1 && q == p && p > 0 && matches!(self.text(p - 1), "بين" | "كلا" | "هذين") {
             return None;
         }
         q = n;
         let mut dir = 0;
-        if let Some((d, n)) = self.find(q, |a| match a {
+        let ezafe = if self.text(q) == "ي" && self.is_fa(q) { q + 1 } else { q };
+        if let Some((d, n)) = self.find(ezafe, |a| match a {
             Atom::Mod(d) if d != 0 => Some(d),
             _ => None,
         }) {
@@ -633,10 +723,14 @@ impl<'a> Matcher<'a> {
         }
         // الجمعة 15, الخميس في 21: a weekday and the day of the month
         if dir == 0 {
-            let r = if self.text(q) == "في" { q + 1 } else { q };
+            let fi = self.text(q) == "في";
+            let r = if fi { q + 1 } else { q };
             if let Some((d, n)) = self.day_num(r) {
-                let is_num = self.digits(r).is_some() || self.find(r, |a| matches!(a, Atom::Ord(_)).then_some(())).is_some();
-                let next_free = self.toks.get(n).map_or(true, |t| t.kind != TokenKind::Word) || !self.word(n).0.is_empty();
+                // الجمعة 15, الخميس في الحادي والعشرين; but الأحد الثاني is the second Sunday, not the 2nd
+                let is_num = self.digits(r).is_some()
+                    || (fi && self.find(r, |a| matches!(a, Atom::Ord(_)).then_some(())).is_some());
+                let next_free =
+                    self.toks.get(n).map_or(true, |t| t.kind != TokenKind::Word) || !self.word(n).0.is_empty();
                 if is_num && next_free && self.month(n).is_none() {
                     return Some((n, Val::Date { cal: Calendar::Gregorian, y: None, m: None, d: Some(d), dir: 0, t }));
                 }
@@ -707,24 +801,56 @@ impl<'a> Matcher<'a> {
         }
         let (b, lb) = self.digits(p + 2)?;
         // not the start of a longer numeric form (1402/05/12, 135/117/9)
-        if self.touch(p + 2) && self.toks.get(p + 3).is_some_and(|t| t.kind == TokenKind::Punct) && self.digits(p + 4).is_some() {
+        if self.touch(p + 2)
+            && self.toks.get(p + 3).is_some_and(|t| t.kind == TokenKind::Punct)
+            && self.digits(p + 4).is_some()
+        {
             return None;
         }
         let month_year = |m: u32, y: u32| (1..=12).contains(&m) && (1900..=2100).contains(&y);
         if la == 4 && lb <= 2 && month_year(b, a) {
-            return Some((p + 3, Val::Date { cal: Calendar::Gregorian, y: Some(a as i32), m: Some(b as u8), d: None, dir: 0, t: Tod::None }));
+            return Some((
+                p + 3,
+                Val::Date {
+                    cal: Calendar::Gregorian,
+                    y: Some(a as i32),
+                    m: Some(b as u8),
+                    d: None,
+                    dir: 0,
+                    t: Tod::None,
+                },
+            ));
         }
         if lb == 4 && la <= 2 && month_year(a, b) {
-            return Some((p + 3, Val::Date { cal: Calendar::Gregorian, y: Some(b as i32), m: Some(a as u8), d: None, dir: 0, t: Tod::None }));
+            return Some((
+                p + 3,
+                Val::Date {
+                    cal: Calendar::Gregorian,
+                    y: Some(b as i32),
+                    m: Some(a as u8),
+                    d: None,
+                    dir: 0,
+                    t: Tod::None,
+                },
+            ));
         }
         if la > 2 || lb > 2 || sep == "." && a > 12 {
             return None;
         }
-        let (m, d) = if a > 12 && b <= 12 { (b, a) } else if b > 12 && a <= 12 { (a, b) } else { return None };
+        let (m, d) = if a > 12 && b <= 12 {
+            (b, a)
+        } else if b > 12 && a <= 12 {
+            (a, b)
+        } else {
+            return None;
+        };
         if d > 31 || m == 0 || d == 0 || d > u32::from(crate::days_in_month(2000, m as u8)) {
             return None;
         }
-        Some((p + 3, Val::Date { cal: Calendar::Gregorian, y: None, m: Some(m as u8), d: Some(d as u8), dir: 0, t: Tod::None }))
+        Some((
+            p + 3,
+            Val::Date { cal: Calendar::Gregorian, y: None, m: Some(m as u8), d: Some(d as u8), dir: 0, t: Tod::None },
+        ))
     }
 
     /// Relative days, weeks, months and years (`اليوم`, `أمس`, `العام الماضي`, `منذ 3 أيام`, `سه روز پیش`).
@@ -751,6 +877,11 @@ impl<'a> Matcher<'a> {
                     && self.text(n).starts_with("ال")
                     && self.find(n, |a| matches!(a, Atom::Weekday(_) | Atom::PodAdv(_)).then_some(())).is_none();
                 if !day_noun {
+                    // امروز 20 تیرماه / اليوم الأحد: the day named next is the same day
+                    let named = [self.date_dm(n), self.weekday(n)].into_iter().flatten().max_by_key(|(e, _)| *e);
+                    if let Some((e, v)) = named {
+                        take(Some((e, v)));
+                    }
                     let mut e = n;
                     if t == Tod::None {
                         let (tt, n2) = self.opt_time(n);
@@ -771,7 +902,7 @@ impl<'a> Matcher<'a> {
         if let Some(n) = self.is(p, Atom::This) {
             if let Some((u, n2)) = self.find(n, |a| match a {
                 Atom::Unit(u, Count::Def) => Some(u),
-                Atom::Unit(u, Count::One) if self.is_fa(n) => Some(u),
+                Atom::Unit(u, Count::One) if self.is_fa(n) && FA_UNITS.contains(&self.text(n)) => Some(u),
                 _ => None,
             }) {
                 if self.digits(n2).is_none() {
@@ -782,11 +913,47 @@ impl<'a> Matcher<'a> {
         // العام الماضي / سال گذشته
         if let Some((u, n)) = self.find(p, |a| match a {
             Atom::Unit(u, Count::Def) if u != Unit::D => Some(u),
-            Atom::Unit(u, Count::One) if self.is_fa(p) => Some(u),
+            Atom::Unit(u, Count::One) if self.is_fa(p) && FA_UNITS.contains(&self.text(p)) => Some(u),
             _ => None,
         }) {
             if let Some((d, n2)) = self.find(n, |a| if let Atom::Mod(d) = a { Some(d) } else { None }) {
                 take(Some((n2, Val::Rel { n: i32::from(d), unit: u, t: Tod::None })));
+            }
+        }
+        // الأيام الثلاثة الماضية, 3 أيام القادمة, آخر 3 سنوات, سه روز گذشته: the span from/to the reference
+        {
+            let last = self.is(p, Atom::Last).is_some();
+            let q = if last { p + 1 } else { p };
+            let counted = self.count_unit(q, true).or_else(|| {
+                let (u, n) = self.find(q, |a| if let Atom::Unit(u, Count::DefMany) = a { Some(u) } else { None })?;
+                let (k, n2) = self.find(n, |a| match a {
+                    Atom::Card(k) => Some(i32::from(k)),
+                    _ => None,
+                })?;
+                Some((k, u, n2))
+            });
+            if let Some((k, u, e)) = counted {
+                // (سه روز پیش is a day ago, not the span of three days: the ago words are left to the rule below)
+                let ago = self.find(e, |a| matches!(a, Atom::AgoPost(_)).then_some(())).is_some();
+                let dir = self.find(e, |a| match a {
+                    Atom::Mod(d) if d != 0 && !ago => Some(d),
+                    _ => None,
+                });
+                let dir = match dir {
+                    Some((d, e2)) => Some((d, e2)),
+                    None if last => Some((-1, e)),
+                    None => None,
+                };
+                if let Some((d, e2)) = dir {
+                    let z = Val::Rel { n: 0, unit: u, t: Tod::None };
+                    let far = Val::Rel { n: i32::from(d) * k, unit: u, t: Tod::None };
+                    let v = if d < 0 {
+                        Val::Range(Box::new(far), Box::new(z))
+                    } else {
+                        Val::Range(Box::new(z), Box::new(far))
+                    };
+                    take(Some((e2, v)));
+                }
             }
         }
         // منذ 3 أيام / قبل يومين / بعد أسبوع
@@ -797,14 +964,14 @@ impl<'a> Matcher<'a> {
                     if self.is(e, Atom::Of).is_some() && self.is(e + 1, Atom::Now).is_some() {
                         e += 2;
                     }
-                    take(Some((e, Val::Rel { n: i32::from(sign) * k, unit: u, t: Tod::None })));
+                    take(Some((e, Val::Shift { n: i32::from(sign) * k, unit: u })));
                 }
             }
         }
         // سه روز پیش / ۱۰ سال قبل / دو هفته دیگر
         if let Some((k, u, e)) = self.count_unit(p, true) {
             if let Some((sign, e2)) = self.find(e, |a| if let Atom::AgoPost(s) = a { Some(s) } else { None }) {
-                take(Some((e2, Val::Rel { n: i32::from(sign) * k, unit: u, t: Tod::None })));
+                take(Some((e2, Val::Shift { n: i32::from(sign) * k, unit: u })));
             }
         }
         best
@@ -812,9 +979,11 @@ impl<'a> Matcher<'a> {
 
     /// `N unit` (digits or a number word), or a dual unit, or a singular unit alone (one) unless `need_num`.
     fn count_unit(&self, p: usize, need_num: bool) -> Option<(i32, Unit, usize)> {
-        let num = self.digits(p).filter(|&(_, l)| l <= 3).map(|(n, _)| (n as i32, p + 1)).or_else(|| {
-            self.find(p, |a| if let Atom::Card(n) = a { Some(i32::from(n)) } else { None })
-        });
+        let num = self
+            .digits(p)
+            .filter(|&(_, l)| l <= 3)
+            .map(|(n, _)| (n as i32, p + 1))
+            .or_else(|| self.find(p, |a| if let Atom::Card(n) = a { Some(i32::from(n)) } else { None }));
         if let Some((k, q)) = num {
             let (u, n) = self.find(q, |a| match a {
                 Atom::Unit(u, Count::One | Count::Many) => Some(u),
@@ -836,12 +1005,30 @@ impl<'a> Matcher<'a> {
     /// `[عام|سنة|سال] YYYY [era]`, or a bare year after a preposition or with an era mark.
     fn year_expr(&self, p: usize) -> P {
         if let Some(n) = self.is(p, Atom::YearCue) {
-            let (y, cal, _, q) = self.year(n, None, false)?;
+            // عام (1933)
+            if self.punct(n, &["("]) {
+                if let Some((y, cal, _, q)) = self.year(n + 1, None, false) {
+                    if self.punct(q, &[")"]) {
+                        return Some((q + 1, year_val(cal, y)));
+                    }
+                }
+            }
+            // سال 94 in Persian: a two-digit Jalali year
+            let short = self.is_fa(p) && self.digits(n).is_some_and(|(_, l)| l == 2);
+            let cal = short.then_some(Calendar::Jalali);
+            let (y, cal, _, q) = self.year(n, cal, short)?;
             return Some((q, year_val(cal, y)));
         }
         let (y, cal, era, q) = self.year(p, None, false)?;
         let prep = p > 0 && self.is(p - 1, Atom::YearPrep).is_some();
-        (era || prep).then(|| (q, year_val(cal, y)))
+        let likely = match cal {
+            Calendar::Gregorian => (1900..=2100).contains(&y),
+            _ => (1300..1500).contains(&y),
+        };
+        // A bare 1900–2100 not counting a noun (`حرب 1948`, `في 2016`; not `2000 شخص`)
+        let counts_noun = self.toks.get(q).is_some_and(|t| t.kind == TokenKind::Word) && self.word(q).0.is_empty();
+        let bare = cal == Calendar::Gregorian && likely && !counts_noun && q <= p + 1;
+        (era || (prep && likely) || bare).then(|| (q, year_val(cal, y)))
     }
 
     /// Ranges: `[من|بين|از] D (إلى|-|و|تا) D month [year]` and `[من|بين|از] YYYY (إلى|-|تا) YYYY`.
@@ -851,9 +1038,7 @@ impl<'a> Matcher<'a> {
         if let Some(n) = from {
             q = n;
         }
-        let to = |q: usize| {
-            self.is(q, Atom::To).or_else(|| if from.is_some() { self.is(q, Atom::And) } else { None })
-        };
+        let to = |q: usize| self.is(q, Atom::To).or_else(|| if from.is_some() { self.is(q, Atom::And) } else { None });
         if let Some((d1, n)) = self.day_num(q) {
             if let Some(n) = to(n) {
                 if let Some((end, Val::Date { cal, y, m, d: Some(d2), .. })) = self.date_dm(n) {
@@ -878,7 +1063,9 @@ impl<'a> Matcher<'a> {
 
     /// A holiday name (`عيد الأضحى`, `نوروز`, `شهر رمضان`), or `رمضان` after a preposition.
     fn holiday(&self, p: usize) -> P {
-        if let Some(((c, m, d), n)) = self.find(p, |a| if let Atom::Holiday(c, m, d) = a { Some((c, m, d)) } else { None }) {
+        if let Some(((c, m, d), n)) =
+            self.find(p, |a| if let Atom::Holiday(c, m, d) = a { Some((c, m, d)) } else { None })
+        {
             let d = (d > 0).then_some(d);
             let y = self.year(n, Some(c), false);
             let (y, e) = match y {
@@ -891,21 +1078,34 @@ impl<'a> Matcher<'a> {
         let ramadan = self.find(p, |a| matches!(a, Atom::Month { cal: Calendar::Hijri, m: 9, .. }).then_some(()));
         if let Some((_, n)) = ramadan {
             if p > 0 && self.is(p - 1, Atom::YearPrep).is_some() {
-                return Some((n, Val::Date { cal: Calendar::Hijri, y: None, m: Some(9), d: None, dir: HOLIDAY, t: Tod::None }));
+                return Some((
+                    n,
+                    Val::Date { cal: Calendar::Hijri, y: None, m: Some(9), d: None, dir: HOLIDAY, t: Tod::None },
+                ));
             }
         }
         None
     }
 
     /// A clock time alone (`الساعة 3 و15 دقيقة عصرا`, `الثالثة فجرا`, `ساعت ۱۰ صبح`).
+    /// A clock time may be followed by its day: `ساعت 17 روز پنجشنبه`, `ساعت هفت صبح امروز`.
     fn time_expr(&self, p: usize) -> P {
         let (t, q) = self.clock(p)?;
-        Some((q, Val::Time(t)))
+        let day = [self.weekday(q), self.relative(q), self.date_dm(q)]
+            .into_iter()
+            .flatten()
+            .filter_map(|(e, v)| with_time(v, t).map(|v| (e, v)))
+            .max_by_key(|(e, _)| *e);
+        Some(day.unwrap_or((q, Val::Time(t))))
     }
 }
 
 /// The `dir` of a holiday: placed in the Gregorian year of the reference date.
 pub const HOLIDAY: i8 = 2;
+
+/// The `dir` of a date in a year relative to the reference: `REL_YEAR - 1` last year, `REL_YEAR` this
+/// year, `REL_YEAR + 1` next year (`اسفندماه سال گذشته`, `يونيو العام المقبل`).
+pub const REL_YEAR: i8 = 10;
 
 impl Matcher<'_> {
     /// A duration after `لمدة` / `مدة` (the cue outside the span) or with `طوال` (inside): `3 أيام`,
@@ -981,6 +1181,33 @@ impl Matcher<'_> {
     fn fixed_time(&self, p: usize) -> P {
         let (h, n) = self.find(p, |a| if let Atom::FixedTime(h) = a { Some(h) } else { None })?;
         Some((n, Val::Time(Tod::Clock(h, 0, None))))
+    }
+}
+
+/// In a range of clock times, an afternoon written on one end applies to the other: `4 حتى 5 مساءً` is
+/// 16:00–17:00, `1:30 مساءً إلى 3:30` is 13:30–15:30.
+fn align_clocks(a: Val, b: Val) -> (Val, Val) {
+    match (a, b) {
+        (Val::Time(Tod::Clock(h1, m1, s1)), Val::Time(Tod::Clock(h2, m2, s2))) => {
+            let (mut h1, mut h2) = (h1, h2);
+            if h1 < 12 && h2 >= 12 && h1 + 12 <= h2 {
+                h1 += 12;
+            } else if h2 < h1 && h1 >= 12 && h2 < 12 && h2 + 12 > h1 {
+                h2 += 12;
+            }
+            (Val::Time(Tod::Clock(h1, m1, s1)), Val::Time(Tod::Clock(h2, m2, s2)))
+        }
+        (a, b) => (a, b),
+    }
+}
+
+/// A day-grain value with the time of day set (`None` when `v` is not a day or already has a time).
+fn with_time(v: Val, t: Tod) -> Option<Val> {
+    match v {
+        Val::Weekday { wd, dir, t: Tod::None } => Some(Val::Weekday { wd, dir, t }),
+        Val::Rel { n, unit: Unit::D, t: Tod::None } => Some(Val::Rel { n, unit: Unit::D, t }),
+        Val::Date { cal, y, m, d: Some(d), dir, t: Tod::None } => Some(Val::Date { cal, y, m, d: Some(d), dir, t }),
+        _ => None,
     }
 }
 

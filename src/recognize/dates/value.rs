@@ -34,7 +34,7 @@ impl Tod {
 pub enum Val {
     /// A calendar date, possibly partial (no year, no day), in its calendar. `dir` is the modifier that
     /// places a yearless date: -1 the last one (`نوفمبر الماضي`), +1 the next one, 0 the nearest, 2 (a holiday)
-    /// the one in the reference date's Gregorian year.
+    /// the one in the reference date's Gregorian year, 9 / 10 / 11 in last / this / next year.
     Date {
         /// Calendar the expression is written in.
         cal: Calendar,
@@ -96,6 +96,14 @@ pub enum Val {
     },
     /// A clock time or a part of the day alone.
     Time(Tod),
+    /// The day so many units before or after the reference (`منذ 3 أيام`, `قبل شهر`, `دو هفته دیگر`):
+    /// written like [`Val::Rel`], resolved to a day.
+    Shift {
+        /// Offset.
+        n: i32,
+        /// Unit.
+        unit: Unit,
+    },
     /// A range between two values.
     Range(Box<Val>, Box<Val>),
 }
@@ -153,6 +161,10 @@ fn ref_year(c: Calendar, r: Ymd) -> Option<i32> {
 /// Picks the year for a yearless date (month, optional day) given the reference and the modifier.
 fn place_year(c: Calendar, m: u8, d: Option<u8>, dir: i8, r: Ymd) -> Option<i32> {
     let ry = ref_year(c, r)?;
+    if (9..=11).contains(&dir) {
+        // in last / this / next year (of the date's calendar)
+        return Some(ry + i32::from(dir - 10));
+    }
     let rd = cal::ymd_days(r);
     let mut best: Option<(i64, i32)> = None;
     for y in [ry - 1, ry, ry + 1] {
@@ -208,6 +220,7 @@ impl Val {
                 greg(format!("REF{}{}{}{t}", if *n < 0 { '-' } else { '+' }, n.abs(), unit.letter()))
             }
             Val::Time(t) => greg(t.suffix()),
+            Val::Shift { n, unit } => Val::Rel { n: *n, unit: *unit, t: Tod::None }.write(),
             Val::Duration { tenths, unit, clock } => {
                 let n = match tenths {
                     None => "X".to_string(),
@@ -244,7 +257,11 @@ impl Val {
                 let off = match dir {
                     1 => {
                         let f = (w - rw).rem_euclid(7);
-                        if f == 0 { 7 } else { f }
+                        if f == 0 {
+                            7
+                        } else {
+                            f
+                        }
                     }
                     -1 => -(if back == 0 { 7 } else { back }),
                     _ => -back,
@@ -285,6 +302,18 @@ impl Val {
             }),
             Val::Time(t) => greg(format!("{}{}", iso(r), t.suffix())),
             Val::Duration { .. } => self.write(),
+            Val::Shift { n, unit } => {
+                let d = match unit {
+                    Unit::D => cal::add_days(r, i64::from(*n)),
+                    Unit::W => cal::add_days(r, 7 * i64::from(*n)),
+                    Unit::M | Unit::Y => {
+                        let months = if *unit == Unit::M { *n } else { 12 * n };
+                        let (y, m) = cal::add_months(r.year, r.month, months);
+                        Ymd { year: y, month: m, day: r.day.min(crate::days_in_month(y, m)) }
+                    }
+                };
+                greg(iso(d))
+            }
             Val::Range(a, b) => join(a.resolve(r), b.resolve(r)),
         }
     }
@@ -368,7 +397,10 @@ mod tests {
             (Val::Rel { n: -1, unit: Unit::W, t: Tod::None }, "REF-1W", "2018-W03"),
             (Val::Time(Tod::Clock(15, 15, None)), "T15:15", "2018-01-24T15:15"),
             (
-                Val::Range(Box::new(date(Gregorian, None, Some(3), Some(5), 0)), Box::new(date(Gregorian, None, Some(3), Some(7), 0))),
+                Val::Range(
+                    Box::new(date(Gregorian, None, Some(3), Some(5), 0)),
+                    Box::new(date(Gregorian, None, Some(3), Some(7), 0)),
+                ),
                 "XXXX-03-05/XXXX-03-07",
                 "2018-03-05/2018-03-07",
             ),
