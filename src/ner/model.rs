@@ -190,7 +190,8 @@ impl<'a> Model<'a> {
 
 /// Word classes learned from a name list (WikiANN): for a word, how often it is part of a person's, a
 /// place's or an organisation's name, as a class byte: PER, LOC and ORG shares in 2 bits each (under 5 %, under
-/// 30 %, under 70 %, more) and the word's frequency in 2 bits. Open addressing over 2^bits slots of (check byte,
+/// 30 %, under 70 %, more) and the word's frequency in 2 bits (under 3, under 20, under 200, more; a word
+/// seen fewer than 3 times and never in a name is not stored). Open addressing over 2^bits slots of (check byte,
 /// class byte); an empty slot is (0, 0); a word is looked for in at most [`Classes::PROBES`] slots.
 #[derive(Debug, Clone, Copy)]
 pub struct Classes<'a> {

@@ -581,7 +581,9 @@ fn classes_from(counts: &[&WordCounts], lbits: u32) -> Vec<u8> {
             let n: u32 = c.iter().sum();
             let fb: u8 = if n < 3 { 0 } else if n < 20 { 1 } else if n < 200 { 2 } else { 3 };
             let names = share(c[1], n) | share(c[2], n) << 2 | share(c[3], n) << 4;
-            (hash_str(w), n, if names == 0 { 0 } else { names | fb << 6 })
+            // A word seen at least 3 times is kept even when it is never in a name: that it is a common word is
+            // information too (class byte = its frequency bits alone).
+            (hash_str(w), n, names | fb << 6)
         })
         .filter(|e| e.2 != 0)
         .collect();
