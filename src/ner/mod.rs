@@ -167,7 +167,7 @@ impl Recognizer for Ner {
         for f in &found {
             out.push(cx.candidate(f.label, f.start, toks[f.last].end, f.score, "ner"));
         }
-        propagate(cx, &found, out);
+        propagate(cx, Some(model), &found, out);
     }
 }
 
@@ -216,7 +216,7 @@ pub const SCORE_PROPAGATED: f32 = 0.55;
 /// Document-level consistency: a name the tagger found once is a name wherever else it is written in the
 /// document (after a proclitic too), with the label it was given most often; a person's last name alone
 /// (`مادورو` after `نيكولاس مادورو`) is the person. Only whole-token matches outside the tagger's own entities.
-fn propagate(cx: &Context<'_>, found: &[Found], out: &mut Vec<Candidate>) {
+fn propagate(cx: &Context<'_>, model: Option<&Model<'_>>, found: &[Found], out: &mut Vec<Candidate>) {
     use crate::span::Label;
     use std::collections::HashMap;
     if found.is_empty() {
@@ -240,12 +240,15 @@ fn propagate(cx: &Context<'_>, found: &[Found], out: &mut Vec<Candidate>) {
         if key.iter().any(|w| w.is_empty()) || key.len() > 6 {
             continue;
         }
+        // A single word spreads only if it is long enough not to be a particle (`على` folds onto the name
+        // `علي`) and is not a common word.
+        let spreads = |w: &str| w.chars().count() >= 4 && !model.is_some_and(|m| common_word(w, m));
         if f.label == Label::Per && key.len() > 1 {
-            if let Some(last) = key.last().filter(|w| w.chars().count() >= 3) {
+            if let Some(last) = key.last().filter(|w| spreads(w)) {
                 names.entry(vec![*last]).or_insert([0; 3])[0] += 1;
             }
         }
-        if key.len() == 1 && key[0].chars().count() < 3 {
+        if key.len() == 1 && !spreads(key[0]) {
             continue;
         }
         names.entry(key).or_insert([0; 3])[li(f.label)] += 1;
