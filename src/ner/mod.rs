@@ -143,6 +143,7 @@ impl Recognizer for Ner {
         };
         // Pass 1: tag sentence by sentence.
         let mut found: Vec<Found> = Vec::new();
+        let (mut back, mut alt) = (Vec::new(), Vec::new());
         let mut a = 0;
         while a < toks.len() {
             // One sentence: up to a sentence-final mark or a line break.
@@ -159,7 +160,7 @@ impl Recognizer for Ner {
                 if s == e && common_word(&w[k..], model) {
                     continue;
                 }
-                let margin = (s..=e).map(|i| margin(&sc.em[i], sc.tags[i])).min().unwrap_or(0);
+                let margin = model.span_margin(&sc.em, s, e, &mut back, &mut alt);
                 found.push(Found { label, first: a + s, last: a + e, start: first.start + k, score: score(margin) });
             }
             a = b;
@@ -188,16 +189,9 @@ fn common_word(w: &str, model: &Model<'_>) -> bool {
     c & 0x3F == 0 && c >> 6 >= 2
 }
 
-/// How far the chosen tag's emission score is above the best other tag's (quantised units).
-fn margin(em: &[i32; NT], tag: u8) -> i32 {
-    let t = usize::from(tag);
-    let other = em.iter().enumerate().filter(|&(i, _)| i != t).map(|(_, &s)| s).max().unwrap_or(0);
-    em.get(t).copied().unwrap_or(0) - other
-}
-
-/// A candidate's score from the tagger's least certain token: from [`SCORE_MIN`] (a token the emissions alone
-/// would tag otherwise) to [`SCORE_MAX`] (a margin of [`MARGIN_FULL`] or more), so that a confident tagger wins
-/// an overlap against the gazetteer (0.55–0.7) and an unsure one gives way.
+/// A candidate's score from the tagger's confidence in it ([`Model::span_margin`]): from [`SCORE_MIN`] (a
+/// tie with leaving it out) to [`SCORE_MAX`] (a margin of [`MARGIN_FULL`] or more), so that a confident tagger
+/// wins an overlap against the gazetteer (0.55–0.7) and an unsure one gives way.
 fn score(margin: i32) -> f32 {
     let x = (margin as f32 / MARGIN_FULL).clamp(0.0, 1.0);
     SCORE_MIN + (SCORE_MAX - SCORE_MIN) * x
@@ -208,7 +202,7 @@ pub const SCORE_MIN: f32 = 0.45;
 /// See [`score`].
 pub const SCORE_MAX: f32 = 0.8;
 /// See [`score`].
-pub const MARGIN_FULL: f32 = 400.0;
+pub const MARGIN_FULL: f32 = 200.0;
 
 /// The score of a mention found by [`propagate`] rather than by the tagger.
 pub const SCORE_PROPAGATED: f32 = 0.55;

@@ -182,6 +182,14 @@ impl<'a> Model<'a> {
         self.freq.get(i).copied().unwrap_or(0)
     }
 
+    /// How much the best path loses if positions `s..=e` must be outside any entity: the tagger's confidence
+    /// in the entity it put there (0 when it put none). `back` and `out` are scratch space.
+    pub fn span_margin(&self, em: &[[i32; NT]], s: usize, e: usize, back: &mut Vec<[u8; NT]>, out: &mut Vec<u8>) -> i32 {
+        let best = viterbi_forced(em, &self.start, &self.trans, None, back, out);
+        let without = viterbi_forced(em, &self.start, &self.trans, Some((s, e)), back, out);
+        best.saturating_sub(without)
+    }
+
     /// The best tag sequence for the emission scores `em`, into `out`; `back` is scratch space.
     pub fn viterbi(&self, em: &[[i32; NT]], back: &mut Vec<[u8; NT]>, out: &mut Vec<u8>) {
         viterbi(em, &self.start, &self.trans, back, out)
@@ -287,20 +295,39 @@ impl Score for f32 {
 
 /// First-order Viterbi over BIO tags with the [`allowed`] constraints.
 pub fn viterbi<S: Score>(em: &[[S; NT]], start: &[S; NT], trans: &[[S; NT]; NT], back: &mut Vec<[u8; NT]>, out: &mut Vec<u8>) {
+    viterbi_forced(em, start, trans, None, back, out);
+}
+
+/// [`viterbi`], with positions `force.0..=force.1` (if given) forced to O; returns the best path's score.
+pub fn viterbi_forced<S: Score>(
+    em: &[[S; NT]],
+    start: &[S; NT],
+    trans: &[[S; NT]; NT],
+    force: Option<(usize, usize)>,
+    back: &mut Vec<[u8; NT]>,
+    out: &mut Vec<u8>,
+) -> S {
     out.clear();
     back.clear();
-    let Some(first) = em.first() else { return };
+    let Some(first) = em.first() else { return S::NEG };
+    let ok = |i: usize, t: usize| match force {
+        Some((s, e)) => t == 0 || i < s || i > e,
+        None => true,
+    };
     let mut cur = [S::NEG; NT];
     for t in 0..NT {
-        if allowed(None, t as u8) {
+        if allowed(None, t as u8) && ok(0, t) {
             cur[t] = start[t] + first[t];
         }
     }
     back.push([0; NT]);
-    for e in &em[1..] {
+    for (i, e) in em.iter().enumerate().skip(1) {
         let mut next = [S::NEG; NT];
         let mut bp = [0u8; NT];
         for t in 0..NT {
+            if !ok(i, t) {
+                continue;
+            }
             let mut best = S::NEG;
             let mut arg = 0u8;
             for p in 0..NT {
@@ -332,6 +359,7 @@ pub fn viterbi<S: Score>(em: &[[S; NT]], start: &[S; NT], trans: &[[S; NT]; NT],
         out[i] = t;
         t = back[i][usize::from(t)];
     }
+    best
 }
 
 #[cfg(test)]
@@ -358,6 +386,19 @@ mod tests {
         assert!(out == [1, 2] || out[1] != 2, "{out:?}");
         viterbi::<i32>(&[], &[0; NT], &[[0; NT]; NT], &mut back, &mut out);
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn span_margin_is_the_cost_of_dropping_the_entity() {
+        let table = vec![0i8; (1 << 8) * NT];
+        let b = Model::write(1.0, &[0; NT], &[[0; NT]; NT], 8, &table, 8, &[0u8; 256], 0, &[]);
+        let m = Model::parse(&b).expect("parses");
+        let em = [[5, 0, 0, 0, 0, 0, 0], [1, 9, 0, 0, 0, 0, 0], [0, 0, 4, 0, 0, 0, 0]];
+        let (mut back, mut out) = (Vec::new(), Vec::new());
+        m.viterbi(&em, &mut back, &mut out);
+        assert_eq!(out, [0, 1, 2]);
+        // Best 5 + 9 + 4 = 18; without the entity at 1..=2: 5 + 1 + 0 = 6.
+        assert_eq!(m.span_margin(&em, 1, 2, &mut back, &mut out), 12);
     }
 
     #[test]
