@@ -161,12 +161,12 @@ impl Recognizer for Ner {
                     continue;
                 }
                 let margin = model.span_margin(&sc.em, s, e, &mut back, &mut alt);
-                found.push(Found { label, first: a + s, last: a + e, start: first.start + k, score: score(margin) });
+                found.push(Found { label, first: a + s, last: a + e, start: first.start + k, margin });
             }
             a = b;
         }
         for f in &found {
-            out.push(cx.candidate(f.label, f.start, toks[f.last].end, f.score, "ner"));
+            out.push(cx.candidate(f.label, f.start, toks[f.last].end, score(f.margin), "ner"));
         }
         propagate(cx, Some(model), &found, out);
     }
@@ -178,7 +178,8 @@ struct Found {
     first: usize,
     last: usize,
     start: usize,
-    score: f32,
+    /// The tagger's confidence ([`Model::span_margin`]).
+    margin: i32,
 }
 
 /// Whether a word is common and (almost) never part of a name in the name lists and corpora: seen 20 times or
@@ -198,17 +199,21 @@ fn score(margin: i32) -> f32 {
 }
 
 /// See [`score`].
-pub const SCORE_MIN: f32 = 0.45;
+pub const SCORE_MIN: f32 = 0.3;
 /// See [`score`].
-pub const SCORE_MAX: f32 = 0.8;
+pub const SCORE_MAX: f32 = 0.54;
 /// See [`score`].
 pub const MARGIN_FULL: f32 = 200.0;
 
-/// The score of a mention found by [`propagate`] rather than by the tagger.
-pub const SCORE_PROPAGATED: f32 = 0.55;
+/// Only a name the tagger is this sure of ([`Model::span_margin`]) spreads to its other mentions: spreading
+/// multiplies a mistake by the number of times the word is written.
+pub const SPREAD_MARGIN: i32 = 60;
 
-/// Document-level consistency: a name the tagger found once is a name wherever else it is written in the
-/// document (after a proclitic too), with the label it was given most often; a person's last name alone
+/// The score of a mention found by [`propagate`] rather than by the tagger.
+pub const SCORE_PROPAGATED: f32 = 0.3;
+
+/// Document-level consistency: a name the tagger found once, surely enough, is a name wherever else it is
+/// written in the document (after a proclitic too), with the label it was given most often; a person's last name alone
 /// (`مادورو` after `نيكولاس مادورو`) is the person. Only whole-token matches outside the tagger's own entities.
 fn propagate(cx: &Context<'_>, model: Option<&Model<'_>>, found: &[Found], out: &mut Vec<Candidate>) {
     use crate::span::Label;
@@ -228,6 +233,9 @@ fn propagate(cx: &Context<'_>, model: Option<&Model<'_>>, found: &[Found], out: 
     let mut covered = vec![false; toks.len()];
     for f in found {
         covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
+        if f.margin < SPREAD_MARGIN {
+            continue;
+        }
         let mut key: Vec<&str> = Vec::with_capacity(f.last - f.first + 1);
         key.push(t.get(f.start..toks[f.first].end).unwrap_or(""));
         key.extend(toks[f.first + 1..=f.last].iter().map(|k| k.text(t)));
