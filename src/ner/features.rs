@@ -252,8 +252,8 @@ pub fn tok_info(text: &str, kind: TokenKind, trig: &Triggers, classes: &Classes<
     let t = trig.get(w) | trig.get(s1) | trig.get(s2);
     let lex = match classes.get(w) {
         0 => match classes.get(s1) {
-            0 => u32::from(classes.get(s2)) | 0x100 * u32::from(s2 != w),
-            c => u32::from(c) | 0x100 * u32::from(s1 != w),
+            0 => u32::from(classes.get(s2)) | (0x100 * u32::from(s2 != w)),
+            c => u32::from(c) | (0x100 * u32::from(s1 != w)),
         },
         c => u32::from(c),
     };

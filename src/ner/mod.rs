@@ -143,7 +143,6 @@ impl Recognizer for Ner {
         };
         // Pass 1: tag sentence by sentence.
         let mut found: Vec<Found> = Vec::new();
-        let (mut back, mut alt) = (Vec::new(), Vec::new());
         let mut a = 0;
         while a < toks.len() {
             // One sentence: up to a sentence-final mark or a line break.
@@ -160,7 +159,7 @@ impl Recognizer for Ner {
                 if s == e && common_word(&w[k..], model) {
                     continue;
                 }
-                let margin = model.span_margin(&sc.em, s, e, &mut back, &mut alt);
+                let margin = model.span_margin(&sc.em, &sc.tags, s, e);
                 found.push(Found { label, first: a + s, last: a + e, start: first.start + k, margin });
             }
             a = b;

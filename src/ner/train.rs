@@ -322,8 +322,8 @@ impl Perceptron {
         let mut trans = [[0f32; NT]; NT];
         for t in 0..NT {
             start[t] = (f64::from(self.start[t]) - self.start_acc[t] / c) as f32;
-            for u in 0..NT {
-                trans[t][u] = (f64::from(self.trans[t][u]) - self.trans_acc[t][u] / c) as f32;
+            for (u, v) in trans[t].iter_mut().enumerate() {
+                *v = (f64::from(self.trans[t][u]) - self.trans_acc[t][u] / c) as f32;
             }
         }
         (w, start, trans)
