@@ -694,7 +694,8 @@ pub fn eval_file(m: &Model<'_>, bits: u32, path: &Path, errors: bool) -> Result<
 
 /// Usage of `hashiya train` and `hashiya eval`.
 pub const USAGE: &str = "\
-usage: hashiya train [--corpora DIR] [--out FILE] [--epochs N] [--bits B] [--seed S] [--only NAME,...] [--cv K]
+usage: hashiya train [--corpora DIR] [--out FILE] [--epochs N] [--bits B] [--lbits L] [--seed S] [--only NAME,...]
+                     [--cv K]
        hashiya eval --format conll [--model FILE] [--errors] FILE...
 
 train: learns the NER tagger from the training splits under DIR (default ../shared/corpora: anercorp, aqmar,
@@ -720,6 +721,7 @@ pub fn cli_train(args: &[String]) -> Result<(), String> {
             "--out" => out = PathBuf::from(it.next().ok_or("--out needs a file")?),
             "--epochs" => cfg.epochs = num(it.next(), a)?,
             "--bits" => cfg.bits = num::<u32>(it.next(), a)?.clamp(8, 24),
+            "--lbits" => cfg.lbits = num::<u32>(it.next(), a)?.clamp(8, 24),
             "--seed" => cfg.seed = num(it.next(), a)?,
             "--cv" => cv = Some(num(it.next(), a)?),
             "--only" => cfg.only = it.next().ok_or("--only needs corpus names")?.split(',').map(String::from).collect(),
