@@ -10,7 +10,7 @@ use crate::normalize::normalize_str;
 use crate::tokenize::{TokenKind, PROCLITICS};
 
 /// Number of features per token.
-pub const NF: usize = 40;
+pub const NF: usize = 33;
 
 /// The trigger lists, hand-written general vocabulary (see the file's header).
 pub const TRIGGERS_TSV: &str = include_str!("../../data/ner_triggers.tsv");
@@ -181,8 +181,8 @@ pub struct TokInfo {
     pub shape: u32,
     /// Trigger class bits of the word or its stems.
     pub trig: u32,
-    /// Prefixes (2, 3 letters) and suffixes (1, 2, 3, 4 letters) of the bare stem.
-    pub affix: [u32; 6],
+    /// Prefixes and suffixes of the bare stem.
+    pub affix: [u32; 5],
     /// The proclitic string.
     pub clitic: u32,
     /// The word's class in the name list ([`Classes`]), found for the word or, marked by bit 8, its stem.
@@ -205,14 +205,14 @@ pub fn tok_info(text: &str, kind: TokenKind, trig: &Triggers, classes: &Classes<
         let n = text.chars().count().min(6) as u32;
         let shape = kind_code(kind) << 8 | n;
         let t = trig.get(w);
-        let mut affix = [0u32; 6];
+        let mut affix = [0u32; 5];
         if kind == TokenKind::Latin {
             // Latin names: suffixes still help (-ov, -ski, -ia).
             let mut s = [text.len(); 3];
             for (k, (i, _)) in text.char_indices().rev().take(3).enumerate() {
                 s[k] = i;
             }
-            affix = [0, 0, hash_str(&text[s[0]..]), hash_str(&text[s[1]..]), hash_str(&text[s[2]..]), 0];
+            affix = [0, 0, hash_str(&text[s[0]..]), hash_str(&text[s[1]..]), hash_str(&text[s[2]..])];
         }
         let lex = u32::from(classes.get(w));
         return TokInfo { w, s1: w, s2: w, shape, trig: t, affix, clitic: 0, lex };
@@ -247,24 +247,23 @@ pub fn tok_info(text: &str, kind: TokenKind, trig: &Triggers, classes: &Classes<
     let suf1 = hash_str(&bare[s[0]..]);
     let suf2 = hash_str(&bare[s[1]..]);
     let suf3 = hash_str(&bare[s[2]..]);
-    let suf4 = hash_str(&bare[s[3]..]);
     let zw = u32::from(text.contains(ZWNJ));
     let shape = kind_code(kind) << 8 | (n.min(8) as u32) << 1 | zw;
     let t = trig.get(w) | trig.get(s1) | trig.get(s2);
     let lex = match classes.get(w) {
         0 => match classes.get(s1) {
-            0 => u32::from(classes.get(s2)) | 0x100 * u32::from(s2 != w),
-            c => u32::from(c) | 0x100 * u32::from(s1 != w),
+            0 => u32::from(classes.get(s2)) | (0x100 * u32::from(s2 != w)),
+            c => u32::from(c) | (0x100 * u32::from(s1 != w)),
         },
         c => u32::from(c),
     };
-    TokInfo { w, s1, s2, shape, trig: t, affix: [pre2, pre3, suf1, suf2, suf3, suf4], clitic, lex }
+    TokInfo { w, s1, s2, shape, trig: t, affix: [pre2, pre3, suf1, suf2, suf3], clitic, lex }
 }
 
 /// Padding before the sentence.
-const BOS: TokInfo = TokInfo { w: 0xB05, s1: 0xB05, s2: 0xB05, shape: 0xB05, trig: 0x100, affix: [0; 6], clitic: 0, lex: 0x1000 };
+const BOS: TokInfo = TokInfo { w: 0xB05, s1: 0xB05, s2: 0xB05, shape: 0xB05, trig: 0x100, affix: [0; 5], clitic: 0, lex: 0x1000 };
 /// Padding after the sentence.
-const EOS: TokInfo = TokInfo { w: 0xE05, s1: 0xE05, s2: 0xE05, shape: 0xE05, trig: 0x200, affix: [0; 6], clitic: 0, lex: 0x2000 };
+const EOS: TokInfo = TokInfo { w: 0xE05, s1: 0xE05, s2: 0xE05, shape: 0xE05, trig: 0x200, affix: [0; 5], clitic: 0, lex: 0x2000 };
 
 /// The features of position `i` of a sentence, written into `out`.
 pub fn features(infos: &[TokInfo], i: usize, out: &mut [u32; NF]) {
@@ -311,13 +310,6 @@ pub fn features(infos: &[TokInfo], i: usize, out: &mut [u32; NF]) {
         mix(30, p1.lex),
         mix2(31, m1.lex, c.lex),
         mix2(32, c.lex, p1.lex),
-        mix(33, c.affix[5]),
-        mix2(34, m1.w, c.w),
-        mix2(35, c.w, p1.w),
-        mix(36, m2.lex),
-        mix(37, p2.lex),
-        mix2(38, c.lex, c.shape),
-        mix(39, p2.trig),
     ];
 }
 
