@@ -1,0 +1,327 @@
+// Hashiya's page controller: wires the text box, the annotation worker, the article view, the legend, the
+// panels, the card, exports and settings. No framework: model.js holds data, view.js paints, this file decides.
+import { LABELS, PRIORITY } from './js/labels.js';
+import { pickUiLang, applyStrings, strings } from './js/i18n.js';
+import { countLabels, aliases, quotesBySpeaker } from './js/model.js';
+import { FORMATS, exportDocument, importJson } from './js/export.js';
+import { ArticleView, Painter, h, hasHighlightApi } from './js/view.js';
+import { Annotator } from './js/annotator.js';
+
+const $ = (id) => document.getElementById(id);
+const store = {
+  get(key) { try { return localStorage.getItem('hashiya.' + key); } catch { return null; } },
+  set(key, value) { try { localStorage.setItem('hashiya.' + key, value); } catch { /* storage may be off */ } },
+};
+
+const els = {
+  input: $('input'), status: $('status'), progress: $('progress'), legend: $('legend'), doc: $('doc'),
+  entities: $('entity-list'), quotes: $('quote-list'), dates: $('date-list'), card: $('card'), announce: $('announce'),
+  theme: $('theme'), uiLang: $('ui-lang'), format: $('export-format'), download: $('export-download'),
+  copy: $('export-copy'), importFile: $('import-file'), version: $('version'),
+};
+
+const state = {
+  text: '', result: null, hidden: new Set(), current: -1, hover: -1, ui: 'en', s: strings('en'),
+  entityCursor: new Map(), ms: 0,
+};
+const view = new ArticleView(els.doc);
+const painter = new Painter(view);
+
+function setStatus(kind, message) {
+  document.body.dataset.state = kind;
+  els.status.textContent = message;
+  els.progress.hidden = kind !== 'busy' && kind !== 'loading';
+}
+
+// ---- annotation ---------------------------------------------------------------------------------------------
+const annotator = new Annotator({
+  onReady(version) {
+    els.version.textContent = 'v' + version;
+    if (!annotator.inflight) setStatus('idle', state.s.idle);
+  },
+  onBusy() { setStatus('busy', state.s.busy); },
+  onResult(text, result, ms) {
+    state.ms = Math.round(ms);
+    show(text, result);
+    for (const w of result.warnings || []) console.warn(w);
+  },
+  onError(text, message) { setStatus('error', state.s.failed + message); },
+});
+
+let debounce = 0;
+els.input.addEventListener('input', () => {
+  clearTimeout(debounce);
+  debounce = setTimeout(() => submit(els.input.value), 150);
+});
+
+function submit(text) {
+  if (!text) { show('', { lang: 'other', paragraphs: [], spans: [], entities: [] }); return; }
+  annotator.request(text, {});
+}
+
+// ---- rendering ----------------------------------------------------------------------------------------------
+function show(text, result) {
+  state.text = text;
+  state.result = result;
+  state.current = -1;
+  state.hover = -1;
+  state.entityCursor.clear();
+  hideCard();
+  painter.clear();
+  view.render(text, result.paragraphs);
+  painter.setSpans(result.spans);
+  els.doc.dataset.empty = text ? 'false' : 'true';
+  els.doc.dataset.revision = String(Number(els.doc.dataset.revision || 0) + 1);
+  paint();
+  renderPanels();
+  setStatus('done', text ? state.s.done(result.spans.length, state.ms) : state.s.idle);
+}
+
+function paint() {
+  if (!state.result) return;
+  painter.paint(state.result.spans, state.hidden);
+  painter.focus(state.current);
+  renderLegend();
+}
+
+function renderLegend() {
+  const counts = state.result ? countLabels(state.result.spans) : {};
+  els.legend.replaceChildren(...LABELS.map((label) => h('button', {
+    type: 'button', class: 'chip', dataset: { label }, 'aria-pressed': String(!state.hidden.has(label)),
+    onclick: () => {
+      if (state.hidden.has(label)) state.hidden.delete(label); else state.hidden.add(label);
+      paint();
+      els.legend.querySelector(`[data-label="${label}"]`).focus();
+    },
+  }, h('span', { class: 'swatch swatch-' + label, 'aria-hidden': 'true' }), h('span', { class: 'chip-name' }, state.s[label]),
+  h('span', { class: 'chip-code' }, label), h('span', { class: 'count' }, String(counts[label] || 0)))));
+}
+
+const LIST_LIMIT = 300;
+function limited(items, render) {
+  const out = items.slice(0, LIST_LIMIT).map(render);
+  if (items.length > LIST_LIMIT) out.push(h('li', { class: 'more' }, `… +${items.length - LIST_LIMIT}`));
+  return out;
+}
+
+function renderPanels() {
+  const r = state.result;
+  const s = state.s;
+  if (!r) return;
+  const entities = [...r.entities].sort((a, b) => b.mentions.length - a.mentions.length || a.id - b.id);
+  els.entities.replaceChildren(...limited(entities, (e) => {
+    const other = aliases(r, e).filter((a) => a !== e.name);
+    return h('li', {}, h('button', {
+      type: 'button', class: 'item', dataset: { entity: String(e.id) },
+      onclick: () => {
+        const k = state.entityCursor.get(e.id) || 0;
+        state.entityCursor.set(e.id, (k + 1) % e.mentions.length);
+        focusSpan(e.mentions[k], true);
+      },
+    }, h('span', { class: 'swatch swatch-' + e.label, 'aria-hidden': 'true' }), h('bdi', { class: 'name' }, e.name),
+    h('span', { class: 'count', 'aria-label': `${e.mentions.length} ${s.mentions}` }, '×' + e.mentions.length),
+    other.length ? h('span', { class: 'aliases' }, h('bdi', {}, other.join('، '))) : null));
+  }));
+  els.quotes.replaceChildren(...limited(quotesBySpeaker(r), ([speaker, idx]) => h('li', {},
+    h('h3', { class: 'speaker' }, h('bdi', {}, speaker || s.unknownSpeaker)),
+    h('ol', {}, idx.slice(0, LIST_LIMIT).map((i) => h('li', {}, h('button', {
+      type: 'button', class: 'item quote', dataset: { span: String(i) }, onclick: () => focusSpan(i, true),
+    }, h('bdi', {}, clip(r.spans[i].text, 140)))))))));
+  const dates = r.spans.map((sp, i) => [sp, i]).filter(([sp]) => sp.label === 'DATE');
+  els.dates.replaceChildren(...limited(dates, ([sp, i]) => h('li', {}, h('button', {
+    type: 'button', class: 'item', dataset: { span: String(i) }, onclick: () => focusSpan(i, true),
+  }, h('bdi', { class: 'name' }, sp.text), sp.value ? h('bdi', { class: 'value', dir: 'ltr' }, sp.value) : null,
+  sp.gregorian ? h('bdi', { class: 'value', dir: 'ltr' }, '= ' + sp.gregorian) : null))));
+}
+
+function clip(text, n) {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > n ? t.slice(0, n) + '…' : t;
+}
+
+// ---- the card (hover and keyboard focus) --------------------------------------------------------------------
+function cardContent(i) {
+  const r = state.result;
+  const sp = r.spans[i];
+  const s = state.s;
+  const rows = [h('div', { class: 'card-head' }, h('span', { class: 'swatch swatch-' + sp.label, 'aria-hidden': 'true' }),
+    h('strong', {}, s[sp.label]), h('span', { class: 'chip-code' }, sp.label))];
+  rows.push(h('p', { class: 'card-text' }, h('bdi', {}, clip(sp.text, 200))));
+  const dl = h('dl', {});
+  const row = (k, ...v) => dl.append(h('dt', {}, k), h('dd', {}, ...v));
+  if (sp.value) row(s.value, h('bdi', { dir: 'ltr' }, sp.value));
+  if (sp.calendar) row(s.calendar, sp.calendar);
+  if (sp.gregorian) row(s.gregorian, h('bdi', { dir: 'ltr' }, sp.gregorian));
+  if (sp.label === 'QUOTE' || sp.label === 'STATEMENT') row(s.speaker, h('bdi', {}, sp.speaker ? sp.speaker.text : s.unknownSpeaker));
+  if (sp.entity != null) {
+    const e = r.entities.find((x) => x.id === sp.entity);
+    if (e) {
+      row(s.entity, h('bdi', {}, e.name), ` (${e.mentions.length} ${s.mentions})`);
+      const other = aliases(r, e).filter((a) => a !== e.name);
+      if (other.length) row(s.aliases, h('bdi', {}, other.join('، ')));
+    }
+  }
+  if (dl.childNodes.length) rows.push(dl);
+  return rows;
+}
+
+function showCard(i) {
+  const range = painter.ranges[i];
+  if (!range) return hideCard();
+  els.card.replaceChildren(...cardContent(i));
+  els.card.hidden = false;
+  const rect = range.getClientRects()[0] || range.getBoundingClientRect();
+  const cw = els.card.offsetWidth;
+  const ch = els.card.offsetHeight;
+  let top = rect.bottom + 8;
+  if (top + ch > window.innerHeight - 4) top = Math.max(4, rect.top - ch - 8);
+  const left = Math.min(Math.max(4, rect.right - cw), window.innerWidth - cw - 4);
+  els.card.style.top = `${top}px`;
+  els.card.style.left = `${left}px`;
+}
+
+function hideCard() {
+  els.card.hidden = true;
+}
+
+// The innermost visible span at offset o (names and dates before the quotations around them), or -1.
+function spanAt(o) {
+  const spans = state.result ? state.result.spans : [];
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= o) lo = mid + 1; else hi = mid;
+  }
+  let best = -1;
+  for (let i = lo - 1, n = 0; i >= 0 && n < 400; i--, n++) {
+    const sp = spans[i];
+    if (sp.end <= o || state.hidden.has(sp.label)) continue;
+    if (best < 0 || PRIORITY[sp.label] > PRIORITY[spans[best].label]) best = i;
+  }
+  return best;
+}
+
+function focusSpan(i, scroll) {
+  state.current = i;
+  painter.focus(i);
+  if (i < 0) { hideCard(); return; }
+  const range = painter.ranges[i];
+  if (scroll && range) {
+    const block = range.startContainer.parentElement;
+    if (block) block.scrollIntoView({ block: 'center' });
+  }
+  showCard(i);
+  const sp = state.result.spans[i];
+  els.announce.textContent = `${state.s[sp.label]}: ${clip(sp.text, 120)}`;
+}
+
+function step(dir) {
+  const spans = state.result ? state.result.spans : [];
+  let i = state.current;
+  for (let n = 0; n < spans.length; n++) {
+    i = (i + dir + spans.length) % spans.length;
+    if (i < 0) i = spans.length - 1;
+    if (!state.hidden.has(spans[i].label)) return focusSpan(i, true);
+  }
+}
+
+let hoverFrame = 0;
+els.doc.addEventListener('mousemove', (e) => {
+  if (hoverFrame) return;
+  hoverFrame = requestAnimationFrame(() => {
+    hoverFrame = 0;
+    const o = view.offsetAtPoint(e.clientX, e.clientY);
+    const i = o < 0 ? -1 : spanAt(o);
+    if (i === state.hover) return;
+    state.hover = i;
+    if (i >= 0) showCard(i);
+    else if (state.current >= 0) showCard(state.current);
+    else hideCard();
+  });
+});
+els.doc.addEventListener('mouseleave', () => {
+  state.hover = -1;
+  if (state.current >= 0) showCard(state.current); else hideCard();
+});
+els.doc.addEventListener('keydown', (e) => {
+  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  if (e.key === 'n' || e.key === 'ArrowDown') { e.preventDefault(); step(1); }
+  else if (e.key === 'p' || e.key === 'ArrowUp') { e.preventDefault(); step(-1); }
+  else if (e.key === 'Escape') { focusSpan(-1); }
+});
+els.doc.addEventListener('blur', () => { if (state.hover < 0) hideCard(); });
+window.addEventListener('scroll', () => { if (!els.card.hidden) hideCard(); }, { passive: true });
+
+// ---- settings: theme and interface language -----------------------------------------------------------------
+function setTheme(theme) {
+  document.documentElement.dataset.theme = theme;
+  els.theme.setAttribute('aria-pressed', String(theme === 'dark'));
+}
+els.theme.addEventListener('click', () => {
+  const next = document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark';
+  setTheme(next);
+  store.set('theme', next);
+});
+
+function setUi(lang) {
+  state.ui = lang;
+  state.s = applyStrings(document, lang);
+  els.uiLang.value = lang;
+  renderLegend();
+  renderPanels();
+  if (state.result && state.text) setStatus('done', state.s.done(state.result.spans.length, state.ms));
+}
+els.uiLang.addEventListener('change', () => { store.set('ui', els.uiLang.value); setUi(els.uiLang.value); });
+
+// ---- export and import --------------------------------------------------------------------------------------
+for (const [key, f] of Object.entries(FORMATS)) els.format.append(h('option', { value: key }, f.name));
+function currentExport() {
+  const f = FORMATS[els.format.value];
+  return { f, body: exportDocument(els.format.value, state.text, state.result || { lang: 'other', paragraphs: [], spans: [], entities: [] }) };
+}
+els.download.addEventListener('click', () => {
+  const { f, body } = currentExport();
+  const url = URL.createObjectURL(new Blob([body], { type: f.type + ';charset=utf-8' }));
+  const a = h('a', { href: url, download: `hashiya.${f.ext}` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+});
+els.copy.addEventListener('click', async () => {
+  const { body } = currentExport();
+  try {
+    await navigator.clipboard.writeText(body);
+    els.announce.textContent = state.s.copied;
+  } catch (err) {
+    setStatus('error', String(err && err.message || err));
+  }
+});
+els.importFile.addEventListener('change', async () => {
+  const file = els.importFile.files[0];
+  if (!file) return;
+  try {
+    const { text, result } = importJson(await file.text());
+    els.input.value = text;
+    state.ms = 0;
+    show(text, result);
+    setStatus('done', `${state.s.imported}: ${result.spans.length}`);
+  } catch (err) {
+    setStatus('error', state.s.importFailed + (err && err.message || err));
+  }
+  els.importFile.value = '';
+});
+
+// ---- start --------------------------------------------------------------------------------------------------
+setTheme(store.get('theme') || (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'));
+setUi(pickUiLang(store.get('ui'), navigator.languages));
+if (!hasHighlightApi) document.body.classList.add('no-highlight-api');
+setStatus('loading', state.s.loading);
+show('', { lang: 'other', paragraphs: [], spans: [], entities: [] });
+setStatus('loading', state.s.loading);
+if (els.input.value) submit(els.input.value);
+
+if ('serviceWorker' in navigator && location.protocol.startsWith('http') && !document.getElementById('hashiya-worker-source')) {
+  navigator.serviceWorker.register('./sw.js').catch((err) => console.warn('service worker not registered:', err));
+}

@@ -1,0 +1,41 @@
+// The annotation worker: loads the Rust core (wasm-bindgen `--target web` output in ./pkg) and answers
+// {type:"annotate", id, text, options} with {type:"result", id, result, ms}, so the page never blocks on it.
+// The page may send the wasm as base64 in the "init" message (the self-contained dist/hashiya.html does, because
+// nothing can be fetched from file://); otherwise init() fetches ./pkg/hashiya_bg.wasm next to this file.
+import init, { annotate, warmup, version } from './pkg/hashiya.js';
+
+let ready = null;
+
+function fromBase64(b64) {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+self.onmessage = async (event) => {
+  const msg = event.data;
+  if (msg.type === 'init') {
+    ready = (async () => {
+      await init(msg.wasmBase64 ? { module_or_path: fromBase64(msg.wasmBase64) } : undefined);
+      warmup();
+      return version();
+    })();
+    try {
+      self.postMessage({ type: 'ready', version: await ready });
+    } catch (err) {
+      self.postMessage({ type: 'error', id: null, message: 'could not load the annotator: ' + (err && err.message || err) });
+    }
+    return;
+  }
+  if (msg.type === 'annotate') {
+    try {
+      await ready;
+      const t0 = performance.now();
+      const result = annotate(msg.text, msg.options || {});
+      self.postMessage({ type: 'result', id: msg.id, result, ms: performance.now() - t0 });
+    } catch (err) {
+      self.postMessage({ type: 'error', id: msg.id, message: String(err && err.message || err) });
+    }
+  }
+};
