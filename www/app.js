@@ -208,8 +208,9 @@ function focusSpan(i, scroll) {
   if (i < 0) { hideCard(); return; }
   const range = painter.ranges[i];
   if (scroll && range) {
-    const block = range.startContainer.parentElement;
-    if (block) block.scrollIntoView({ block: 'center' });
+    // Centre the span itself (a paragraph may be taller than the window).
+    const rect = range.getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > window.innerHeight) window.scrollBy(0, rect.top - window.innerHeight / 2);
   }
   showCard(i);
   const sp = state.result.spans[i];
