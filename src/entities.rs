@@ -115,7 +115,7 @@ fn propagatable(w: &str) -> bool {
 }
 
 /// Splits a two-word person mention whose words are each another person of the document, named alone or as
-/// the surname of a full name (`واتهم الرئيس مادورو غايدو`: Maduro accused Guaidó).
+/// the surname of a full name (`واتهم الرئيس مادورو غايدو`: Maduro accused Guaidó), or that is one word twice.
 fn split_two_people(text: &str, spans: &mut Vec<Span>) {
     let per: Vec<(usize, Vec<String>)> = spans
         .iter()
@@ -139,7 +139,9 @@ fn split_two_people(text: &str, spans: &mut Vec<Span>) {
     for (i, w) in &per {
         let [a, b] = w.as_slice() else { continue };
         let b_known = alone.contains_key(b.as_str()) || ends.get(b.as_str()).is_some_and(|f| f.iter().any(|f| f != a));
-        if a != b && alone.contains_key(a.as_str()) && b_known {
+        // The same word twice is two mentions (a heading that ends with a name, then a sentence that starts
+        // with it: `تصريحات غوايدو غوايدو أعلن`).
+        if a == b || (alone.contains_key(a.as_str()) && b_known) {
             let s = &spans[*i];
             let t = &text[s.start..s.end];
             let Some(gap) = t.find(' ') else { continue };
@@ -691,6 +693,15 @@ mod tests {
             spans.push(st);
             let ents = link(text, &mut spans);
             assert_eq!(spans[1].speaker.as_ref().and_then(|s| s.entity), Some(ents[0].id));
+        }
+
+        #[test]
+        fn one_name_twice_is_two_mentions() {
+            let text = "تصريحات غوايدو غوايدو أعلن";
+            let mut spans = spans_of(text, &[(Label::Per, "غوايدو غوايدو", 0)]);
+            split_two_people(text, &mut spans);
+            let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+            assert_eq!(got, ["غوايدو", "غوايدو"]);
         }
 
         #[test]
