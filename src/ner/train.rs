@@ -410,8 +410,10 @@ fn quantise(p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8]) ->
     let (w, start, trans) = (&p.w, p.start, p.trans);
     let mut mags: Vec<f32> = w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
     mags.sort_unstable_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-    // One step per 1/127 of the 99.99th percentile magnitude; the few larger weights saturate.
-    let top = mags.get(mags.len().saturating_sub(1 + mags.len() / 10_000)).copied().unwrap_or(1.0).max(1e-6);
+    // One step per 1/127 of the 99.9999th percentile magnitude: only a handful of weights saturate. Clipping
+    // more (the 99.99th, 99.9th percentile) measured worse on every dev set and seed tried: the rare large
+    // weights decide more tags than the fine steps of the small ones do.
+    let top = mags.get(mags.len().saturating_sub(1 + mags.len() / 1_000_000)).copied().unwrap_or(1.0).max(1e-6);
     let scale = top / 127.0;
     let table: Vec<i8> = w.iter().map(|&x| (x / scale).round().clamp(-127.0, 127.0) as i8).collect();
     let q = |x: f32| (x / scale).round() as i32;
