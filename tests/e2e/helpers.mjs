@@ -53,8 +53,9 @@ export async function launch() {
 
 // A page whose requests may only go to 127.0.0.1 (or file:, blob:, data:); anything else is aborted and recorded.
 // Page errors and console errors are recorded too, so tests can assert there were none.
-export async function openPage(browser, url, { locale = 'en-US', colorScheme = 'light', viewport = { width: 1280, height: 900 }, offline = false } = {}) {
-  const context = await browser.newContext({ locale, colorScheme, viewport, serviceWorkers: 'allow' });
+export async function openPage(browser, url, { locale = 'en-US', colorScheme = 'light', viewport = { width: 1280, height: 900 }, offline = false, deviceScaleFactor = 1, init = null } = {}) {
+  const context = await browser.newContext({ locale, colorScheme, viewport, deviceScaleFactor, serviceWorkers: 'allow' });
+  if (init) await context.addInitScript(init);
   const blocked = [];
   const errors = [];
   await context.route('**/*', (route) => {
