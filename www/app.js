@@ -93,8 +93,8 @@ function show(text, result, { keep = false, corrections = null } = {}) {
   hideCard();
   painter.clear();
   view.render(text, result.paragraphs);
-  applyLayer();
   els.doc.dataset.empty = text ? 'false' : 'true';
+  applyLayer();
   els.doc.dataset.revision = String(Number(els.doc.dataset.revision || 0) + 1);
   setStatus('done', text ? state.s.done(state.result.spans.length, state.ms) : state.s.idle);
   if (text && state.keep) saveDocument();
@@ -306,6 +306,14 @@ els.doc.addEventListener('keydown', (e) => {
 });
 els.doc.addEventListener('blur', () => { if (state.hover < 0) hideCard(); });
 window.addEventListener('scroll', () => { if (!els.card.hidden) hideCard(); }, { passive: true });
+// Without the Highlight API the painted boxes are positioned, so they follow layout changes.
+let relayoutFrame = 0;
+const relayout = () => {
+  cancelAnimationFrame(relayoutFrame);
+  relayoutFrame = requestAnimationFrame(() => painter.relayout());
+};
+window.addEventListener('resize', relayout);
+document.fonts?.ready.then(relayout);
 
 // ---- corrections ----------------------------------------------------------------------------------------------
 // The article range the user has selected, as [start, end) offsets with white space trimmed, or null.
