@@ -254,7 +254,10 @@ function focusSpan(i, scroll) {
   if (scroll && range) {
     // Centre the span itself (a paragraph may be taller than the window).
     const rect = range.getBoundingClientRect();
-    if (rect.top < 0 || rect.bottom > window.innerHeight) window.scrollBy(0, rect.top - window.innerHeight / 2);
+    if (rect.top < 0 || rect.bottom > window.innerHeight) {
+      window.scrollBy(0, rect.top - window.innerHeight / 2);
+      ownScroll = window.scrollY;
+    }
   }
   showCard(i);
   const sp = state.result.spans[i];
@@ -305,7 +308,13 @@ els.doc.addEventListener('keydown', (e) => {
   renderEditbar();
 });
 els.doc.addEventListener('blur', () => { if (state.hover < 0) hideCard(); });
-window.addEventListener('scroll', () => { if (!els.card.hidden) hideCard(); }, { passive: true });
+// The user scrolling hides the card (it would float away from its span); our own scroll to a span does not.
+let ownScroll = -1;
+window.addEventListener('scroll', () => {
+  if (window.scrollY === ownScroll) return;
+  ownScroll = -1;
+  if (!els.card.hidden) hideCard();
+}, { passive: true });
 // Without the Highlight API the painted boxes are positioned, so they follow layout changes.
 let relayoutFrame = 0;
 const relayout = () => {
@@ -313,7 +322,7 @@ const relayout = () => {
   relayoutFrame = requestAnimationFrame(() => painter.relayout());
 };
 window.addEventListener('resize', relayout);
-document.fonts?.ready.then(relayout);
+document.fonts?.addEventListener('loadingdone', relayout);
 
 // ---- corrections ----------------------------------------------------------------------------------------------
 // The article range the user has selected, as [start, end) offsets with white space trimmed, or null.

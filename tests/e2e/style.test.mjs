@@ -96,6 +96,8 @@ test('without the Highlight API, boxes behind the text paint the same spans, fol
   await setText(page, text);
   assert.equal(await page.evaluate(() => document.body.classList.contains('no-highlight-api')), true);
   assert.deepEqual(await paintedRanges(page), [], 'no highlights registered');
+  // Web fonts arriving change the layout; the boxes must have followed (they are re-placed on the next frame).
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))));
   const check = await page.evaluate(() => {
     const doc = document.getElementById('doc');
     const boxes = [...doc.querySelectorAll('.overlay .box')];
@@ -131,6 +133,8 @@ test('without the Highlight API, boxes behind the text paint the same spans, fol
   await page.click('#legend [data-label="LOC"]');
   assert.ok(await page.locator('#doc .box-LOC').count() > 0);
   await page.focus('#doc');
+  // Focusing scrolls the article into view; let that scroll (which hides any card) land before stepping.
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   await page.keyboard.press('n');
   assert.ok(await page.locator('#doc .box-current').count() >= 1, 'the focused span is outlined');
   assert.ok(!(await page.isHidden('#card')), 'the card shows for the focused span');
