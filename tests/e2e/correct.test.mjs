@@ -41,7 +41,7 @@ test('select + digit adds a span; click, relabel, boundaries, remove, undo/redo;
   assert.ok(has(ranges, 'LOC', a, b), `the selected word ${text.slice(a, b)} is painted as LOC`);
   assert.ok(has(ranges, 'current', a, b), 'the new span is the current one');
   assert.match(await page.textContent('#card'), /your correction/, 'the card says the span is the user\'s');
-  assert.equal(await page.textContent('#edit-count'), '1 corrections');
+  assert.equal(await page.textContent('#edit-count'), '1 correction');
 
   // Boundaries by whole characters: ] moves the start on, [ back, = moves the end on, - back.
   await page.keyboard.press(']');

@@ -6,6 +6,7 @@ const PREFIX = 'hashiya.doc.';
 const INDEX = 'hashiya.docs';
 const LAST = 'hashiya.last';
 const MAX_DOCS = 30;
+const MAX_CHARS = 2_500_000; // Chromium gives an origin about 5 M UTF-16 units of localStorage
 
 // A 64-bit hash of the text (two 32-bit FNV-1a-style lanes over UTF-16 units) as 16 hex digits.
 export function hashText(text) {
@@ -51,6 +52,8 @@ export class DocumentStore {
   save(hash, text, corrections, title) {
     const entry = { hash, title, length: text.length, saved: Date.now(), edits: corrections.removed.length + corrections.added.length };
     const body = JSON.stringify({ text, corrections });
+    // A text too big for the origin's storage is not kept (rather than evicting every other document for it).
+    if (body.length > MAX_CHARS) return false;
     let list = this.list().filter((d) => d.hash !== hash);
     for (;;) {
       try {

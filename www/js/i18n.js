@@ -3,7 +3,7 @@
 const STRINGS = {
   en: {
     correct: 'Correct', remove: 'Remove', startEarlier: 'Start −1', startLater: 'Start +1', endEarlier: 'End −1', endLater: 'End +1',
-    undo: 'Undo', redo: 'Redo', edits: (n) => `${n} corrections`, documents: 'Documents', noDocuments: 'No kept documents yet.',
+    undo: 'Undo', redo: 'Redo', edits: (n) => (n === 1 ? '1 correction' : `${n} corrections`), documents: 'Documents', noDocuments: 'No kept documents yet.',
     deleteDoc: 'Delete', added: 'Added', removed: 'Removed', changed: 'Changed', undone: 'Undone', redone: 'Redone',
     source: 'Source', byYou: 'your correction', editHelp: 'Select text and press 1–6 to add a span; click a span, then 1–6 relabels it, Delete removes it, [ ] move its start and - = its end; Ctrl+Z undoes.',
     title: 'Hashiya', tagline: 'Names, places, organisations, dates and quotations in Arabic and Persian news',
