@@ -4,8 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
-  serve, launch, openPage, waitReady, setText, paintedRanges, screenshot, seedPath, SEED_000, selectArticle, rangeCentre,
+  serve, launch, openPage, waitReady, setText, paintedRanges, screenshot, seedPath, SEED_000, selectArticle, rangeCentre, root,
 } from './helpers.mjs';
 
 let server;
@@ -148,6 +150,24 @@ test('several documents are kept and reopened from the document list', async () 
   // Delete the other one from the list.
   await page.click('#doc-list li:nth-child(1) .delete-doc');
   assert.equal(await page.locator('#doc-list .open-doc').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('dist/hashiya.html from file://: corrections work and survive a reload there too', async () => {
+  const text = await readFile(seedPath(SEED_000), 'utf8');
+  const dist = pathToFileURL(join(root, 'dist', 'hashiya.html')).href;
+  const { page, context, errors, blocked } = await openPage(browser, dist, { offline: true });
+  await waitReady(page);
+  await setText(page, text);
+  const [a, b] = freeWord(text, await paintedRanges(page));
+  await selectArticle(page, a, b);
+  await page.keyboard.press('6');
+  assert.ok(has(await paintedRanges(page), 'STATEMENT', a, b), 'added from file://');
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.state === 'done' && document.getElementById('doc').dataset.empty === 'false', null, { timeout: 30000 });
+  assert.ok(has(await paintedRanges(page), 'STATEMENT', a, b), 'kept across a reload from file://');
+  assert.deepEqual(blocked, []);
   assert.deepEqual(errors, []);
   await context.close();
 });
