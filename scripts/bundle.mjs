@@ -36,7 +36,8 @@ function unmodule(source, name) {
   return out;
 }
 
-const appModules = ['js/labels.js', 'js/i18n.js', 'js/model.js', 'js/export.js', 'js/view.js', 'js/annotator.js', 'app.js'];
+const appModules = ['js/labels.js', 'js/i18n.js', 'js/model.js', 'js/export.js', 'js/view.js', 'js/annotator.js',
+  'js/corrections.js', 'js/documents.js', 'app.js'];
 const appScript = '(() => {\n"use strict";\n' +
   appModules.map((m) => `// ---- ${m}\n${unmodule(read('www/' + m), m)}`).join('\n') + '\n})();\n';
 

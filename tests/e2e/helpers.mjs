@@ -53,8 +53,9 @@ export async function launch() {
 
 // A page whose requests may only go to 127.0.0.1 (or file:, blob:, data:); anything else is aborted and recorded.
 // Page errors and console errors are recorded too, so tests can assert there were none.
-export async function openPage(browser, url, { locale = 'en-US', colorScheme = 'light', viewport = { width: 1280, height: 900 }, offline = false } = {}) {
-  const context = await browser.newContext({ locale, colorScheme, viewport, serviceWorkers: 'allow' });
+export async function openPage(browser, url, { locale = 'en-US', colorScheme = 'light', viewport = { width: 1280, height: 900 }, offline = false, deviceScaleFactor = 1, init = null } = {}) {
+  const context = await browser.newContext({ locale, colorScheme, viewport, deviceScaleFactor, serviceWorkers: 'allow' });
+  if (init) await context.addInitScript(init);
   const blocked = [];
   const errors = [];
   await context.route('**/*', (route) => {
@@ -112,4 +113,39 @@ export async function screenshot(page, name, opts = {}) {
   const path = join(results, name);
   await page.screenshot({ path, ...opts });
   return path;
+}
+
+// Selects [start, end) of the article (UTF-16 offsets of its text) as a user's drag would, with the article focused.
+export async function selectArticle(page, start, end) {
+  await page.evaluate(([a, b]) => {
+    const doc = document.getElementById('doc');
+    doc.focus();
+    const walker = document.createTreeWalker(doc, NodeFilter.SHOW_TEXT);
+    let pos = 0;
+    const r = new Range();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const len = n.data.length;
+      if (a >= pos && a <= pos + len) r.setStart(n, a - pos);
+      if (b >= pos && b <= pos + len) { r.setEnd(n, b - pos); break; }
+      pos += len;
+    }
+    const sel = document.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(r);
+  }, [start, end]);
+}
+
+// The centre of the first box of the painted range of `label` covering [start, end), scrolled into view.
+export async function rangeCentre(page, label, start) {
+  return page.evaluate(([name, s]) => {
+    const doc = document.getElementById('doc');
+    const walker = document.createTreeWalker(doc, NodeFilter.SHOW_TEXT);
+    const base = new Map();
+    let pos = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) { base.set(n, pos); pos += n.data.length; }
+    const r = [...CSS.highlights.get('hl-' + name)].find((x) => base.get(x.startContainer) + x.startOffset === s);
+    window.scrollBy(0, r.getBoundingClientRect().top - innerHeight / 2);
+    const rect = r.getClientRects()[0];
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, [label, start]);
 }

@@ -2,6 +2,10 @@
 // kept in localStorage) and sets <html lang dir>, so the whole layout mirrors for right-to-left.
 const STRINGS = {
   en: {
+    correct: 'Correct', remove: 'Remove', startEarlier: 'Start −1', startLater: 'Start +1', endEarlier: 'End −1', endLater: 'End +1',
+    undo: 'Undo', redo: 'Redo', edits: (n) => (n === 1 ? '1 correction' : `${n} corrections`), documents: 'Documents', noDocuments: 'No kept documents yet.',
+    deleteDoc: 'Delete', added: 'Added', removed: 'Removed', changed: 'Changed', undone: 'Undone', redone: 'Redone',
+    source: 'Source', byYou: 'your correction', editHelp: 'Select text and press 1–6 to add a span; click a span, then 1–6 relabels it, Delete removes it, [ ] move its start and - = its end; Ctrl+Z undoes.',
     title: 'Hashiya', tagline: 'Names, places, organisations, dates and quotations in Arabic and Persian news',
     inputLabel: 'Article text', placeholder: 'Paste or type an Arabic or Persian article here…',
     legend: 'Labels', entities: 'Entities', quotes: 'Quotations by speaker', dates: 'Dates',
@@ -15,6 +19,10 @@ const STRINGS = {
     gregorianShort: 'AD',
   },
   ar: {
+    correct: 'تصحيح', remove: 'حذف', startEarlier: 'البداية −1', startLater: 'البداية +1', endEarlier: 'النهاية −1', endLater: 'النهاية +1',
+    undo: 'تراجع', redo: 'إعادة', edits: (n) => `${n} تصحيحات`, documents: 'المستندات', noDocuments: 'لا مستندات محفوظة بعد.',
+    deleteDoc: 'حذف', added: 'أُضيف', removed: 'حُذف', changed: 'عُدّل', undone: 'تُرُوجع', redone: 'أُعيد',
+    source: 'المصدر', byYou: 'تصحيحك', editHelp: 'حدّد نصا واضغط 1–6 لإضافة وسم؛ انقر وسما ثم 1–6 لتغييره، وDelete لحذفه، و[ ] لتحريك بدايته و- = لنهايته؛ Ctrl+Z للتراجع.',
     title: 'حاشية', tagline: 'الأسماء والأماكن والمنظمات والتواريخ والاقتباسات في الأخبار العربية والفارسية',
     inputLabel: 'نص المقال', placeholder: 'الصق مقالا عربيا أو فارسيا هنا أو اكتبه…',
     legend: 'الوسوم', entities: 'الكيانات', quotes: 'الاقتباسات حسب القائل', dates: 'التواريخ',
@@ -28,6 +36,10 @@ const STRINGS = {
     gregorianShort: 'م',
   },
   fa: {
+    correct: 'اصلاح', remove: 'حذف', startEarlier: 'آغاز −1', startLater: 'آغاز +1', endEarlier: 'پایان −1', endLater: 'پایان +1',
+    undo: 'واگرد', redo: 'ازنو', edits: (n) => `${n} اصلاح`, documents: 'سندها', noDocuments: 'هنوز سندی نگه داشته نشده است.',
+    deleteDoc: 'حذف', added: 'افزوده شد', removed: 'حذف شد', changed: 'تغییر کرد', undone: 'واگردانده شد', redone: 'دوباره انجام شد',
+    source: 'منبع', byYou: 'اصلاح شما', editHelp: 'متنی را برگزینید و 1–6 را بزنید تا برچسب بیفزایید؛ روی برچسبی بزنید، سپس 1–6 آن را عوض می‌کند، Delete حذفش می‌کند، [ ] آغاز و - = پایانش را جابه‌جا می‌کند؛ Ctrl+Z واگرد است.',
     title: 'حاشیه', tagline: 'نام‌ها، مکان‌ها، سازمان‌ها، تاریخ‌ها و نقل‌قول‌ها در اخبار عربی و فارسی',
     inputLabel: 'متن مقاله', placeholder: 'یک مقالهٔ عربی یا فارسی را اینجا بچسبانید یا بنویسید…',
     legend: 'برچسب‌ها', entities: 'موجودیت‌ها', quotes: 'نقل‌قول‌ها بر اساس گوینده', dates: 'تاریخ‌ها',

@@ -100,6 +100,8 @@ export class Painter {
   constructor(view) {
     this.view = view;
     this.ranges = [];
+    this.current = -1;
+    this.fallback = null;
   }
 
   // Builds one Range per span (kept, so filters and focus need no new ranges).
@@ -117,8 +119,10 @@ export class Painter {
     }
   }
 
-  // Without the Highlight API, an absolutely positioned overlay of boxes behind the text (never inside it).
+  // Without the Highlight API, an absolutely positioned overlay of boxes behind the text (never inside it), with
+  // each label's line style as a border and the current span outlined.
   paintFallback(spans, hidden) {
+    this.fallback = { spans, hidden };
     const host = this.view.container;
     let layer = host.querySelector(':scope > .overlay');
     if (!layer) {
@@ -127,29 +131,47 @@ export class Painter {
       layer.setAttribute('aria-hidden', 'true');
       host.prepend(layer);
     }
-    layer.replaceChildren();
     const base = host.getBoundingClientRect();
-    spans.forEach((s, i) => {
-      if (hidden.has(s.label) || !this.ranges[i]) return;
+    const dx = base.left + host.clientLeft;
+    const dy = base.top + host.clientTop;
+    const frag = document.createDocumentFragment();
+    const boxes = (i, cls) => {
       for (const rect of this.ranges[i].getClientRects()) {
         const box = document.createElement('div');
-        box.className = 'box box-' + s.label;
-        box.style.cssText = `left:${rect.left - base.left}px;top:${rect.top - base.top + host.scrollTop}px;width:${rect.width}px;height:${rect.height}px`;
-        layer.appendChild(box);
+        box.className = cls;
+        box.style.left = `${rect.left - dx}px`;
+        box.style.top = `${rect.top - dy}px`;
+        box.style.width = `${rect.width}px`;
+        box.style.height = `${rect.height}px`;
+        frag.appendChild(box);
       }
-    });
+    };
+    spans.forEach((s, i) => { if (!hidden.has(s.label) && this.ranges[i]) boxes(i, 'box box-' + s.label); });
+    if (this.current >= 0 && this.ranges[this.current]) boxes(this.current, 'box box-current');
+    layer.replaceChildren(frag);
   }
 
   focus(i) {
-    if (!hasHighlightApi) return;
+    this.current = i;
+    if (!hasHighlightApi) {
+      if (this.fallback) this.paintFallback(this.fallback.spans, this.fallback.hidden);
+      return;
+    }
     const h = new Highlight();
     h.priority = 10;
     if (i >= 0 && this.ranges[i]) h.add(this.ranges[i]);
     CSS.highlights.set('hl-current', h);
   }
 
+  // Boxes follow the text when the layout changes (only needed without the Highlight API).
+  relayout() {
+    if (!hasHighlightApi && this.fallback) this.paintFallback(this.fallback.spans, this.fallback.hidden);
+  }
+
   clear() {
     this.ranges = [];
+    this.current = -1;
+    this.fallback = null;
     if (hasHighlightApi) for (const label of [...LABELS, 'current']) CSS.highlights.delete('hl-' + label);
   }
 }
