@@ -1,4 +1,4 @@
-// The page end to end, beyond the first paste: a 1 MB article annotated in full while the page answers clicks;
+// The page end to end, beyond the first paste: a 2 MB article annotated in full while the page answers clicks;
 // the hover card with dates' values and quotations' speakers; the quotation panel by speaker; JSON export and
 // import round trip; and the self-contained dist/hashiya.html opened from file:// with every network request
 // blocked.
@@ -20,10 +20,10 @@ async function seedTexts() {
   return Promise.all(names.map((n) => readFile(join(dir, n), 'utf8')));
 }
 
-test('a 1 MB paste is annotated completely while the page stays responsive', async () => {
+test('a 2 MB paste is annotated completely while the page stays responsive', async () => {
   const seeds = (await seedTexts()).join('\n');
   let text = '';
-  while (text.length < 1_000_000) text += seeds + '\n';
+  while (text.length < 2_000_000) text += seeds + '\n';
   const { page, context, errors } = await openPage(browser, server.url);
   await waitReady(page);
   const before = await page.evaluate(() => Number(document.getElementById('doc').dataset.revision || 0));
