@@ -628,7 +628,10 @@ impl<'a> Matcher<'a> {
         }
         let (cal, m, ctx, n) = self.month(q)?;
         q = n;
-        let mut cued = cue.is_some();
+        // a context-only Arabic name right after a preposition is the month (في مارس، خلال آب، في رجب); not in
+        // Persian, where those forms are common words (مه، می)
+        let prep = p > 0 && !self.is_fa(p) && self.is(p - 1, Atom::YearPrep).is_some();
+        let mut cued = cue.is_some() || prep;
         if let Some(n) = self.is(q, Atom::MonthCue) {
             q = n;
             cued = true;
