@@ -462,6 +462,8 @@ impl<'a> Matcher<'a> {
             self.duration(p),
             self.fixed_time(p),
             self.numeric_short(p),
+            self.nth_period(p),
+            self.decade(p),
         ];
         cands.into_iter().flatten().fold(None, |best: P, c| match best {
             Some(b) if b.0 >= c.0 => Some(b),
@@ -1101,6 +1103,99 @@ impl<'a> Matcher<'a> {
             .max_by_key(|(e, _)| *e);
         Some(day.unwrap_or((q, Val::Time(t))))
     }
+}
+
+impl Matcher<'_> {
+    /// `الأسبوع الثالث من هذا العام`, `الأسبوع الأخير من يوليو`, `الربع الثالث من عام 2016`, `الربع الثالث 2016`,
+    /// `2016 الربع الثالث`: the nth (1–4) or last week of a month or a year (days 1–7, 8–14, ..., the last seven
+    /// days; a year's weeks counted from 1 January) or quarter of a year, as a range of days or months.
+    fn nth_period(&self, p: usize) -> P {
+        // a year first: 2016 الربع الثالث
+        if let Some((y, cal, _, n)) = self.year(p, Some(Calendar::Gregorian), false) {
+            if let Some((true, k, e)) = self.period_ord(n) {
+                return quarter(year_val(cal, y), k).map(|v| (e, v));
+            }
+        }
+        let (quarter_of, k, mut q) = self.period_ord(p)?;
+        if let Some(n) = self.is(q, Atom::Of).or_else(|| self.is(q, Atom::YearPrep)) {
+            q = n;
+        }
+        // the period it is part of: a year, a month, or this / last / next year
+        let base = [self.year_expr(q), self.month_core(q), self.relative(q)]
+            .into_iter()
+            .flatten()
+            .filter_map(|(e, v)| match v {
+                Val::Date { d: None, t: Tod::None, .. } => Some((e, v)),
+                Val::Rel { n, unit: Unit::Y, .. } if (-1..=1).contains(&n) => Some((
+                    e,
+                    Val::Date {
+                        cal: Calendar::Gregorian,
+                        y: None,
+                        m: None,
+                        d: None,
+                        dir: REL_YEAR + n as i8,
+                        t: Tod::None,
+                    },
+                )),
+                _ => None,
+            })
+            .max_by_key(|(e, _)| *e);
+        let (e, base) = base?;
+        let Val::Date { cal, y, m, dir, .. } = base else {
+            return None;
+        };
+        if quarter_of {
+            return if m.is_none() { quarter(base, k).map(|v| (e, v)) } else { None };
+        }
+        // a year's weeks fall in January, its last in December
+        let month = m.unwrap_or(if k == 0 { 12 } else { 1 });
+        let (d1, d2) = if k == 0 {
+            // the length of a yearless month is known only outside February (and in the Gregorian calendar)
+            let yy = match y {
+                Some(y) => y,
+                None if cal == Calendar::Gregorian && month != 2 => 2001,
+                None => return None,
+            };
+            let len = super::calendars::month_len(cal, yy, month)?;
+            (len - 6, len)
+        } else {
+            (7 * k - 6, 7 * k)
+        };
+        let day = |d| Val::Date { cal, y, m: Some(month), d: Some(d), dir, t: Tod::None };
+        Some((e, Val::Range(Box::new(day(d1)), Box::new(day(d2)))))
+    }
+
+    /// `الأسبوع|الربع (ordinal 1–4 | الأخير)`: whether a quarter, which one (0 = the last), the next token.
+    fn period_ord(&self, p: usize) -> Option<(bool, u8, usize)> {
+        let quarter_of = self.is(p, Atom::Quarter);
+        let week = self.find(p, |a| matches!(a, Atom::Unit(Unit::W, Count::Def)).then_some(()));
+        let n = quarter_of.or(week.map(|(_, n)| n))?;
+        let (k, e) = self.find(n, |a| match a {
+            Atom::Ord(k) if (1..=4).contains(&k) => Some(k),
+            Atom::Final => Some(0),
+            _ => None,
+        })?;
+        Some((quarter_of.is_some(), k, e))
+    }
+
+    /// `السبعينيات`, `سبعينيات`: a decade of the 1900s, as a range of years.
+    fn decade(&self, p: usize) -> P {
+        let (t, n) = self.find(p, |a| if let Atom::Decade(t) = a { Some(t) } else { None })?;
+        let y = 1900 + i32::from(t);
+        let g = Calendar::Gregorian;
+        Some((n, Val::Range(Box::new(year_val(g, y)), Box::new(year_val(g, y + 9)))))
+    }
+}
+
+/// Quarter `k` (1–4, 0 = the last) of the year `base` (a date with a year or a year `dir`, no month), as a range
+/// of months.
+fn quarter(base: Val, k: u8) -> Option<Val> {
+    let Val::Date { cal, y, m: None, dir, .. } = base else {
+        return None;
+    };
+    let k = if k == 0 { 4 } else { k };
+    let month = |m| Val::Date { cal, y, m: Some(m), d: None, dir, t: Tod::None };
+    Some(Val::Range(Box::new(month(3 * k - 2)), Box::new(month(3 * k))))
 }
 
 /// The `dir` of a holiday: placed in the Gregorian year of the reference date.
