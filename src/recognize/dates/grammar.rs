@@ -413,7 +413,16 @@ impl<'a> Matcher<'a> {
     fn expr(&self, p: usize) -> P {
         let whole = self.expr_core(p);
         // مطلع الشهر الجاري, أواخر العام الماضي, منتصف مارس, اوایل سال ۱۴۰۲: the part keeps the whole's value
-        let part = self.is(p, Atom::Part).and_then(|n| self.expr_core(n));
+        // and with the week, month or year alone, the current one (نهاية الأسبوع، بقية العام، عطلة نهاية الأسبوع)
+        let part = self.is(p, Atom::Part).and_then(|n| {
+            self.expr_core(n).or_else(|| {
+                self.find(n, |a| match a {
+                    Atom::Unit(unit @ (Unit::W | Unit::M | Unit::Y), Count::Def) => Some(unit),
+                    _ => None,
+                })
+                .map(|(unit, e)| (e, Val::Rel { n: 0, unit, t: Tod::None }))
+            })
+        });
         match (whole, part) {
             (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
             (a, b) => a.or(b),
@@ -923,6 +932,14 @@ impl<'a> Matcher<'a> {
         }) {
             if let Some((d, n2)) = self.find(n, |a| if let Atom::Mod(d) = a { Some(d) } else { None }) {
                 take(Some((n2, Val::Rel { n: i32::from(d), unit: u, t: Tod::None })));
+            }
+            // الأسبوع بعد القادم, العام بعد التالي: the one after the next
+            if self.text(n) == "بعد" {
+                let next = self.find(n + 1, |a| (a == Atom::Mod(1)).then_some(()));
+                let e = next.map(|(_, e)| e).or_else(|| matches!(self.text(n + 1), "التالي" | "التالية").then_some(n + 2));
+                if let Some(e) = e {
+                    take(Some((e, Val::Rel { n: 2, unit: u, t: Tod::None })));
+                }
             }
         }
         // الأيام الثلاثة الماضية, 3 أيام القادمة, آخر 3 سنوات, سه روز گذشته: the span from/to the reference
