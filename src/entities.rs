@@ -115,7 +115,7 @@ fn propagatable(w: &str) -> bool {
 }
 
 /// Splits a two-word person mention whose words are each another person of the document, named alone or as
-/// the surname of a full name (`واتهم الرئيس مادورو غايدو`: Maduro accused Guaidó).
+/// the surname of a full name (`واتهم الرئيس مادورو غايدو`: Maduro accused Guaidó), or that is one word twice.
 fn split_two_people(text: &str, spans: &mut Vec<Span>) {
     let per: Vec<(usize, Vec<String>)> = spans
         .iter()
@@ -139,7 +139,9 @@ fn split_two_people(text: &str, spans: &mut Vec<Span>) {
     for (i, w) in &per {
         let [a, b] = w.as_slice() else { continue };
         let b_known = alone.contains_key(b.as_str()) || ends.get(b.as_str()).is_some_and(|f| f.iter().any(|f| f != a));
-        if a != b && alone.contains_key(a.as_str()) && b_known {
+        // The same word twice is two mentions (a heading that ends with a name, then a sentence that starts
+        // with it: `تصريحات غوايدو غوايدو أعلن`).
+        if a == b || (alone.contains_key(a.as_str()) && b_known) {
             let s = &spans[*i];
             let t = &text[s.start..s.end];
             let Some(gap) = t.find(' ') else { continue };
@@ -446,16 +448,22 @@ pub fn link(text: &str, spans: &mut [Span]) -> Vec<Entity> {
     }
     entities.sort_by_key(|e| e.id);
 
-    // Speakers that are exactly a mention (or lie inside one) refer to its entity.
-    let mut mentions: Vec<(usize, usize, u32)> =
-        spans.iter().filter_map(|s| s.entity.map(|e| (s.start, s.end, e))).collect();
-    mentions.sort_unstable();
+    // A speaker refers to the person or organisation it names: the mention it lies in, or else the last person
+    // named inside it (the head of `زعيم المعارضة في فنزويلا خوان غوايدو`), or else the last organisation.
+    // Places are never speakers.
+    let mut mentions: Vec<(usize, usize, u32, Label)> = spans
+        .iter()
+        .filter(|s| matches!(s.label, Label::Per | Label::Org))
+        .filter_map(|s| s.entity.map(|e| (s.start, s.end, e, s.label)))
+        .collect();
+    mentions.sort_unstable_by_key(|m| (m.0, m.1));
     for s in spans.iter_mut() {
         if let Some(sp) = s.speaker.as_mut() {
             let i = mentions.partition_point(|m| m.0 < sp.start);
             let containing = i.checked_sub(1).map(|j| mentions[j]).filter(|m| sp.end <= m.1);
-            let inside = mentions[i..].iter().take_while(|m| m.0 < sp.end).find(|m| m.1 <= sp.end).copied();
-            sp.entity = containing.or(inside).map(|m| m.2);
+            let inside: Vec<_> = mentions[i..].iter().take_while(|m| m.0 < sp.end).filter(|m| m.1 <= sp.end).collect();
+            let last = |l: Label| inside.iter().rev().find(|m| m.3 == l).map(|m| **m);
+            sp.entity = containing.or_else(|| last(Label::Per)).or_else(|| last(Label::Org)).map(|m| m.2);
         }
     }
     entities
@@ -685,6 +693,36 @@ mod tests {
             spans.push(st);
             let ents = link(text, &mut spans);
             assert_eq!(spans[1].speaker.as_ref().and_then(|s| s.entity), Some(ents[0].id));
+        }
+
+        #[test]
+        fn one_name_twice_is_two_mentions() {
+            let text = "تصريحات غوايدو غوايدو أعلن";
+            let mut spans = spans_of(text, &[(Label::Per, "غوايدو غوايدو", 0)]);
+            split_two_people(text, &mut spans);
+            let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+            assert_eq!(got, ["غوايدو", "غوايدو"]);
+        }
+
+        #[test]
+        fn a_speaker_description_refers_to_the_person_it_names_not_a_place() {
+            let text = "زعيم المعارضة في فنزويلا خوان غوايدو: نحن هنا";
+            let mut spans = spans_of(text, &[(Label::Loc, "فنزويلا", 0), (Label::Per, "خوان غوايدو", 0)]);
+            let mut st = Span::new(Label::Statement, text.find("نحن").unwrap(), text.len());
+            st.speaker = Some(crate::span::Speaker { start: 0, end: text.find(':').unwrap(), entity: None });
+            spans.push(st);
+            let ents = link(text, &mut spans);
+            let id = spans[2].speaker.as_ref().and_then(|s| s.entity).expect("the speaker is linked");
+            assert_eq!(ents[id as usize].name, "خوان غوايدو");
+
+            // Only a place inside: no entity.
+            let text = "وزير خارجية فنزويلا: نحن هنا";
+            let mut spans = spans_of(text, &[(Label::Loc, "فنزويلا", 0)]);
+            let mut st = Span::new(Label::Statement, text.find("نحن").unwrap(), text.len());
+            st.speaker = Some(crate::span::Speaker { start: 0, end: text.find(':').unwrap(), entity: None });
+            spans.push(st);
+            link(text, &mut spans);
+            assert_eq!(spans[1].speaker.as_ref().and_then(|s| s.entity), None);
         }
 
         #[test]

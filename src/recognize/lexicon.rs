@@ -356,6 +356,10 @@ impl Lexicon {
             } else if prefix.is_empty() {
                 s
             } else if PROCLITICS.contains(&prefix) {
+                // A whole word that is a common word is not proclitic + name (`كامل` is not ك + آمل).
+                if t[end..].chars().next().is_none_or(|c| !is_word_char(c)) && self.common.contains(&t[ws..end]) {
+                    continue;
+                }
                 // An article written before a name belongs to it (`البيرو`), other proclitics do not. A person's
                 // name takes no article that its entry lacks (`الكثير` is not كثير).
                 match (prefix.ends_with("ال") || prefix.ends_with("لل"), e.label) {
@@ -389,9 +393,12 @@ impl Lexicon {
                 continue;
             }
             let j = per[i + 1..].partition_point(|&(a, _)| a < next_start) + i + 1;
-            // The longest name starting right there.
+            // The longest name starting right there; a name written twice (a heading, then the sentence that
+            // starts with it: `تصريحات غوايدو غوايدو أعلن`) is two mentions, not one name.
             if let Some(&(_, e2)) = per[j..].iter().take_while(|&&(a, _)| a == next_start).max_by_key(|&&(_, b)| b) {
-                out.push(cx.candidate(Label::Per, s, e2, 0.66, "lexicon"));
+                if t[s..e] != t[next_start..e2] {
+                    out.push(cx.candidate(Label::Per, s, e2, 0.66, "lexicon"));
+                }
             }
         }
     }
@@ -650,6 +657,24 @@ mod tests {
 
     mod regression {
         use super::*;
+
+        #[test]
+        fn a_common_word_is_not_a_proclitic_and_a_place() {
+            // كامل ("complete") is a common word, not ك + آمل (a city).
+            let lex = Lexicon::from_tables(&["LOC\tآمل\n"], &[], "# t\nكامل\t9\n", "");
+            assert_eq!(best(&lex, "في حالة تأهب كامل"), []);
+            assert_eq!(best(&lex, "وصل بآمل"), [(Label::Loc, "آمل".into())]);
+        }
+
+        #[test]
+        fn a_name_written_twice_is_two_mentions() {
+            // A heading that ends with a name, then a sentence that starts with it.
+            assert_eq!(
+                best(&lex(), "تصريحات مادورو مادورو أعلن"),
+                [(Label::Per, "مادورو".into()), (Label::Per, "مادورو".into())]
+            );
+            assert_eq!(best(&lex(), "نيكولاس مادورو"), [(Label::Per, "نيكولاس مادورو".into())]);
+        }
 
         #[test]
         fn glue_needs_a_long_name_and_a_non_joining_letter() {

@@ -1,0 +1,50 @@
+// Browser benchmark (prints numbers, asserts nothing): serves www/, opens the page in Debian's Chromium and
+// measures, over several cold loads, the time from navigation to the annotator being ready (worker started,
+// wasm compiled and instantiated, tables built), then the worker's annotation time for each seed article and
+// for 1 MB of news text. Run after scripts/build.sh:  node benches/page.mjs
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, root } from '../tests/e2e/helpers.mjs';
+
+const runs = Number(process.env.RUNS || 5);
+const server = await serve();
+const browser = await launch();
+const seedsDir = join(root, '..', 'shared', 'seeds');
+const seeds = await Promise.all((await readdir(seedsDir)).filter((n) => n.endsWith('.txt')).sort()
+  .map((n) => readFile(join(seedsDir, n), 'utf8')));
+
+const ready = [];
+for (let i = 0; i < runs; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const t0 = Date.now();
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.body.dataset.state === 'idle', null, { timeout: 60000, polling: 5 });
+  ready.push(Date.now() - t0);
+  if (i === runs - 1) {
+    const timings = await page.evaluate(async (texts) => {
+      const { default: init, annotate, warmup } = await import('./pkg/hashiya.js');
+      const t0 = performance.now();
+      await init();
+      const tInit = performance.now() - t0;
+      const t1 = performance.now();
+      warmup();
+      const tWarm = performance.now() - t1;
+      const per = texts.map((t) => { const s = performance.now(); annotate(t, {}); return performance.now() - s; });
+      let big = '';
+      while (big.length < 1_000_000) big += texts.join('\n') + '\n';
+      const s = performance.now();
+      const r = annotate(big, {});
+      return { tInit, tWarm, per, bigMs: performance.now() - s, bigLen: big.length, bigSpans: r.spans.length };
+    }, seeds);
+    console.log(`wasm init (compile + instantiate, warm cache): ${timings.tInit.toFixed(0)} ms; tables built: ${timings.tWarm.toFixed(0)} ms`);
+    console.log(`seed articles: ${timings.per.map((x) => x.toFixed(1) + ' ms').join(', ')}`);
+    console.log(`1 MB (${timings.bigLen} UTF-16 units): ${timings.bigMs.toFixed(0)} ms, ${timings.bigSpans} spans, ` +
+      `${(timings.bigLen / 1e6 / (timings.bigMs / 1000)).toFixed(2)} M chars/s in wasm`);
+  }
+  await context.close();
+}
+ready.sort((a, b) => a - b);
+console.log(`page load to annotator ready (cold context, ${runs} runs): median ${ready[runs >> 1]} ms, min ${ready[0]} ms, max ${ready[runs - 1]} ms`);
+await browser.close();
+await server.close();
