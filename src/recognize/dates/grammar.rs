@@ -295,9 +295,23 @@ impl<'a> Matcher<'a> {
     fn clock(&self, p: usize) -> Option<(Tod, usize)> {
         let mut q = p;
         let mut cue = false;
+        // a part of the day first (بعد الظهر الساعة 7, مساء 7:30, في الليل الخامسة والنصف): only before the hour
+        // word, a colon time or an hour written as a word, never a bare number (مساء 7 أكتوبر is a date)
+        let pod_of = |a| match a {
+            Atom::PodAdv(p) | Atom::Pod(p) => Some(p),
+            _ => None,
+        };
+        let lead = self.find(q, pod_of);
+        if let Some((_, n)) = lead {
+            q = n;
+        }
         while let Some(n) = self.is(q, Atom::Hour) {
             q = n;
             cue = true;
+        }
+        let worded = self.digits(q).is_none() || cue || self.punct(q + 1, &[":"]);
+        if lead.is_some() && !worded {
+            return None;
         }
         let (mut mi, mut s, mut colon) = (0u32, None, false);
         let mut h;
@@ -320,7 +334,8 @@ impl<'a> Matcher<'a> {
                 }
             }
         } else if let Some((n, nq)) = self.find(q, |a| match a {
-            Atom::Ord(n) if n <= 12 => Some(u32::from(n)),
+            // (أول is first, never an hour: أول الليل)
+            Atom::Ord(n) if n <= 12 && !matches!(self.text(q), "أول" | "اول") => Some(u32::from(n)),
             Atom::Card(n) if n <= 12 && cue => Some(u32::from(n)),
             _ => None,
         }) {
@@ -365,13 +380,15 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
-        let pod = self.find(q, |a| match a {
-            Atom::PodAdv(p) | Atom::Pod(p) => Some(p),
-            _ => None,
+        // after the time, or with في: الخامسة وثلاثين في الليل, 7:56:35 في الصباح
+        let pod = self.find(q, pod_of).or_else(|| {
+            let n = self.is(q, Atom::YearPrep).filter(|_| self.text(q) == "في")?;
+            self.find(n, pod_of)
         });
         if let Some((_, n)) = pod {
             q = n;
         }
+        let pod = pod.or(lead);
         if !(cue || colon || pod.is_some()) || h > 24 || mi > 59 || s.is_some_and(|s| s > 59) {
             return None;
         }
@@ -385,6 +402,20 @@ impl<'a> Matcher<'a> {
             };
         }
         Some((Tod::Clock(h.min(24) as u8, mi as u8, s.map(|s| s as u8)), q))
+    }
+
+    /// An hour without a cue at the start of a range (`من 5 إلى 6 مساء`, `بين الخامسة والسادسة بعد الظهر`):
+    /// a clock time only when the range's other end is one.
+    fn bare_hour(&self, p: usize) -> P {
+        let (h, n) = match self.digits(p) {
+            Some((h, len)) if len <= 2 => (h, p + 1),
+            Some(_) => return None,
+            None => self.find(p, |a| match a {
+                Atom::Ord(n) if n <= 12 => Some(u32::from(n)),
+                _ => None,
+            })?,
+        };
+        (h <= 12).then_some((n, Val::Time(Tod::Clock(h as u8, 0, None))))
     }
 
     /// An optional time after a day: `[،|,|في|در]? clock` or a part of day adverb.
@@ -433,7 +464,7 @@ impl<'a> Matcher<'a> {
         let simple = self.simple(p);
         let from = self.is(p, Atom::From);
         let first = match from {
-            Some(n) => self.simple(n),
+            Some(n) => self.simple(n).or_else(|| self.bare_hour(n)),
             None => simple.clone(),
         };
         let mut joined: P = None;

@@ -226,8 +226,21 @@ fn weeks_quarters_decades_and_months_after_a_preposition() {
         (AR, "في رأس السنة الجديدة", "رأس السنة الجديدة", "XXXX-01-01", "2018-01-01"),
         (AR, "ليلة رأس السنة", "ليلة رأس السنة", "XXXX-12-31", "2018-12-31"),
     ]);
+    check(&[
+        (AR, "سأخرج من 5 إلى 6 مساءً", "من 5 إلى 6 مساءً", "T17:00/T18:00", "2018-01-24T17:00/2018-01-24T18:00"),
+        (AR, "سأعود بعد الظهر الساعة 7", "بعد الظهر الساعة 7", "T19:00", "2018-01-24T19:00"),
+        (AR, "سأعود 7:56:35 في الصباح", "7:56:35 في الصباح", "T07:56:35", "2018-01-24T07:56:35"),
+        (AR, "الساعة السابعة والنصف بعد الظهر", "الساعة السابعة والنصف بعد الظهر", "T19:30", "2018-01-24T19:30"),
+    ]);
+    // a part of the day before a bare number is not its hour; أول is never an hour
+    assert_eq!(dates("مساء 7 أكتوبر", AR, None), vec![("7 أكتوبر".to_string(), "XXXX-10-07".to_string())]);
     // no period without the year or month it is part of; a context-only Persian name stays a word after در
-    for (lang, input) in [(AR, "الربع الأول من المباراة"), (AR, "الأسبوع الثاني من البطولة"), (FA, "در مه غلیظ")]
+    for (lang, input) in [
+        (AR, "الربع الأول من المباراة"),
+        (AR, "الأسبوع الثاني من البطولة"),
+        (FA, "در مه غلیظ"),
+        (AR, "دعنا نلتقي في أول الليل"),
+    ]
     {
         assert_eq!(dates(input, lang, None), vec![], "{input}");
     }
