@@ -682,6 +682,17 @@ impl<'a> Matcher<'a> {
         if let Some((y, n)) = self.opt_year(q, cal, cal == Calendar::Jalali && !ctx) {
             return Some((n, Val::Date { cal, y: Some(y), m: Some(m), d: None, dir: 0, t: Tod::None }));
         }
+        // Month before a range of its days: نوفمبر بين 15 و 19, شهر نوفمبر بين 19 و 20
+        if (!ctx || cued) && self.text(q) == "بين" {
+            let days = self.day_num(q + 1).and_then(|(d1, n)| {
+                let (d2, e) = self.day_num(self.is(n, Atom::And)?)?;
+                (d1 < d2).then_some((d1, d2, e))
+            });
+            if let Some((d1, d2, e)) = days {
+                let day = |d| Val::Date { cal, y: None, m: Some(m), d: Some(d), dir: 0, t: Tod::None };
+                return Some((e, Val::Range(Box::new(day(d1)), Box::new(day(d2)))));
+            }
+        }
         // Month before the day: يناير 1, مايو الحادي عشر, يناير-1 (the day not followed by a word it counts)
         if this.is_none() && !ctx && !self.is_fa(p) {
             let mut r = q;
