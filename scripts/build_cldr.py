@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Build data/lexicon/cldr.tsv: territory, region and city names in Arabic and Persian from Unicode CLDR.
 
-Usage: npm install (the cldr-localenames-full and cldr-dates-full dev dependencies), then
-       python3 scripts/build_cldr.py --cldr node_modules --common data/lexicon/common.tsv \
+Usage: npm install --prefix DIR cldr-localenames-full@48.2.0 cldr-dates-full@48.2.0 (scripts/build_lexicons.sh
+       does this), then python3 scripts/build_cldr.py --cldr DIR/node_modules --common data/lexicon/common.tsv \
            --cues data/lexicon/cues.tsv --out data/lexicon/cldr.tsv
 
 Sources (Unicode License v3, https://www.unicode.org/license.txt):
