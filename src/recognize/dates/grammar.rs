@@ -295,9 +295,23 @@ impl<'a> Matcher<'a> {
     fn clock(&self, p: usize) -> Option<(Tod, usize)> {
         let mut q = p;
         let mut cue = false;
+        // a part of the day first (بعد الظهر الساعة 7, مساء 7:30, في الليل الخامسة والنصف): only before the hour
+        // word, a colon time or an hour written as a word, never a bare number (مساء 7 أكتوبر is a date)
+        let pod_of = |a| match a {
+            Atom::PodAdv(p) | Atom::Pod(p) => Some(p),
+            _ => None,
+        };
+        let lead = self.find(q, pod_of);
+        if let Some((_, n)) = lead {
+            q = n;
+        }
         while let Some(n) = self.is(q, Atom::Hour) {
             q = n;
             cue = true;
+        }
+        let worded = self.digits(q).is_none() || cue || self.punct(q + 1, &[":"]);
+        if lead.is_some() && !worded {
+            return None;
         }
         let (mut mi, mut s, mut colon) = (0u32, None, false);
         let mut h;
@@ -320,7 +334,8 @@ impl<'a> Matcher<'a> {
                 }
             }
         } else if let Some((n, nq)) = self.find(q, |a| match a {
-            Atom::Ord(n) if n <= 12 => Some(u32::from(n)),
+            // (أول is first, never an hour: أول الليل)
+            Atom::Ord(n) if n <= 12 && !matches!(self.text(q), "أول" | "اول") => Some(u32::from(n)),
             Atom::Card(n) if n <= 12 && cue => Some(u32::from(n)),
             _ => None,
         }) {
@@ -365,13 +380,15 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
-        let pod = self.find(q, |a| match a {
-            Atom::PodAdv(p) | Atom::Pod(p) => Some(p),
-            _ => None,
+        // after the time, or with في: الخامسة وثلاثين في الليل, 7:56:35 في الصباح
+        let pod = self.find(q, pod_of).or_else(|| {
+            let n = self.is(q, Atom::YearPrep).filter(|_| self.text(q) == "في")?;
+            self.find(n, pod_of)
         });
         if let Some((_, n)) = pod {
             q = n;
         }
+        let pod = pod.or(lead);
         if !(cue || colon || pod.is_some()) || h > 24 || mi > 59 || s.is_some_and(|s| s > 59) {
             return None;
         }
@@ -385,6 +402,20 @@ impl<'a> Matcher<'a> {
             };
         }
         Some((Tod::Clock(h.min(24) as u8, mi as u8, s.map(|s| s as u8)), q))
+    }
+
+    /// An hour without a cue at the start of a range (`من 5 إلى 6 مساء`, `بين الخامسة والسادسة بعد الظهر`):
+    /// a clock time only when the range's other end is one.
+    fn bare_hour(&self, p: usize) -> P {
+        let (h, n) = match self.digits(p) {
+            Some((h, len)) if len <= 2 => (h, p + 1),
+            Some(_) => return None,
+            None => self.find(p, |a| match a {
+                Atom::Ord(n) if n <= 12 => Some(u32::from(n)),
+                _ => None,
+            })?,
+        };
+        (h <= 12).then_some((n, Val::Time(Tod::Clock(h as u8, 0, None))))
     }
 
     /// An optional time after a day: `[،|,|في|در]? clock` or a part of day adverb.
@@ -413,7 +444,16 @@ impl<'a> Matcher<'a> {
     fn expr(&self, p: usize) -> P {
         let whole = self.expr_core(p);
         // مطلع الشهر الجاري, أواخر العام الماضي, منتصف مارس, اوایل سال ۱۴۰۲: the part keeps the whole's value
-        let part = self.is(p, Atom::Part).and_then(|n| self.expr_core(n));
+        // and with the week, month or year alone, the current one (نهاية الأسبوع، بقية العام، عطلة نهاية الأسبوع)
+        let part = self.is(p, Atom::Part).and_then(|n| {
+            self.expr_core(n).or_else(|| {
+                self.find(n, |a| match a {
+                    Atom::Unit(unit @ (Unit::W | Unit::M | Unit::Y), Count::Def) => Some(unit),
+                    _ => None,
+                })
+                .map(|(unit, e)| (e, Val::Rel { n: 0, unit, t: Tod::None }))
+            })
+        });
         match (whole, part) {
             (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
             (a, b) => a.or(b),
@@ -424,7 +464,7 @@ impl<'a> Matcher<'a> {
         let simple = self.simple(p);
         let from = self.is(p, Atom::From);
         let first = match from {
-            Some(n) => self.simple(n),
+            Some(n) => self.simple(n).or_else(|| self.bare_hour(n)),
             None => simple.clone(),
         };
         let mut joined: P = None;
@@ -462,6 +502,8 @@ impl<'a> Matcher<'a> {
             self.duration(p),
             self.fixed_time(p),
             self.numeric_short(p),
+            self.nth_period(p),
+            self.decade(p),
         ];
         cands.into_iter().flatten().fold(None, |best: P, c| match best {
             Some(b) if b.0 >= c.0 => Some(b),
@@ -628,7 +670,10 @@ impl<'a> Matcher<'a> {
         }
         let (cal, m, ctx, n) = self.month(q)?;
         q = n;
-        let mut cued = cue.is_some();
+        // a context-only Arabic name right after a preposition is the month (في مارس، خلال آب، في رجب); not in
+        // Persian, where those forms are common words (مه، می)
+        let prep = p > 0 && !self.is_fa(p) && self.is(p - 1, Atom::YearPrep).is_some();
+        let mut cued = cue.is_some() || prep;
         if let Some(n) = self.is(q, Atom::MonthCue) {
             q = n;
             cued = true;
@@ -636,6 +681,17 @@ impl<'a> Matcher<'a> {
         // a two-digit Jalali year only after an unambiguous month name (به میزان 80 درصد is no date)
         if let Some((y, n)) = self.opt_year(q, cal, cal == Calendar::Jalali && !ctx) {
             return Some((n, Val::Date { cal, y: Some(y), m: Some(m), d: None, dir: 0, t: Tod::None }));
+        }
+        // Month before a range of its days: نوفمبر بين 15 و 19, شهر نوفمبر بين 19 و 20
+        if (!ctx || cued) && self.text(q) == "بين" {
+            let days = self.day_num(q + 1).and_then(|(d1, n)| {
+                let (d2, e) = self.day_num(self.is(n, Atom::And)?)?;
+                (d1 < d2).then_some((d1, d2, e))
+            });
+            if let Some((d1, d2, e)) = days {
+                let day = |d| Val::Date { cal, y: None, m: Some(m), d: Some(d), dir: 0, t: Tod::None };
+                return Some((e, Val::Range(Box::new(day(d1)), Box::new(day(d2)))));
+            }
         }
         // Month before the day: يناير 1, مايو الحادي عشر, يناير-1 (the day not followed by a word it counts)
         if this.is_none() && !ctx && !self.is_fa(p) {
@@ -919,6 +975,14 @@ impl<'a> Matcher<'a> {
             if let Some((d, n2)) = self.find(n, |a| if let Atom::Mod(d) = a { Some(d) } else { None }) {
                 take(Some((n2, Val::Rel { n: i32::from(d), unit: u, t: Tod::None })));
             }
+            // الأسبوع بعد القادم, العام بعد التالي: the one after the next
+            if self.text(n) == "بعد" {
+                let next = self.find(n + 1, |a| (a == Atom::Mod(1)).then_some(()));
+                let e = next.map(|(_, e)| e).or_else(|| matches!(self.text(n + 1), "التالي" | "التالية").then_some(n + 2));
+                if let Some(e) = e {
+                    take(Some((e, Val::Rel { n: 2, unit: u, t: Tod::None })));
+                }
+            }
         }
         // الأيام الثلاثة الماضية, 3 أيام القادمة, آخر 3 سنوات, سه روز گذشته: the span from/to the reference
         {
@@ -1098,6 +1162,99 @@ impl<'a> Matcher<'a> {
             .max_by_key(|(e, _)| *e);
         Some(day.unwrap_or((q, Val::Time(t))))
     }
+}
+
+impl Matcher<'_> {
+    /// `الأسبوع الثالث من هذا العام`, `الأسبوع الأخير من يوليو`, `الربع الثالث من عام 2016`, `الربع الثالث 2016`,
+    /// `2016 الربع الثالث`: the nth (1–4) or last week of a month or a year (days 1–7, 8–14, ..., the last seven
+    /// days; a year's weeks counted from 1 January) or quarter of a year, as a range of days or months.
+    fn nth_period(&self, p: usize) -> P {
+        // a year first: 2016 الربع الثالث
+        if let Some((y, cal, _, n)) = self.year(p, Some(Calendar::Gregorian), false) {
+            if let Some((true, k, e)) = self.period_ord(n) {
+                return quarter(year_val(cal, y), k).map(|v| (e, v));
+            }
+        }
+        let (quarter_of, k, mut q) = self.period_ord(p)?;
+        if let Some(n) = self.is(q, Atom::Of).or_else(|| self.is(q, Atom::YearPrep)) {
+            q = n;
+        }
+        // the period it is part of: a year, a month, or this / last / next year
+        let base = [self.year_expr(q), self.month_core(q), self.relative(q)]
+            .into_iter()
+            .flatten()
+            .filter_map(|(e, v)| match v {
+                Val::Date { d: None, t: Tod::None, .. } => Some((e, v)),
+                Val::Rel { n, unit: Unit::Y, .. } if (-1..=1).contains(&n) => Some((
+                    e,
+                    Val::Date {
+                        cal: Calendar::Gregorian,
+                        y: None,
+                        m: None,
+                        d: None,
+                        dir: REL_YEAR + n as i8,
+                        t: Tod::None,
+                    },
+                )),
+                _ => None,
+            })
+            .max_by_key(|(e, _)| *e);
+        let (e, base) = base?;
+        let Val::Date { cal, y, m, dir, .. } = base else {
+            return None;
+        };
+        if quarter_of {
+            return if m.is_none() { quarter(base, k).map(|v| (e, v)) } else { None };
+        }
+        // a year's weeks fall in January, its last in December
+        let month = m.unwrap_or(if k == 0 { 12 } else { 1 });
+        let (d1, d2) = if k == 0 {
+            // the length of a yearless month is known only outside February (and in the Gregorian calendar)
+            let yy = match y {
+                Some(y) => y,
+                None if cal == Calendar::Gregorian && month != 2 => 2001,
+                None => return None,
+            };
+            let len = super::calendars::month_len(cal, yy, month)?;
+            (len - 6, len)
+        } else {
+            (7 * k - 6, 7 * k)
+        };
+        let day = |d| Val::Date { cal, y, m: Some(month), d: Some(d), dir, t: Tod::None };
+        Some((e, Val::Range(Box::new(day(d1)), Box::new(day(d2)))))
+    }
+
+    /// `الأسبوع|الربع (ordinal 1–4 | الأخير)`: whether a quarter, which one (0 = the last), the next token.
+    fn period_ord(&self, p: usize) -> Option<(bool, u8, usize)> {
+        let quarter_of = self.is(p, Atom::Quarter);
+        let week = self.find(p, |a| matches!(a, Atom::Unit(Unit::W, Count::Def)).then_some(()));
+        let n = quarter_of.or(week.map(|(_, n)| n))?;
+        let (k, e) = self.find(n, |a| match a {
+            Atom::Ord(k) if (1..=4).contains(&k) => Some(k),
+            Atom::Final => Some(0),
+            _ => None,
+        })?;
+        Some((quarter_of.is_some(), k, e))
+    }
+
+    /// `السبعينيات`, `سبعينيات`: a decade of the 1900s, as a range of years.
+    fn decade(&self, p: usize) -> P {
+        let (t, n) = self.find(p, |a| if let Atom::Decade(t) = a { Some(t) } else { None })?;
+        let y = 1900 + i32::from(t);
+        let g = Calendar::Gregorian;
+        Some((n, Val::Range(Box::new(year_val(g, y)), Box::new(year_val(g, y + 9)))))
+    }
+}
+
+/// Quarter `k` (1–4, 0 = the last) of the year `base` (a date with a year or a year `dir`, no month), as a range
+/// of months.
+fn quarter(base: Val, k: u8) -> Option<Val> {
+    let Val::Date { cal, y, m: None, dir, .. } = base else {
+        return None;
+    };
+    let k = if k == 0 { 4 } else { k };
+    let month = |m| Val::Date { cal, y, m: Some(m), d: None, dir, t: Tod::None };
+    Some(Val::Range(Box::new(month(3 * k - 2)), Box::new(month(3 * k))))
 }
 
 /// The `dir` of a holiday: placed in the Gregorian year of the reference date.

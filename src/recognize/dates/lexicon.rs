@@ -161,6 +161,12 @@ pub enum Atom {
     Season(&'static str),
     /// A holiday: calendar, month, day (0 = the whole month).
     Holiday(Calendar, u8, u8),
+    /// A quarter of a year (`الربع`), before its ordinal.
+    Quarter,
+    /// `الأخير`: the last one, after a week or a quarter (`الأسبوع الأخير من يوليو`).
+    Final,
+    /// A decade of the 1900s written as a word (`السبعينيات` 70, `عشرينيات` 20).
+    Decade(u8),
 }
 
 /// FNV-1a: short keys, no DoS concern for a fixed table.
@@ -393,6 +399,8 @@ const POD_ADV: &[(&str, Pod)] = &[
     ("الصباح", Pod::Mo),
     ("المساء", Pod::Ev),
     ("الظهر", Pod::Mi),
+    ("بعد الظهر", Pod::Af),
+    ("الليل", Pod::Ni),
     ("العصر", Pod::Af),
     ("الفجر", Pod::Mo),
     ("صبح", Pod::Mo),
@@ -490,6 +498,14 @@ const HOLIDAYS: &[(&str, Calendar, u8, u8)] = &[
     ("کریسمس", Calendar::Gregorian, 12, 25),
     ("رأس السنة الميلادية", Calendar::Gregorian, 1, 1),
     ("عيد الميلاد", Calendar::Gregorian, 12, 25),
+    ("يوم عيد الميلاد", Calendar::Gregorian, 12, 25),
+    ("رأس السنة الجديدة", Calendar::Gregorian, 1, 1),
+    ("ليلة رأس السنة", Calendar::Gregorian, 12, 31),
+    ("ليلة رأس السنة الجديدة", Calendar::Gregorian, 12, 31),
+    ("ليلة رأس السنة الميلادية", Calendar::Gregorian, 12, 31),
+    ("عيد العمال", Calendar::Gregorian, 5, 1),
+    ("يوم العمال", Calendar::Gregorian, 5, 1),
+    ("عيد الحب", Calendar::Gregorian, 2, 14),
     ("نوروز", Calendar::Jalali, 1, 1),
     ("النوروز", Calendar::Jalali, 1, 1),
     ("عيد النوروز", Calendar::Jalali, 1, 1),
@@ -582,12 +598,18 @@ const SMALL: &[(&str, Atom)] = &[
     ("پاییز", Atom::Season("FA")),
     ("زمستان", Atom::Season("WI")),
     ("آخر", Atom::Last),
+    ("الربع", Atom::Quarter),
+    ("الأخير", Atom::Final),
+    ("الأخيرة", Atom::Final),
     ("مطلع", Atom::Part),
     ("أوائل", Atom::Part),
     ("أواخر", Atom::Part),
     ("أواسط", Atom::Part),
     ("منتصف", Atom::Part),
     ("نهاية", Atom::Part),
+    ("عطلة نهاية", Atom::Part),
+    ("بقية", Atom::Part),
+    ("باقي", Atom::Part),
     ("بداية", Atom::Part),
     ("اوایل", Atom::Part),
     ("اواخر", Atom::Part),
@@ -660,6 +682,20 @@ impl Vocab {
         }
         for &(w, n) in AR_CARD.iter().chain(FA_CARD) {
             v.add(w, Atom::Card(n));
+        }
+        // السبعينيات, سبعينيات: the decades of the 1900s
+        for (w, t) in [
+            ("عشرين", 20u8),
+            ("ثلاثين", 30),
+            ("أربعين", 40),
+            ("خمسين", 50),
+            ("ستين", 60),
+            ("سبعين", 70),
+            ("ثمانين", 80),
+            ("تسعين", 90),
+        ] {
+            v.add(&format!("{w}يات"), Atom::Decade(t));
+            v.add(&format!("ال{w}يات"), Atom::Decade(t));
         }
         // الثلاثة (الأيام الثلاثة الماضية); not الاثنين, which is Monday
         for &(w, n) in AR_CARD {

@@ -314,7 +314,17 @@ impl Val {
                 };
                 greg(iso(d))
             }
-            Val::Range(a, b) => join(a.resolve(r), b.resolve(r)),
+            // both ends of a yearless range in one year, the one its start is placed in (`25–31 يوليو`)
+            Val::Range(a, b) => match (a.as_ref(), b.as_ref()) {
+                (
+                    &Val::Date { cal, y: None, m: Some(m), d, dir, .. },
+                    &Val::Date { cal: cal2, y: None, m: Some(m2), d: d2, dir: dir2, t: t2 },
+                ) if cal == cal2 && dir == dir2 && m <= m2 => match place_year(cal, m, d, dir, r) {
+                    Some(y) => join(a.resolve(r), write_date(cal, Some(y), Some(m2), d2, t2)),
+                    None => join(a.resolve(r), b.resolve(r)),
+                },
+                _ => join(a.resolve(r), b.resolve(r)),
+            },
         }
     }
 }
