@@ -29,8 +29,12 @@ test('seed article 000 pasted: places painted at their exact UTF-16 offsets, par
     const ps = [...doc.querySelectorAll('p')];
     return {
       text: doc.textContent,
-      paragraphs: ps.map((p) => ({ dir: p.dir, lang: p.lang, onlyText: [...p.childNodes].every((n) => n.nodeType === 3) })),
-      elementsInsideParagraphs: doc.querySelectorAll('p *').length,
+      paragraphs: ps.map((p) => ({
+        dir: p.dir, lang: p.lang,
+        onlyText: [...p.childNodes].every((n) => n.nodeType === 3 || (n.tagName === 'BDI' && n.childNodes.length === 1 && n.firstChild.nodeType === 3)),
+      })),
+      // Elements inside the text: only <bdi> around Latin letters and digits, never around Arabic letters.
+      inside: [...doc.querySelectorAll('p *')].map((e) => [e.tagName, e.textContent]),
     };
   });
   assert.equal(structure.text, text);
@@ -40,7 +44,12 @@ test('seed article 000 pasted: places painted at their exact UTF-16 offsets, par
     assert.equal(p.lang, 'ar');
     assert.ok(p.onlyText);
   }
-  assert.equal(structure.elementsInsideParagraphs, 0, 'no element inside the text (letter joining is never broken)');
+  for (const [tag, t] of structure.inside) {
+    assert.equal(tag, 'BDI');
+    assert.doesNotMatch(t, /[\u0600-\u06FF]/, 'no element holds an Arabic letter (letter joining is never broken)');
+  }
+  const isolated = structure.inside.map(([, t]) => t);
+  assert.ok(isolated.includes('2013') && isolated.includes('23'), `numbers are isolated: ${isolated.join(' | ')}`);
 
   // Every painted range's text equals the input at its offsets.
   const ranges = await paintedRanges(page);

@@ -5,6 +5,9 @@ import { LABELS, PRIORITY } from './labels.js';
 
 export const hasHighlightApi = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 
+// Latin letters and ASCII digits, with the spaces and punctuation between them that belong to the same run.
+const LATIN_RUN = /[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F.,:'\u2019\-\/&@_%+ ]*[A-Za-z0-9\u00C0-\u024F%])?/g;
+
 // The article as contiguous text segments: [{start, end, node}], covering the whole text in order.
 export class ArticleView {
   constructor(container) {
@@ -31,13 +34,30 @@ export class ArticleView {
       add(el, start, end);
       frag.appendChild(el);
     };
+    // In a right-to-left paragraph, runs of Latin letters and digits (names, numbers, dates like 23/01/2019) are
+    // isolated in <bdi> so neutral punctuation around them cannot reorder the line. A run never starts or ends
+    // next to an Arabic letter inside a word that joins across it: Latin letters and digits do not join.
+    const addIsolated = (parent, start, end) => {
+      LATIN_RUN.lastIndex = 0;
+      const body = text.slice(start, end);
+      let at = 0;
+      for (let m = LATIN_RUN.exec(body); m; m = LATIN_RUN.exec(body)) {
+        if (m.index > at) add(parent, start + at, start + m.index);
+        const bdi = document.createElement('bdi');
+        add(bdi, start + m.index, start + m.index + m[0].length);
+        parent.appendChild(bdi);
+        at = m.index + m[0].length;
+      }
+      if (at < body.length || body.length === 0) add(parent, start + at, end);
+    };
     let pos = 0;
     for (const p of paragraphs) {
       if (p.start > pos) gap(pos, p.start);
       const el = document.createElement('p');
       el.lang = p.lang === 'other' ? '' : p.lang;
       el.dir = p.lang === 'ar' || p.lang === 'fa' ? 'rtl' : 'auto';
-      add(el, p.start, p.end);
+      if (el.dir === 'rtl') addIsolated(el, p.start, p.end);
+      else add(el, p.start, p.end);
       frag.appendChild(el);
       pos = p.end;
     }
