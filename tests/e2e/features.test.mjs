@@ -132,3 +132,41 @@ test('dist/hashiya.html works from file:// with the network off', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('entity panel: mentions grouped with count and aliases; clicking steps through the mentions; progress shows while busy', async () => {
+  const text = await readFile(seedPath(SEED_000), 'utf8');
+  const { page, context, errors } = await openPage(browser, server.url);
+  await waitReady(page);
+  // The progress indicator is visible while the worker annotates.
+  await page.evaluate((t) => {
+    const input = document.getElementById('input');
+    input.value = t;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+  await page.waitForFunction(() => document.body.dataset.state === 'busy' && !document.getElementById('progress').hidden,
+    null, { timeout: 10000, polling: 1 });
+  await page.waitForFunction(() => document.body.dataset.state === 'done', null, { timeout: 30000 });
+  assert.equal(await page.isHidden('#progress'), true, 'no progress indicator once done');
+
+  const items = await page.$$eval('#entity-list button.item', (els) => els.map((e) => ({
+    id: e.dataset.entity, name: e.querySelector('.name').textContent, count: Number(e.querySelector('.count').textContent.replace('×', '')),
+    aliases: e.querySelector('.aliases')?.textContent || '',
+  })));
+  const maduro = items.find((e) => e.name === 'نيكولاس مادورو');
+  assert.ok(maduro && maduro.aliases.includes('مادورو'), `the full name with its short form as an alias: ${JSON.stringify(maduro)}`);
+  const guaido = items.find((e) => e.name.includes('غوايدو'));
+  assert.ok(guaido && guaido.count >= 5, `غوايدو grouped: ${JSON.stringify(items.slice(0, 5))}`);
+  assert.deepEqual(items.map((e) => e.count), [...items.map((e) => e.count)].sort((a, b) => b - a), 'most mentioned first');
+
+  const seen = [];
+  for (let k = 0; k < 3; k++) {
+    await page.click(`#entity-list button[data-entity="${guaido.id}"]`);
+    const [cur] = await paintedRanges(page, 'hl-current');
+    assert.ok(cur && cur.text.includes('غوايدو'), `mention ${k} is focused: ${cur && cur.text}`);
+    assert.equal(text.slice(cur.start, cur.end), cur.text);
+    seen.push(cur.start);
+  }
+  assert.ok(seen[0] < seen[1] && seen[1] < seen[2], `clicks step forward through the mentions: ${seen}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
