@@ -38,7 +38,7 @@ use std::sync::OnceLock;
 pub use lang::{Lang, Paragraph};
 pub use span::{Calendar, Candidate, Entity, Label, Span, Speaker};
 
-use recognize::{Context, Recognizer};
+use recognize::{Analysis, Recognizer};
 
 /// A calendar date (proleptic Gregorian), used for the reference date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -151,13 +151,8 @@ impl Annotator {
 
     /// Annotates `text`. Never fails and never panics, whatever the input.
     pub fn annotate(&self, text: &str, opts: &Options) -> Document {
-        let norm = normalize::Normalized::new(text);
-        let (lang, paragraphs) = match opts.lang {
-            Some(forced) => (forced, lang::paragraphs(text, forced)),
-            None => lang::identify(text),
-        };
-        let tokens = tokenize::tokenize(&norm.text);
-        let cx = Context { text, norm: &norm, tokens: &tokens, lang, paragraphs: &paragraphs, reference: opts.reference };
+        let analysis = Analysis::new(text, opts.lang);
+        let cx = analysis.context(text, opts.reference);
         let mut candidates = Vec::new();
         for r in &self.recognizers {
             r.propose(&cx, &mut candidates);
@@ -170,9 +165,9 @@ impl Annotator {
             }
         }
         let mut spans = resolve::resolve(candidates);
-        entities::propagate(text, &norm, &mut spans);
+        entities::propagate(text, &analysis.norm, &mut spans);
         let entities = entities::link(text, &mut spans);
-        Document { lang, paragraphs, spans, entities }
+        Document { lang: analysis.lang, paragraphs: analysis.paragraphs, spans, entities }
     }
 }
 

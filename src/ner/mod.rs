@@ -344,15 +344,12 @@ fn entities(tags: &[u8], toks: &[Token]) -> Vec<(usize, usize, crate::span::Labe
 mod tests {
     use super::*;
     use crate::span::Label;
-    use crate::{lang, normalize::Normalized, tokenize};
+    use crate::recognize::Analysis;
 
     fn run(text: &str) -> Vec<(Label, String)> {
         let ner = Ner::shipped();
-        let norm = Normalized::new(text);
-        let tokens = tokenize::tokenize(&norm.text);
-        let l = lang::detect(text);
-        let ps = lang::paragraphs(text, l);
-        let cx = Context { text, norm: &norm, tokens: &tokens, lang: l, paragraphs: &ps, reference: None };
+        let analysis = Analysis::new(text, None);
+        let cx = analysis.context(text, None);
         let mut out = Vec::new();
         ner.propose(&cx, &mut out);
         out.into_iter().map(|c| (c.span.label, text[c.span.start..c.span.end].to_string())).collect()
@@ -456,7 +453,7 @@ mod tests {
 
         #[test]
         fn entity_of_only_punctuation_is_dropped() {
-            let toks = tokenize::tokenize("« »");
+            let toks = crate::tokenize::tokenize("« »");
             assert!(entities(&[1, 2], &toks).is_empty());
         }
     }

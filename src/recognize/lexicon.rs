@@ -502,13 +502,11 @@ impl Recognizer for Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{lang, normalize::Normalized, resolve, tokenize};
+    use crate::{lang, recognize::Analysis, resolve};
 
     fn candidates(lex: &Lexicon, text: &str) -> Vec<Candidate> {
-        let norm = Normalized::new(text);
-        let tokens = tokenize::tokenize(&norm.text);
-        let ps = lang::paragraphs(text, lang::Lang::Ar);
-        let cx = Context { text, norm: &norm, tokens: &tokens, lang: lang::Lang::Ar, paragraphs: &ps, reference: None };
+        let analysis = Analysis::new(text, Some(lang::Lang::Ar));
+        let cx = analysis.context(text, None);
         let mut out = Vec::new();
         lex.propose(&cx, &mut out);
         out

@@ -17,7 +17,7 @@ use crate::span::{Candidate, Label, Span};
 use crate::tokenize::Token;
 use crate::Ymd;
 
-/// Everything a recognizer may look at. Built once per document by [`crate::Annotator::annotate`].
+/// Everything a recognizer may look at, lent out by [`Analysis::context`].
 pub struct Context<'a> {
     /// The original text, exactly as given.
     pub text: &'a str,
@@ -31,6 +31,44 @@ pub struct Context<'a> {
     pub paragraphs: &'a [Paragraph],
     /// The reference date, when the caller gave one.
     pub reference: Option<Ymd>,
+}
+
+/// The analysis every recognizer reads, built once per text: the normalized shadow copy, its tokens, and the
+/// languages of the document and its paragraphs. [`Analysis::context`] lends it out as a [`Context`].
+pub struct Analysis {
+    /// The normalized shadow copy and its offset map.
+    pub norm: Normalized,
+    /// Tokens over `norm.text`.
+    pub tokens: Vec<Token>,
+    /// The document's language (identified, or the one forced).
+    pub lang: Lang,
+    /// Paragraphs with their languages.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Analysis {
+    /// Analyses `text`; `lang` forces the document language (paragraphs with their own evidence keep theirs).
+    pub fn new(text: &str, lang: Option<Lang>) -> Analysis {
+        let norm = Normalized::new(text);
+        let (lang, paragraphs) = match lang {
+            Some(forced) => (forced, crate::lang::paragraphs(text, forced)),
+            None => crate::lang::identify(text),
+        };
+        let tokens = crate::tokenize::tokenize(&norm.text);
+        Analysis { norm, tokens, lang, paragraphs }
+    }
+
+    /// The context recognizers read for `text` (the text this analysis was made from).
+    pub fn context<'a>(&'a self, text: &'a str, reference: Option<Ymd>) -> Context<'a> {
+        Context {
+            text,
+            norm: &self.norm,
+            tokens: &self.tokens,
+            lang: self.lang,
+            paragraphs: &self.paragraphs,
+            reference,
+        }
+    }
 }
 
 impl Context<'_> {

@@ -2,19 +2,16 @@
 //! in Arabic and Persian, with example sentences written for the tests.
 
 use super::*;
-use crate::normalize::Normalized;
+use crate::recognize::Analysis;
 use crate::span::Candidate;
-use crate::{lang, resolve, tokenize};
+use crate::{lang, resolve};
 
 /// What the recognizer yields after overlap resolution: (label, text, speaker text) for quotations and for the
 /// entity candidates it proposed itself. `names` stands for an entity recognizer that ran before: every
 /// occurrence of each name (on word boundaries) is proposed with its label.
 fn run(text: &str, names: &[(Label, &str)]) -> Vec<(Label, String, Option<String>)> {
-    let norm = Normalized::new(text);
-    let tokens = tokenize::tokenize(&norm.text);
-    let doc_lang = lang::detect(text);
-    let ps = lang::paragraphs(text, doc_lang);
-    let cx = Context { text, norm: &norm, tokens: &tokens, lang: doc_lang, paragraphs: &ps, reference: None };
+    let analysis = Analysis::new(text, None);
+    let cx = analysis.context(text, None);
     let mut out: Vec<Candidate> = Vec::new();
     for (label, name) in names {
         for (at, _) in text.match_indices(name) {
@@ -299,10 +296,8 @@ fn never_panics_and_spans_are_valid() {
         "\u{200C}\u{200C}\"\u{200C}\"",
     ];
     for text in inputs {
-        let norm = Normalized::new(text);
-        let tokens = tokenize::tokenize(&norm.text);
-        let ps = lang::paragraphs(text, lang::Lang::Ar);
-        let cx = Context { text, norm: &norm, tokens: &tokens, lang: lang::Lang::Ar, paragraphs: &ps, reference: None };
+        let analysis = Analysis::new(text, Some(lang::Lang::Ar));
+        let cx = analysis.context(text, None);
         let mut out = Vec::new();
         q.propose(&cx, &mut out);
         for c in &out {
