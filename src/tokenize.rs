@@ -163,7 +163,7 @@ pub fn stems(word: &str) -> Vec<Stem> {
 mod tests {
     use super::*;
 
-    fn texts<'a>(norm: &'a str) -> Vec<&'a str> {
+    fn texts(norm: &str) -> Vec<&str> {
         tokenize(norm).iter().map(|t| t.text(norm)).collect()
     }
 

@@ -356,8 +356,9 @@ impl Lexicon {
             } else if prefix.is_empty() {
                 s
             } else if PROCLITICS.contains(&prefix) {
-                // A whole word that is a common word is not proclitic + name (`كامل` is not ك + آمل).
-                if t[end..].chars().next().is_none_or(|c| !is_word_char(c)) && self.common.contains(&t[ws..end]) {
+                // A whole word that is a common word is not proclitic + name (`كامل` is not ك + آمل); the match
+                // already ends a word (checked above), so `ws..end` is the whole word.
+                if self.common.contains(&t[ws..end]) {
                     continue;
                 }
                 // An article written before a name belongs to it (`البيرو`), other proclitics do not. A person's
