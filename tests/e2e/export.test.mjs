@@ -136,16 +136,13 @@ test('HTML snapshot renders the highlights without the app, from file:// with th
   await copyFile(downloaded, path);
   assert.ok(!body.includes('app.js') && !body.includes('hashiya_bg'), 'the snapshot does not load the app');
   const { page: snap, context: ctx, errors: snapErrors, blocked } = await openPage(browser, pathToFileURL(path).href, { offline: true });
-  const painted = await snap.evaluate(() => {
-    const doc = document.getElementById('doc');
-    const walker = document.createTreeWalker(doc, NodeFilter.SHOW_TEXT);
-    const base = new Map();
-    let pos = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) { base.set(n, pos); pos += n.data.length; }
-    const out = [];
-    for (const [name, hl] of CSS.highlights) for (const r of hl) out.push({ label: name, text: r.toString(), start: base.get(r.startContainer) + r.startOffset });
-    return { out, text: doc.textContent, elementsInText: doc.querySelectorAll('p *').length };
-  });
+  const painted = {
+    out: await paintedRanges(snap, null, ''),
+    ...await snap.evaluate(() => {
+      const doc = document.getElementById('doc');
+      return { text: doc.textContent, elementsInText: doc.querySelectorAll('p *').length };
+    }),
+  };
   assert.equal(painted.text, text, 'the snapshot shows the text as it was');
   assert.equal(painted.elementsInText, 0, 'no element inside the text');
   const scalar = (o) => Array.from(text.slice(0, o)).length;

@@ -90,8 +90,10 @@ export async function setText(page, text, { timeout = 60000 } = {}) {
 }
 
 // Every painted range as {label, text, start, end}, offsets counted in UTF-16 units from the article's start.
-export async function paintedRanges(page, name) {
-  return page.evaluate((only) => {
+// `name` keeps one highlight only; `prefix` is what highlight names start with (the app's "hl-"; the HTML
+// snapshot names its highlights by label alone).
+export async function paintedRanges(page, name, prefix = 'hl-') {
+  return page.evaluate(([only, prefix]) => {
     const doc = document.getElementById('doc');
     const walker = document.createTreeWalker(doc, NodeFilter.SHOW_TEXT);
     const base = new Map();
@@ -99,13 +101,13 @@ export async function paintedRanges(page, name) {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) { base.set(n, pos); pos += n.data.length; }
     const out = [];
     for (const [key, hl] of CSS.highlights) {
-      if (!key.startsWith('hl-') || (only && key !== only)) continue;
+      if (!key.startsWith(prefix) || (only && key !== only)) continue;
       for (const r of hl) {
-        out.push({ label: key.slice(3), text: r.toString(), start: base.get(r.startContainer) + r.startOffset, end: base.get(r.endContainer) + r.endOffset });
+        out.push({ label: key.slice(prefix.length), text: r.toString(), start: base.get(r.startContainer) + r.startOffset, end: base.get(r.endContainer) + r.endOffset });
       }
     }
     return out.sort((a, b) => a.start - b.start || a.end - b.end);
-  }, name || null);
+  }, [name || null, prefix]);
 }
 
 export async function screenshot(page, name, opts = {}) {
