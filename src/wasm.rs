@@ -74,15 +74,10 @@ fn options(value: JsValue) -> Result<Options, JsError> {
 pub fn annotate(text: JsValue, options_value: JsValue) -> Result<JsValue, JsError> {
     let js: js_sys::JsString = text.dyn_into().map_err(|_| JsError::new("annotate: text must be a string"))?;
     let opts = options(options_value)?;
-    let (text, replaced) = match js.as_string() {
-        Some(s) if js.is_valid_utf16() => (s, 0),
-        _ => {
-            let units: Vec<u16> = js.iter().collect();
-            let text = String::from_utf16_lossy(&units);
-            let lone = char::decode_utf16(units.iter().copied()).filter(|r| r.is_err()).count();
-            (text, lone)
-        }
-    };
+    // Crossing into Rust, TextEncoder already writes U+FFFD for each lone surrogate; they are only counted here.
+    let text = js.as_string().ok_or_else(|| JsError::new("annotate: text must be a string"))?;
+    let replaced =
+        if js.is_valid_utf16() { 0 } else { char::decode_utf16(js.iter()).filter(|r| r.is_err()).count() };
     let mut warnings = Vec::new();
     if replaced > 0 {
         let msg = format!("{replaced} lone surrogate(s) replaced by U+FFFD; offsets are unchanged");
