@@ -1,0 +1,270 @@
+//! Name-phrase recognizer: organisations and places written as a head word and the words that complete it
+//! (`هيئة الإذاعة البريطانية`, `وكالة X`, `دادگاه عالی`, `البحر الكاريبي`), and agency credits in Latin script.
+//!
+//! The tables are generated from the NER training corpora by `scripts/build_gazetteer.py` (see
+//! `scripts/build_lexicons.sh`): `data/lexicon/heads.tsv` (cue words that head names of one label, ORG or LOC)
+//! and `data/lexicon/name_parts.tsv` (words that continue names of places and organisations).
+//!
+//! A head word (after proclitics, which stay outside the span; an article or a fused `لل` stays, as written)
+//! followed by up to [`MAX_FOLLOWERS`] words, separated by spaces or ZWNJ only, is proposed with the head's
+//! label when at least one follower is
+//! - a name part (`الجو`, `الدولي`, `عالی`), or an Arabic relative adjective (`ال…ي`, `ال…ية`, six letters or
+//!   more: `البوليفاري`), anywhere in the chain;
+//! - a name word (not a common word, a cue or a title, no article, three letters or more: `وكالة X`), right
+//!   after the head or after another name word, at most [`MAX_NAME_WORDS`] of them; after a name word, an
+//!   adjective made from a place name (`الروسية` from `روسيا`) describes the organisation and ends the phrase.
+//!
+//! A head right after a title word (`وزير الدفاع`) is the title's complement, not an organisation.
+//!
+//! A line that holds nothing but one to three capitalised Latin words, in a document in Arabic script, is a
+//! photo credit (`Reuters`, `Getty Images`) and names an organisation; a credit split by `/` names one per
+//! part.
+
+use std::collections::{HashMap, HashSet};
+
+use super::lexicon::{common_words, WordSet, CLDR, GAZETTEER, TITLES};
+use super::{Context, Recognizer};
+use crate::normalize::normalize_str;
+use crate::span::{Candidate, Label};
+use crate::tokenize::{Token, TokenKind, PROCLITICS};
+
+/// Head words and their labels.
+pub const HEADS: &str = include_str!("../../data/lexicon/heads.tsv");
+/// Words that continue names of places and organisations.
+pub const NAME_PARTS: &str = include_str!("../../data/lexicon/name_parts.tsv");
+
+/// A head word counts when, followed by a word that can continue a name, it starts one at least this often in
+/// the corpora (the table's fourth column).
+pub const HEAD_MIN_PRECISION: f32 = 0.4;
+/// Most words after the head.
+pub const MAX_FOLLOWERS: usize = 4;
+/// Most name words after the head.
+pub const MAX_NAME_WORDS: usize = 2;
+/// Most Latin words in a credit line.
+const MAX_CREDIT_WORDS: usize = 3;
+
+/// Finds name phrases and credits (see the module documentation).
+pub struct Heads {
+    heads: HashMap<String, Label>,
+    parts: WordSet,
+    /// Single-word place names, normalized, without the article.
+    places: HashSet<String>,
+    /// Title words (corpus titles and the tagger's TITLE triggers).
+    titles: WordSet,
+    common: &'static WordSet,
+}
+
+fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
+}
+
+impl Heads {
+    /// Builds the recognizer from a heads table (`word<TAB>LABEL`), a name-part table (first column), name
+    /// tables (`LABEL<TAB>name`: their one-word places make adjectives), a title table (first column) and
+    /// common words.
+    pub fn from_tables(heads: &str, parts: &str, names: &[&str], titles: &str, common: &'static WordSet) -> Heads {
+        let heads = rows(heads)
+            .filter_map(|c| {
+                let w = normalize_str(c.first()?.trim());
+                let l = Label::parse(c.get(1)?.trim())?;
+                let precision: f32 = c.get(3).and_then(|p| p.trim().parse().ok()).unwrap_or(1.0);
+                let precise = precision >= head_min_precision();
+                (precise && !w.is_empty() && matches!(l, Label::Org | Label::Loc)).then_some((w, l))
+            })
+            .collect();
+        let places = names
+            .iter()
+            .flat_map(|t| rows(t))
+            .filter(|c| c.first().is_some_and(|l| l.trim() == "LOC"))
+            .filter_map(|c| {
+                let n = normalize_str(c.get(1)?.trim());
+                (!n.contains([' ', '\u{200C}'])).then(|| n.strip_prefix("ال").unwrap_or(&n).to_string())
+            })
+            .filter(|n| n.chars().count() >= 3)
+            .collect();
+        Heads { heads, parts: WordSet::from_tsv(parts), places, titles: WordSet::from_tsv(titles), common }
+    }
+
+    /// The recognizer with the tables shipped in the binary.
+    pub fn shipped() -> Heads {
+        let triggers: String = rows(crate::ner::features::TRIGGERS_TSV)
+            .filter(|c| c.first() == Some(&"TITLE"))
+            .filter_map(|c| c.get(1).map(|w| format!("{w}\n")))
+            .collect();
+        let titles = format!("{TITLES}\n{triggers}");
+        Heads::from_tables(HEADS, NAME_PARTS, &[GAZETTEER, CLDR], &titles, common_words())
+    }
+
+    /// The head's label, the byte offset where the span starts inside `w` (after proclitics; a fused `لل` stays,
+    /// as written) and whether the head has the article, if `w` is a head word as the table writes it, possibly
+    /// after proclitics other than the article (`الكتلة` is not the head `كتلة`: the table lists the forms with
+    /// the article that head names).
+    fn head_at(&self, w: &str, buf: &mut String) -> Option<(Label, usize, bool)> {
+        if let Some(&l) = self.heads.get(w) {
+            return Some((l, 0, w.starts_with("ال")));
+        }
+        for p in PROCLITICS.iter().filter(|p| !p.ends_with("ال")) {
+            let Some(rest) = w.strip_prefix(p) else { continue };
+            if rest.chars().count() < 3 {
+                continue;
+            }
+            if p.ends_with("لل") {
+                // ل + the article with its alef dropped: the head is written with the article.
+                buf.clear();
+                buf.push_str("ال");
+                buf.push_str(rest);
+                if let Some(&l) = self.heads.get(buf.as_str()) {
+                    return Some((l, p.len() - "لل".len(), true));
+                }
+            } else if let Some(&l) = self.heads.get(rest) {
+                return Some((l, p.len(), rest.starts_with("ال")));
+            }
+        }
+        None
+    }
+
+    fn is_title(&self, w: &str) -> bool {
+        self.titles.contains(w)
+            || PROCLITICS.iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() > 2 && self.titles.contains(r)))
+    }
+
+    /// An adjective made from a place name (`الروسية` ← `روسيا`, `البريطاني` ← `بريطانيا`).
+    fn place_adjective(&self, w: &str, buf: &mut String) -> bool {
+        let Some(stem) = nisba_stem(w) else { return false };
+        ["", "ا", "يا", "ة"].iter().any(|end| {
+            buf.clear();
+            buf.push_str(stem);
+            buf.push_str(end);
+            self.places.contains(buf.as_str())
+        })
+    }
+
+    /// A word that can be (part of) a proper name: not a common word, a cue, a head or a title; no article;
+    /// Arabic letters, three or more.
+    fn is_name_word(&self, w: &str) -> bool {
+        w.chars().count() >= 3
+            && !w.starts_with("ال")
+            && !self.common.contains(w)
+            && !self.heads.contains_key(w)
+            && !self.is_title(w)
+            && !PROCLITICS.iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() > 2 && self.common.contains(r)))
+    }
+
+    fn propose_phrases(&self, cx: &Context<'_>, out: &mut Vec<Candidate>) {
+        let t = cx.norm.text.as_str();
+        let toks = cx.tokens;
+        let mut buf = String::new();
+        // People the recognizers before this one found (original offsets, sorted by end): their words are no
+        // organisation's name words (`حكومة نيكولاس مادورو`).
+        let mut people: Vec<(usize, usize)> =
+            out.iter().filter(|c| c.span.label == Label::Per).map(|c| (c.span.start, c.span.end)).collect();
+        people.sort_unstable_by_key(|&(s, e)| (e, s));
+        for (i, tok) in toks.iter().enumerate() {
+            if tok.kind != TokenKind::Word {
+                continue;
+            }
+            let Some((label, at, definite)) = self.head_at(tok.text(t), &mut buf) else { continue };
+            // The complement of a title (`وزير الدفاع`) is no organisation.
+            if i > 0 && spaced(t, &toks[i - 1], tok) && toks[i - 1].kind == TokenKind::Word && self.is_title(toks[i - 1].text(t)) {
+                continue;
+            }
+            let (mut end, mut n, mut names, mut after_name) = (None, 0usize, 0usize, false);
+            let mut prev = tok;
+            for next in toks[i + 1..].iter().take(MAX_FOLLOWERS) {
+                if next.kind != TokenKind::Word || !spaced(t, prev, next) {
+                    break;
+                }
+                let f = next.text(t);
+                let adjective = self.parts.contains(f) || nisba_stem(f).is_some();
+                if adjective && !(after_name && self.place_adjective(f, &mut buf)) {
+                    after_name = false;
+                } else if !definite
+                    && (n == 0 || after_name)
+                    && names < MAX_NAME_WORDS
+                    && self.is_name_word(f)
+                    && !overlaps(&people, cx.norm.orig_start(next.start), cx.norm.orig_end(next.end))
+                {
+                    after_name = true;
+                    names += 1;
+                } else {
+                    break;
+                }
+                n += 1;
+                end = Some(next.end);
+                prev = next;
+            }
+            if let Some(end) = end {
+                let score = 0.58 + 0.03 * (n + 1).min(4) as f32;
+                out.push(cx.candidate(label, tok.start + at, end, score, "heads"));
+            }
+        }
+    }
+
+    fn propose_credits(&self, cx: &Context<'_>, out: &mut Vec<Candidate>) {
+        let t = cx.norm.text.as_str();
+        let toks = cx.tokens;
+        if !t.chars().any(crate::tokenize::is_arabic_letter) {
+            return;
+        }
+        let mut i = 0;
+        while i < toks.len() {
+            // One line: tokens up to a line break.
+            let mut j = i + 1;
+            while j < toks.len() && !t[toks[j - 1].end..toks[j].start].contains('\n') {
+                j += 1;
+            }
+            let line = &toks[i..j];
+            let starts_line = i == 0 || t[toks[i - 1].end..toks[i].start].contains('\n');
+            if starts_line && line.iter().all(|k| k.kind == TokenKind::Latin || k.text(t) == "/") {
+                for part in line.split(|k| k.kind != TokenKind::Latin) {
+                    let (Some(a), Some(b)) = (part.first(), part.last()) else { continue };
+                    let capitalised = part.iter().all(|k| {
+                        let (s, _) = cx.norm.orig_range(k.start, k.end);
+                        cx.text[s..].chars().next().is_some_and(|c| c.is_uppercase())
+                    });
+                    let words_spaced = part.windows(2).all(|w| t[w[0].end..w[1].start] == *" ");
+                    if part.len() <= MAX_CREDIT_WORDS && capitalised && words_spaced {
+                        out.push(cx.candidate(Label::Org, a.start, b.end, 0.5, "heads-credit"));
+                    }
+                }
+            }
+            i = j;
+        }
+    }
+}
+
+fn head_min_precision() -> f32 {
+    std::env::var("HASHIYA_HEAD_P").ok().and_then(|v| v.parse().ok()).unwrap_or(HEAD_MIN_PRECISION)
+}
+
+/// Whether `a..b` overlaps one of `ranges` (sorted by end).
+fn overlaps(ranges: &[(usize, usize)], a: usize, b: usize) -> bool {
+    let i = ranges.partition_point(|&(_, e)| e <= a);
+    // Ranges ending after `a`, nearest first; a name is a few words long, so a few suffice.
+    ranges[i..].iter().take(8).any(|&(s, _)| s < b)
+}
+
+/// Whether only spaces or ZWNJ separate two tokens.
+fn spaced(t: &str, a: &Token, b: &Token) -> bool {
+    let gap = &t[a.end..b.start];
+    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{200C}')
+}
+
+/// The stem of an Arabic relative adjective with the article (`الروسية` → `روس`): `ال…ي` or `ال…ية`, six
+/// letters or more in all.
+fn nisba_stem(w: &str) -> Option<&str> {
+    let rest = w.strip_prefix("ال")?;
+    let stem = rest.strip_suffix("ية").or_else(|| rest.strip_suffix('ي'))?;
+    (w.chars().count() >= 6 && stem.chars().count() >= 2).then_some(stem)
+}
+
+impl Recognizer for Heads {
+    fn name(&self) -> &'static str {
+        "heads"
+    }
+
+    fn propose(&self, cx: &Context<'_>, out: &mut Vec<Candidate>) {
+        self.propose_phrases(cx, out);
+        self.propose_credits(cx, out);
+    }
+}
