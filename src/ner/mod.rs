@@ -388,6 +388,32 @@ mod tests {
     }
 
     #[test]
+    fn plausible_spans() {
+        use features::class::{PREP, TITLE};
+        let info = |trig: u32| TokInfo { trig, ..TokInfo::default() };
+        // (label, trigger classes of the sentence's tokens, first, last, first word, inner words, plausible)
+        type Case<'a> = (Label, &'a [u32], usize, usize, &'a str, &'a [usize], bool);
+        let cases: &[Case] = &[
+            // After a title, a place or organisation with the article is the title's complement.
+            (Label::Org, &[TITLE, 0, 0], 1, 2, "الدفاع", &[], false),
+            (Label::Org, &[TITLE, 0, 0], 1, 2, "بيرو", &[], true),
+            (Label::Per, &[TITLE, 0, 0], 1, 2, "الحسن", &[], true),
+            (Label::Org, &[0, 0, 0], 1, 2, "الدفاع", &[], true),
+            // A common word, title or preposition inside a place or organisation.
+            (Label::Org, &[0, 0, 0, 0], 0, 3, "الجيش", &[1], false),
+            (Label::Loc, &[0, TITLE | PREP, 0], 0, 2, "قاعدة", &[], false),
+            // At the edges it is not inside.
+            (Label::Org, &[0, 0, 0], 0, 2, "الجيش", &[2], true),
+            (Label::Per, &[0, 0, 0, 0], 0, 3, "عبد", &[1], true),
+        ];
+        for (i, &(label, trig, s, e, first, common, want)) in cases.iter().enumerate() {
+            let infos: Vec<TokInfo> = trig.iter().map(|&t| info(t)).collect();
+            let inner = |j: usize| common.contains(&j) || bare_trigger(&infos[j]);
+            assert_eq!(plausible_span(label, &infos, s, e, first, inner), want, "case {i}");
+        }
+    }
+
+    #[test]
     fn shipped_model_parses() {
         assert!(Ner::shipped().model().is_some());
     }

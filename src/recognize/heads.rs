@@ -21,9 +21,11 @@
 //! part.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::lexicon::{common_words, WordSet, CLDR, GAZETTEER, TITLES};
 use super::{Context, Recognizer};
+use crate::lang::Lang;
 use crate::normalize::normalize_str;
 use crate::span::{Candidate, Label};
 use crate::tokenize::{Token, TokenKind, PROCLITICS};
@@ -54,6 +56,25 @@ pub struct Heads {
     common: &'static WordSet,
 }
 
+/// Whether the normalized word `w` is a shipped head word (as the table writes it, article included).
+pub fn is_head(w: &str) -> bool {
+    static H: OnceLock<HashSet<String>> = OnceLock::new();
+    H.get_or_init(|| parse_heads(HEADS).into_keys().collect()).contains(w)
+}
+
+/// Head words and labels of a heads table, those precise enough ([`HEAD_MIN_PRECISION`]).
+fn parse_heads(tsv: &str) -> HashMap<String, Label> {
+    rows(tsv)
+        .filter_map(|c| {
+            let w = normalize_str(c.first()?.trim());
+            let l = Label::parse(c.get(1)?.trim())?;
+            let precision: f32 = c.get(3).and_then(|p| p.trim().parse().ok()).unwrap_or(1.0);
+            let precise = precision >= head_min_precision();
+            (precise && !w.is_empty() && matches!(l, Label::Org | Label::Loc)).then_some((w, l))
+        })
+        .collect()
+}
+
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
     tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
 }
@@ -63,15 +84,7 @@ impl Heads {
     /// tables (`LABEL<TAB>name`: their one-word places make adjectives), a title table (first column) and
     /// common words.
     pub fn from_tables(heads: &str, parts: &str, names: &[&str], titles: &str, common: &'static WordSet) -> Heads {
-        let heads = rows(heads)
-            .filter_map(|c| {
-                let w = normalize_str(c.first()?.trim());
-                let l = Label::parse(c.get(1)?.trim())?;
-                let precision: f32 = c.get(3).and_then(|p| p.trim().parse().ok()).unwrap_or(1.0);
-                let precise = precision >= head_min_precision();
-                (precise && !w.is_empty() && matches!(l, Label::Org | Label::Loc)).then_some((w, l))
-            })
-            .collect();
+        let heads = parse_heads(heads);
         let places = names
             .iter()
             .flat_map(|t| rows(t))
@@ -168,7 +181,12 @@ impl Heads {
             if i > 0 && spaced(t, &toks[i - 1], tok) && toks[i - 1].kind == TokenKind::Word && self.is_title(toks[i - 1].text(t)) {
                 continue;
             }
-            let (mut end, mut n, mut names, mut after_name) = (None, 0usize, 0usize, false);
+            let (mut n, mut names, mut after_name) = (0usize, 0usize, false);
+            let (mut only_adjectives, mut last_adjective_of_place) = (true, false);
+            let arabic = cx.lang_at(cx.norm.orig_start(tok.start)) == Lang::Ar;
+            // The phrase so far ends where a name can end: in Arabic not on a noun without the article that
+            // is no name (`وكالة أنباء`: a construct noun waits for its complement).
+            let mut complete: Option<(usize, usize)> = None;
             let mut prev = tok;
             for next in toks[i + 1..].iter().take(MAX_FOLLOWERS) {
                 if next.kind != TokenKind::Word || !spaced(t, prev, next) {
@@ -176,8 +194,11 @@ impl Heads {
                 }
                 let f = next.text(t);
                 let adjective = self.parts.contains(f) || nisba_stem(f).is_some();
-                if adjective && !(after_name && self.place_adjective(f, &mut buf)) {
+                let of_place = adjective && self.place_adjective(f, &mut buf);
+                if adjective && !(after_name && of_place) {
                     after_name = false;
+                    only_adjectives &= nisba_stem(f).is_some();
+                    last_adjective_of_place = of_place;
                 } else if !definite
                     && (n == 0 || after_name)
                     && names < MAX_NAME_WORDS
@@ -186,14 +207,21 @@ impl Heads {
                 {
                     after_name = true;
                     names += 1;
+                    only_adjectives = false;
                 } else {
                     break;
                 }
                 n += 1;
-                end = Some(next.end);
                 prev = next;
+                if !arabic || f.starts_with("ال") || after_name {
+                    complete = Some((next.end, n));
+                }
             }
-            if let Some(end) = end {
+            // Adjectives alone that end in one made from a place describe (`القوات الروسية`: the Russian forces).
+            if only_adjectives && last_adjective_of_place {
+                continue;
+            }
+            if let Some((end, n)) = complete {
                 let score = 0.58 + 0.03 * (n + 1).min(4) as f32;
                 out.push(cx.candidate(label, tok.start + at, end, score, "heads"));
             }
@@ -252,7 +280,7 @@ fn spaced(t: &str, a: &Token, b: &Token) -> bool {
 
 /// The stem of an Arabic relative adjective with the article (`الروسية` → `روس`): `ال…ي` or `ال…ية`, six
 /// letters or more in all.
-fn nisba_stem(w: &str) -> Option<&str> {
+pub fn nisba_stem(w: &str) -> Option<&str> {
     let rest = w.strip_prefix("ال")?;
     let stem = rest.strip_suffix("ية").or_else(|| rest.strip_suffix('ي'))?;
     (w.chars().count() >= 6 && stem.chars().count() >= 2).then_some(stem)
@@ -266,5 +294,148 @@ impl Recognizer for Heads {
     fn propose(&self, cx: &Context<'_>, out: &mut Vec<Candidate>) {
         self.propose_phrases(cx, out);
         self.propose_credits(cx, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::recognize::Analysis;
+    use crate::span::Span;
+
+    const HEADS_T: &str = "# test\nمنظمة\tORG\t10\t0.90\nنهر\tLOC\t8\t0.90\nالحزب\tORG\t9\t0.80\nرابطة\tORG\t5\t0.10\n\
+        دانشگاه\tORG\t9\t0.80\nالشؤون\tORG\t4\t0.60\n";
+    const PARTS_T: &str = "# test\nالصحة\t9\nأنباء\t3\nالخارجية\t5\nملی\t7\n";
+    const NAMES_T: &str = "# test\nLOC\tروسيا\nLOC\tالصين\nPER\tكارون\n";
+    const TITLES_T: &str = "# test\nوزير\t9\n";
+    const COMMON_T: &str = "# test\nقال\t9\nمن\t9\nفي\t9\nإن\t9\nگفت\t9\nأنباء\t9\n";
+
+    fn heads() -> Heads {
+        let common: &'static WordSet = Box::leak(Box::new(WordSet::from_tsv(COMMON_T)));
+        Heads::from_tables(HEADS_T, PARTS_T, &[NAMES_T], TITLES_T, common)
+    }
+
+    /// Candidates for `text` in `lang`, after `before` (candidates of earlier recognizers, as (label, surface)).
+    fn run(h: &Heads, text: &str, lang: Lang, before: &[(Label, &str)]) -> Vec<(Label, String)> {
+        let analysis = Analysis::new(text, Some(lang));
+        let cx = analysis.context(text, None);
+        let mut out: Vec<Candidate> = before
+            .iter()
+            .map(|&(l, s)| {
+                let a = text.find(s).unwrap_or(0);
+                Candidate { span: Span::new(l, a, a + s.len()), score: 0.5, source: "test" }
+            })
+            .collect();
+        let n = out.len();
+        h.propose(&cx, &mut out);
+        out[n..].iter().map(|c| (c.span.label, text[c.span.start..c.span.end].to_string())).collect()
+    }
+
+    fn check(cases: &[(&str, Lang, &[(Label, &str)], &[(Label, &str)])]) {
+        let h = heads();
+        for (text, lang, before, want) in cases {
+            let want: Vec<(Label, String)> = want.iter().map(|&(l, s)| (l, s.to_string())).collect();
+            assert_eq!(run(&h, text, *lang, before), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn phrases() {
+        use Label::*;
+        check(&[
+            // A head and name parts or relative adjectives; proclitics stay outside.
+            ("قالت منظمة الصحة العالمية إن", Lang::Ar, &[], &[(Org, "منظمة الصحة العالمية")]),
+            ("ولمنظمة الصحة", Lang::Ar, &[], &[(Org, "منظمة الصحة")]),
+            ("بين الحزب الديمقراطي والجمهوري", Lang::Ar, &[], &[(Org, "الحزب الديمقراطي")]),
+            // A fused لل stays, as written.
+            ("دعما للحزب الديمقراطي", Lang::Ar, &[], &[(Org, "للحزب الديمقراطي")]),
+            // A head and a name word; a place head gives a place.
+            ("وصلنا إلى نهر زاينده في", Lang::Ar, &[], &[(Loc, "نهر زاينده")]),
+            // After a name word, an adjective made from a place describes; after a noun it belongs.
+            ("منظمة زيلاندو الروسية", Lang::Ar, &[], &[(Org, "منظمة زيلاندو")]),
+            ("منظمة الصحة الروسية", Lang::Ar, &[], &[(Org, "منظمة الصحة الروسية")]),
+            ("منظمة الصحة الصينية", Lang::Ar, &[], &[(Org, "منظمة الصحة الصينية")]),
+            // Persian: a head and a name part.
+            ("گفت دانشگاه ملی امروز", Lang::Fa, &[], &[(Org, "دانشگاه ملی")]),
+        ]);
+    }
+
+    #[test]
+    fn not_phrases() {
+        use Label::*;
+        check(&[
+            // No follower, or one across punctuation.
+            ("منظمة من الدول", Lang::Ar, &[], &[]),
+            ("منظمة، الصحة", Lang::Ar, &[], &[]),
+            // A head with the article takes no bare name word (`الحزب` + a verb).
+            ("الحزب زيلاندو", Lang::Ar, &[], &[]),
+            // Adjectives alone ending in one made from a place describe (the Russian party).
+            ("الحزب الروسي", Lang::Ar, &[], &[]),
+            // The complement of a title.
+            ("قال وزير الشؤون الخارجية", Lang::Ar, &[], &[]),
+            ("قالت الشؤون الخارجية", Lang::Ar, &[], &[(Org, "الشؤون الخارجية")]),
+            // A head the corpora seldom see start a name.
+            ("رابطة زيلاندو", Lang::Ar, &[], &[]),
+            // An Arabic construct noun at the end waits for its complement.
+            ("منظمة أنباء \"زيلاندو\"", Lang::Ar, &[], &[]),
+            ("منظمة أنباء الصحة", Lang::Ar, &[], &[(Org, "منظمة أنباء الصحة")]),
+            // A person's name is no organisation's name word.
+            ("منظمة كارون زيلاندو", Lang::Ar, &[(Per, "كارون زيلاندو")], &[]),
+            // Not the article-less head inside a word with the article.
+            ("المنظمة زيلاندو", Lang::Ar, &[], &[]),
+            // Common words and verbs end the phrase.
+            ("منظمة گفت", Lang::Fa, &[], &[]),
+        ]);
+    }
+
+    #[test]
+    fn credits() {
+        use Label::*;
+        check(&[
+            ("صورة من الحفل\nReuters\nقال الرئيس", Lang::Ar, &[], &[(Org, "Reuters")]),
+            ("صورة من الحفل\nAFP/Getty Images\n", Lang::Ar, &[], &[(Org, "AFP"), (Org, "Getty Images")]),
+            // Lower case, a sentence, or Latin beside Arabic on the line is no credit.
+            ("صورة من الحفل\nreuters\n", Lang::Ar, &[], &[]),
+            ("صورة من الحفل\nThe Prime Minister Said\n", Lang::Ar, &[], &[]),
+            ("صورة من الحفل Reuters\n", Lang::Ar, &[], &[]),
+            // A text with no Arabic script has no credits.
+            ("A photo\nReuters\n", Lang::Ar, &[], &[]),
+        ]);
+    }
+
+    #[test]
+    fn helpers() {
+        assert_eq!(nisba_stem("الروسية"), Some("روس"));
+        assert_eq!(nisba_stem("البريطاني"), Some("بريطان"));
+        // Too short: particles and pronouns (`الذي`, `التي`).
+        assert_eq!(nisba_stem("الذي"), None);
+        assert_eq!(nisba_stem("التي"), None);
+        assert_eq!(nisba_stem("روسي"), None);
+        let h = heads();
+        let mut buf = String::new();
+        assert!(h.place_adjective("الروسية", &mut buf));
+        assert!(h.place_adjective("الصيني", &mut buf));
+        assert!(!h.place_adjective("الديمقراطي", &mut buf));
+    }
+
+    #[test]
+    fn shipped_tables_load() {
+        let h = Heads::shipped();
+        assert!(h.heads.len() > 100 && h.parts.len() > 500 && h.places.len() > 1000);
+        assert!(h.heads.values().all(|l| matches!(l, Label::Org | Label::Loc)));
+        assert!(is_head("وكالة"));
+        assert!(!is_head("قال"));
+    }
+
+    mod regression {
+        use super::*;
+
+        #[test]
+        fn a_head_at_the_end_of_the_text_or_before_junk_does_not_panic() {
+            let h = heads();
+            for text in ["منظمة", "منظمة \u{0301}", "منظمة\u{200C}", "\nReuters", "Reuters\n\nمنظمة الصحة"] {
+                let _ = run(&h, text, Lang::Ar, &[]);
+            }
+        }
     }
 }

@@ -30,7 +30,9 @@
 //! - after a title word (`data/lexicon/titles.tsv`: words the corpora often write right before a person),
 //!   one or two such words are proposed as a person, at a lower score, unless the first starts with the
 //!   article (an adjective: `الرئيس الفنزويلي`), is two letters long, or in Arabic ends in ه (a pronoun:
-//!   `أكد تضامنه`); a word that repeats the one before it ends the name (a new sentence).
+//!   `أكد تضامنه`); a word that repeats the one before it ends the name (a new sentence);
+//! - a one-word place or organisation that is a relative adjective (`الأهلي`) is not proposed right after a
+//!   noun with the article, which it then qualifies (`السلم الأهلي`).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -374,6 +376,16 @@ impl Lexicon {
             } else {
                 continue;
             };
+            // A one-word name that is a relative adjective (`الأهلي`) right after a noun with the article agrees
+            // with that noun (`السلم الأهلي`): an adjective, not the name.
+            if e.words == 1 && e.label != Label::Per && crate::recognize::heads::nisba_stem(&t[start..end]).is_some() {
+                let before = t[..start].strip_suffix(' ').unwrap_or("");
+                let prev = before.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
+                let definite = PROCLITICS.iter().any(|p| (p.ends_with("ال") || p.ends_with("لل")) && prev.starts_with(p));
+                if before.len() + 1 == start && definite && prev.chars().count() > 3 {
+                    continue;
+                }
+            }
             if e.label == Label::Per {
                 per.push((start, end));
             } else {
@@ -704,6 +716,24 @@ mod tests {
             let lex = lex();
             assert!(lex.is_name_word("فلان"));
             assert_eq!(best(&lex, "قال خوان فلان إن"), [(Label::Per, "خوان فلان".to_string())]);
+        }
+
+        #[test]
+        fn a_relative_adjective_after_a_definite_noun_is_no_name() {
+            let lex = Lexicon::from_tsv("ORG\tالأهلي\nLOC\tالصومالي\n");
+            let cases: &[(&str, &[(Label, &str)])] = &[
+                ("فاز الأهلي", &[(Label::Org, "الأهلي")]),
+                ("ضد الأهلي", &[(Label::Org, "الأهلي")]),
+                ("السلم الأهلي", &[]),
+                ("والسلم الأهلي", &[]),
+                ("الجيش الصومالي", &[]),
+                // Punctuation between: the adjective reading is gone.
+                ("البطولة، الأهلي", &[(Label::Org, "الأهلي")]),
+            ];
+            for (text, want) in cases {
+                let want: Vec<(Label, String)> = want.iter().map(|&(l, s)| (l, s.to_string())).collect();
+                assert_eq!(best(&lex, text), want, "{text}");
+            }
         }
 
         #[test]
