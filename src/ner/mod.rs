@@ -213,7 +213,8 @@ fn plausible_span(
     if label == crate::span::Label::Per {
         return true;
     }
-    !(after_title && first.starts_with("ال")) && !(s + 1..e).any(inner)
+    let complement = after_title && first.starts_with("ال");
+    !complement && !(s + 1..e).any(inner)
 }
 
 /// A title or a preposition (trigger classes), the words that end a place's or organisation's name.

@@ -248,7 +248,7 @@ impl Heads {
                     let (Some(a), Some(b)) = (part.first(), part.last()) else { continue };
                     let capitalised = part.iter().all(|k| {
                         let (s, _) = cx.norm.orig_range(k.start, k.end);
-                        cx.text[s..].chars().next().is_some_and(|c| c.is_uppercase())
+                        cx.text.get(s..).and_then(|r| r.chars().next()).is_some_and(|c| c.is_uppercase())
                     });
                     let words_spaced = part.windows(2).all(|w| t[w[0].end..w[1].start] == *" ");
                     if part.len() <= MAX_CREDIT_WORDS && capitalised && words_spaced {
@@ -331,7 +331,10 @@ mod tests {
         out[n..].iter().map(|c| (c.span.label, text[c.span.start..c.span.end].to_string())).collect()
     }
 
-    fn check(cases: &[(&str, Lang, &[(Label, &str)], &[(Label, &str)])]) {
+    /// (text, language, candidates of earlier recognizers, expected candidates).
+    type Case<'a> = (&'a str, Lang, &'a [(Label, &'a str)], &'a [(Label, &'a str)]);
+
+    fn check(cases: &[Case<'_>]) {
         let h = heads();
         for (text, lang, before, want) in cases {
             let want: Vec<(Label, String)> = want.iter().map(|&(l, s)| (l, s.to_string())).collect();

@@ -746,7 +746,8 @@ mod tests {
         fn a_place_seen_once_may_be_a_surname() {
             // The corpora saw زيلاندو once as a place: after a given name it is a surname; seen often, or listed
             // by another table too, it stays a place.
-            let cases: &[(&[&str], &[(Label, &str)])] = &[
+            type Case<'a> = (&'a [&'a str], &'a [(Label, &'a str)]);
+            let cases: &[Case] = &[
                 (&["LOC\tزيلاندو\t1\n"], &[(Label::Per, "خوان زيلاندو")]),
                 (&["LOC\tزيلاندو\t40\n"], &[(Label::Loc, "زيلاندو")]),
                 (&["LOC\tزيلاندو\t1\n", "LOC\tزيلاندو\n"], &[(Label::Loc, "زيلاندو")]),
