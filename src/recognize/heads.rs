@@ -5,16 +5,21 @@
 //! `scripts/build_lexicons.sh`): `data/lexicon/heads.tsv` (cue words that head names of one label, ORG or LOC)
 //! and `data/lexicon/name_parts.tsv` (words that continue names of places and organisations).
 //!
-//! A head word (after proclitics, which stay outside the span; an article or a fused `لل` stays, as written)
-//! followed by up to [`MAX_FOLLOWERS`] words, separated by spaces or ZWNJ only, is proposed with the head's
-//! label when at least one follower is
+//! A head word, as the table writes it (`الحزب` and `حزب` are two entries: a head is not found by taking an
+//! article off), possibly after proclitics, which stay outside the span (a fused `لل` stays, as written), runs
+//! over up to [`MAX_FOLLOWERS`] following words, separated by spaces or ZWNJ only, while each is
 //! - a name part (`الجو`, `الدولي`, `عالی`), or an Arabic relative adjective (`ال…ي`, `ال…ية`, six letters or
-//!   more: `البوليفاري`), anywhere in the chain;
-//! - a name word (not a common word, a cue or a title, no article, three letters or more: `وكالة X`), right
-//!   after the head or after another name word, at most [`MAX_NAME_WORDS`] of them; after a name word, an
-//!   adjective made from a place name (`الروسية` from `روسيا`) describes the organisation and ends the phrase.
+//!   more: `البوليفاري`);
+//! - or, after a head without the article or after a name word, a name word: not a common word, a cue, a head
+//!   or a title, no article, three letters or more, not inside a person the gazetteer found (`حكومة` + a
+//!   person); at most [`MAX_NAME_WORDS`] of them (`وكالة X`). After a name word, an adjective made from a
+//!   place name (`الروسية` from `روسيا`) describes the organisation and ends the phrase.
 //!
-//! A head right after a title word (`وزير الدفاع`) is the title's complement, not an organisation.
+//! The phrase is proposed with the head's label, up to its last word that can end a name (in Arabic, a word
+//! with the article or a name word: `وكالة أنباء` is a construct noun waiting for its complement), unless
+//! - its followers are all relative adjectives, the last made from a place (`القوات الروسية`: the Russian
+//!   forces, a description);
+//! - the head stands right after a title word (`وزير الدفاع`): it is the title's complement.
 //!
 //! A line that holds nothing but one to three capitalised Latin words, in a document in Arabic script, is a
 //! photo credit (`Reuters`, `Getty Images`) and names an organisation; a credit split by `/` names one per
@@ -155,8 +160,8 @@ impl Heads {
         })
     }
 
-    /// A word that can be (part of) a proper name: not a common word, a cue, a head or a title; no article;
-    /// Arabic letters, three or more.
+    /// A word that can be (part of) a proper name: not a common word, a cue, a head or a title (also after
+    /// proclitics); no article; three letters or more.
     fn is_name_word(&self, w: &str) -> bool {
         w.chars().count() >= 3
             && !w.starts_with("ال")
