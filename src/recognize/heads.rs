@@ -161,10 +161,10 @@ impl Heads {
     }
 
     /// A word that can be (part of) a proper name: not a common word, a cue, a head or a title (also after
-    /// proclitics); no article; three letters or more.
-    fn is_name_word(&self, w: &str) -> bool {
+    /// proclitics); no article (`article`: whether its `ال` is one); three letters or more.
+    fn is_name_word(&self, w: &str, article: bool) -> bool {
         w.chars().count() >= 3
-            && !w.starts_with("ال")
+            && !(article && w.starts_with("ال"))
             && !self.common.contains(w)
             && !self.heads.contains_key(w)
             && !self.is_title(w)
@@ -201,16 +201,22 @@ impl Heads {
                     break;
                 }
                 let f = next.text(t);
-                let adjective = self.parts.contains(f) || nisba_stem(f).is_some();
+                // `ال` written with a hamza is no article: the name starts with أل (`ألمانيا`).
+                let hamza = cx.text.get(cx.norm.orig_start(next.start)..).is_some_and(|o| o.starts_with(['أ', 'إ', 'آ']));
+                let nisba = !hamza && nisba_stem(f).is_some();
+                let adjective = self.parts.contains(f) || nisba;
                 let of_place = adjective && self.place_adjective(f, &mut buf);
                 if adjective && !(after_name && of_place) {
                     after_name = false;
-                    only_adjectives &= nisba_stem(f).is_some();
+                    only_adjectives &= nisba;
                     last_adjective_of_place = of_place;
                 } else if !definite
                     && (n == 0 || after_name)
                     && names < MAX_NAME_WORDS
-                    && self.is_name_word(f)
+                    && self.is_name_word(f, !hamza)
+                    // An Arabic word in ـية without the article is an adjective or an abstract noun
+                    // (`رابطة تساهمية`, `منظمة بريطانية`): a description.
+                    && !(arabic && f.ends_with("ية"))
                     && !overlaps(&people, cx.norm.orig_start(next.start), cx.norm.orig_end(next.end))
                 {
                     after_name = true;
@@ -221,7 +227,7 @@ impl Heads {
                 }
                 n += 1;
                 prev = next;
-                if !arabic || f.starts_with("ال") || after_name {
+                if !arabic || (f.starts_with("ال") && !hamza) || after_name {
                     complete = Some((next.end, n));
                 }
             }
@@ -362,6 +368,8 @@ mod tests {
             ("منظمة زيلاندو الروسية", Lang::Ar, &[], &[(Org, "منظمة زيلاندو")]),
             ("منظمة الصحة الروسية", Lang::Ar, &[], &[(Org, "منظمة الصحة الروسية")]),
             ("منظمة الصحة الصينية", Lang::Ar, &[], &[(Org, "منظمة الصحة الصينية")]),
+            // An alef with hamza starts a name, not the article.
+            ("قالت منظمة ألفاريز إن", Lang::Ar, &[], &[(Org, "منظمة ألفاريز")]),
             // Persian: a head and a name part.
             ("گفت دانشگاه ملی امروز", Lang::Fa, &[], &[(Org, "دانشگاه ملی")]),
         ]);
@@ -386,6 +394,9 @@ mod tests {
             // An Arabic construct noun at the end waits for its complement.
             ("منظمة أنباء \"زيلاندو\"", Lang::Ar, &[], &[]),
             ("منظمة أنباء الصحة", Lang::Ar, &[], &[(Org, "منظمة أنباء الصحة")]),
+            // An indefinite adjective or abstract noun in ـية describes (a British organisation).
+            ("منظمة بريطانية", Lang::Ar, &[], &[]),
+            ("منظمة ألمانية", Lang::Ar, &[], &[]),
             // A person's name is no organisation's name word.
             ("منظمة كارون زيلاندو", Lang::Ar, &[(Per, "كارون زيلاندو")], &[]),
             // Not the article-less head inside a word with the article.
