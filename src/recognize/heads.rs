@@ -163,8 +163,9 @@ impl Heads {
     /// A word that can be (part of) a proper name: not a common word, a cue, a head or a title (also after
     /// proclitics); no article (`article`: whether its `ال` is one); three letters or more.
     fn is_name_word(&self, w: &str, article: bool) -> bool {
+        let with_article = article && w.starts_with("ال");
         w.chars().count() >= 3
-            && !(article && w.starts_with("ال"))
+            && !with_article
             && !self.common.contains(w)
             && !self.heads.contains_key(w)
             && !self.is_title(w)
