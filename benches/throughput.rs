@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use hashiya::recognize::{lexicon::Lexicon, Context, Recognizer};
+use hashiya::recognize::{heads::Heads, lexicon::Lexicon, Context, Recognizer};
 use hashiya::{lang, ner::Ner, normalize::Normalized, resolve, tokenize, Options};
 
 /// Reads the seed articles (../shared/seeds, or the folder in HASHIYA_SEEDS) and repeats them to about 4 MB.
@@ -53,6 +53,9 @@ fn main() {
     let lexicon = Lexicon::shipped();
     let ner = Ner::shipped();
     println!("building the recognizers: {:.3} s", t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let heads = Heads::shipped();
+    println!("building the name-phrase recognizer: {:.3} s", t.elapsed().as_secs_f64());
     // Warm-up, so the shared annotator's one-time construction is not timed.
     hashiya::annotate("قال", &Options::default());
 
@@ -62,6 +65,7 @@ fn main() {
     let cx = Context { text: &text, norm: &norm, tokens: &tokens, lang, paragraphs: &paragraphs, reference: None };
     let mut cands = Vec::new();
     time("lexicon", n, || lexicon.propose(&cx, &mut cands));
+    time("heads", n, || heads.propose(&cx, &mut cands));
     time("ner", n, || ner.propose(&cx, &mut cands));
     let proposed = cands.len();
     let spans = time("resolve", n, || resolve::resolve(cands));

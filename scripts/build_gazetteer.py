@@ -15,6 +15,12 @@ Writes (each with a header naming its sources and their terms):
 - data/lexicon/first_names.tsv  word<TAB>languages<TAB>count: words that start a person's full name at least
                             three times (silver WikiANN included), more often than they start other names or
                             stand outside names.
+- data/lexicon/heads.tsv    word<TAB>LABEL<TAB>weight<TAB>precision: cue words (above) that head names of one
+                            label, ORG or LOC (>= 80% of their weighted votes; silver votes weigh half), with how
+                            often they start a name when a word that can continue one follows (>= 0.2; the
+                            recognizer sets its own bar): هيئة, وكالة, دادگاه, البحر;
+- data/lexicon/name_parts.tsv  word<TAB>weight: words that continue multi-word names of places and organisations
+                            (weighted count >= 2, and >= 20% of the word's weighted occurrences): الجو, الدولي, عالی.
 
 Only training splits are read (never test or dev splits); the corpora themselves are never committed.
 
@@ -69,6 +75,10 @@ TITLE_MIN = 20
 FIRST_MIN = 3
 CUE_MIN = 3
 TITLE_RATIO = 0.2
+HEAD_PURITY = 0.8
+PART_MIN = 2
+PART_RATIO = 0.2
+HEAD_MIN_PRECISION = 0.2
 
 
 def sentences(path, kind):
@@ -112,6 +122,47 @@ def spans(sent):
         if pre == "B" or (pre == "I" and start is None):
             start, lab = i, typ
     return out
+
+
+def is_nisba(w):
+    """An Arabic relative adjective with the article (`الروسية`), as src/recognize/heads.rs reads it."""
+    return w.startswith("ال") and len(w) >= 6 and (w.endswith("ي") or w.endswith("ية"))
+
+
+def head_precision(corpora, heads, parts, common):
+    """For each head word: of its occurrences (after an optional proclitic) followed by a word that can continue
+    a name (a name part, a relative adjective, or a word that is neither common, a head nor has the article),
+    the weighted share that starts a name (B- then I- of one label). Silver votes weigh half; a silver head
+    tagged B- B- counts as outside (WikiANN splits names at links)."""
+    def head_of(w):
+        if w in heads:
+            return w
+        for p in PROCLITICS:
+            if w.startswith(p) and len(w) - len(p) >= 3:
+                r = ("ال" if p.endswith("لل") else "") + w[len(p):]
+                if r in heads:
+                    return r
+        return None
+
+    def follower(w):
+        return w in parts or is_nisba(w) or (w not in common and w not in heads and not w.startswith("ال") and len(w) >= 3)
+
+    start, out = collections.Counter(), collections.Counter()
+    for sents, gold, _ in corpora:
+        v = 1.0 if gold else SILVER_WEIGHT
+        for sent in sents:
+            toks = [norm(EDGE_PUNCT.sub("", t)) for t, _ in sent]
+            for i in range(len(sent) - 1):
+                h = head_of(toks[i])
+                if not h or not follower(toks[i + 1]):
+                    continue
+                tag, nxt = sent[i][1], sent[i + 1][1]
+                lab = tag.partition("-")[2]
+                if tag.startswith("B-") and nxt == "I-" + lab:
+                    start[h] += v
+                elif tag == "O" or (not gold and tag.startswith("B-") and nxt == "B-" + lab):
+                    out[h] += v
+    return {w: start[w] / (start[w] + out[w]) if start[w] + out[w] else 0.0 for w in heads}
 
 
 def header(f, what, used):
@@ -175,11 +226,22 @@ def main():
     first_other = collections.Counter()
     alone = collections.Counter()
     first_langs = collections.defaultdict(set)
+    head_votes = collections.defaultdict(collections.Counter)
+    part_w = collections.Counter()
+    occ_w = collections.Counter()
     for sents, gold, lang in corpora:
         local = collections.defaultdict(collections.Counter)
+        vote = 1.0 if gold else SILVER_WEIGHT
         for sent in sents:
+            for tok, _ in sent:
+                occ_w[norm(EDGE_PUNCT.sub("", tok))] += vote
             for s, e, lab in spans(sent):
                 toks = [t for t, _ in sent[s:e]]
+                if e - s > 1:
+                    head_votes[norm(EDGE_PUNCT.sub("", toks[0]))][lab] += vote
+                    if lab in ("ORG", "LOC"):
+                        for t in toks[1:]:
+                            part_w[norm(EDGE_PUNCT.sub("", t))] += vote
                 if lab == "PER":
                     while len(toks) > 1 and norm(toks[0]) in titles:
                         toks = toks[1:]
@@ -298,12 +360,36 @@ def main():
         f.write("# word<TAB>languages of the corpora where it starts a name<TAB>count; most frequent first.\n")
         for w, n in sorted(firsts.items(), key=lambda x: (-x[1], x[0])):
             f.write(f"{w}\t{','.join(sorted(first_langs[w]))}\t{n}\n")
+    parts = {
+        w: n for w, n in part_w.items()
+        if n >= PART_MIN and n >= PART_RATIO * occ_w[w] and ARABIC_WORD.match(w) and len(w) >= 2
+    }
+    heads = {}
+    for w in cues:
+        c = head_votes[w]
+        total = sum(c.values())
+        lab, n = c.most_common(1)[0] if c else (OTHER, 0)
+        if lab in ("ORG", "LOC") and total and n / total >= HEAD_PURITY and len(w) >= 3:
+            heads[w] = (lab, n)
+    precision = head_precision(corpora, heads, parts, common)
+    heads = {w: v for w, v in heads.items() if precision[w] >= HEAD_MIN_PRECISION}
+    with open(os.path.join(a.out, "lexicon", "heads.tsv"), "w", encoding="utf-8") as f:
+        header(f, "Head words: cue words that head names of one label, ORG or LOC (silver votes weigh half).", used)
+        f.write("# word<TAB>LABEL<TAB>weighted count as the first word of a longer name<TAB>precision: how often,\n"
+                "# followed by a word that can continue a name, it starts one; heaviest first.\n")
+        for w, (lab, n) in sorted(heads.items(), key=lambda x: (-x[1][1], x[0])):
+            f.write(f"{w}\t{lab}\t{n:g}\t{precision[w]:.2f}\n")
+    with open(os.path.join(a.out, "lexicon", "name_parts.tsv"), "w", encoding="utf-8") as f:
+        header(f, "Name parts: words that continue longer names of places and organisations (silver weighs half).", used)
+        f.write("# word<TAB>weighted count after the first word of a place's or organisation's name; heaviest first.\n")
+        for w, n in sorted(parts.items(), key=lambda x: (-x[1], x[0])):
+            f.write(f"{w}\t{n:g}\n")
     with open(os.path.join(a.out, "lexicon", "cues.tsv"), "w", encoding="utf-8") as f:
         header(f, "Cue words: they start longer names of places and organisations more often than they are one.", used)
         f.write("# word<TAB>count as the first word of a longer name; most frequent first.\n")
         for w, n in sorted(cues.items(), key=lambda x: (-x[1], x[0])):
             f.write(f"{w}\t{n}\n")
-    print(f"{len(cues)} cue words, {len(firsts)} first names, {len(rows)} names, {len(common)} common words, "
+    print(f"{len(heads)} head words, {len(parts)} name parts, {len(cues)} cue words, {len(firsts)} first names, {len(rows)} names, {len(common)} common words, "
           f"{len(titles)} title words; dropped {dict(dropped)}",
           file=sys.stderr)
 

@@ -10,7 +10,9 @@
 //!   covers becomes a mention with the same label (`نيكولاس مادورو` … `مادورو`), with the same word-boundary
 //!   and proclitic rules as the gazetteer; so are spelling variants of single-word names one letter away with
 //!   the same [`skeleton`] (`كاركاس` for `كاراكاس`), not adjectives made from them (`فنزويلي`). Common and cue
-//!   words (data/lexicon/common.tsv, cues.tsv) are never propagated alone.
+//!   words (data/lexicon/common.tsv, cues.tsv) are never propagated alone;
+//! - the name in a two-word organisation or place made of a head word and a name (`وكالة X`, see
+//!   [`crate::recognize::heads`]) is also that organisation or place when written alone.
 //!
 //! [`link`] groups mentions with the same label into entities. Two mentions are linked when
 //! - their [`skeleton`]s are equal: spelling variants (`غوايدو` / `غايدو`, `نيكولاس` / `نيكولوس`) and Arabic and
@@ -27,6 +29,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
 use crate::normalize::{normalize_str, Normalized};
+use crate::recognize::heads::is_head;
 use crate::recognize::lexicon::{common_words, title_words};
 use crate::span::{Entity, Label, Span};
 use crate::tokenize::{is_arabic_letter, PROCLITICS};
@@ -202,6 +205,12 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
         }
         if label == Label::Per && w.len() > 1 && surnames.contains_key(w[w.len() - 1].as_str()) {
             add(w[w.len() - 1].clone(), Label::Per);
+        }
+        // The name of an organisation or place written after its head word (`وكالة X`) is also written alone.
+        if let [head, name] = w.as_slice() {
+            if label != Label::Per && is_head(head) && !name.starts_with("ال") && propagatable(name) {
+                add(name.clone(), label);
+            }
         }
     }
     let (patterns, labels): (Vec<String>, Vec<Label>) =
@@ -653,6 +662,15 @@ mod tests {
                 &[(Label::Per, "نيكولاس مادورو", 0)],
                 &[(Label::Per, "نيكولاس مادورو"), (Label::Per, "مادورو")],
             ),
+            // The name after an organisation's head word is the organisation alone too; not a noun with the
+            // article, nor a name after a word that heads no names.
+            (
+                "قالت وكالة زيلاندو إن زيلاندو ولزيلاندو",
+                &[(Label::Org, "وكالة زيلاندو", 0)],
+                &[(Label::Org, "وكالة زيلاندو"), (Label::Org, "زيلاندو"), (Label::Org, "زيلاندو")],
+            ),
+            ("وكالة الأنباء ثم الأنباء", &[(Label::Org, "وكالة الأنباء", 0)], &[(Label::Org, "وكالة الأنباء")]),
+            ("قصة زيلاندو ثم زيلاندو", &[(Label::Org, "قصة زيلاندو", 0)], &[(Label::Org, "قصة زيلاندو")]),
             // Common words and titles are never propagated alone.
             ("الرئيس في القاهرة في", &[(Label::Loc, "في القاهرة", 0)], &[(Label::Loc, "في القاهرة")]),
             // Existing spans are kept and never overlapped.

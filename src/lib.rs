@@ -141,6 +141,7 @@ impl Annotator {
     pub fn new() -> Annotator {
         let recognizers: Vec<Box<dyn Recognizer>> = vec![
             Box::new(recognize::lexicon::Lexicon::shipped()),
+            Box::new(recognize::heads::Heads::shipped()),
             Box::new(ner::Ner::shipped()),
             Box::new(recognize::dates::Dates::new()),
             // Last: it reads the entity candidates proposed before it (names in quotes, speakers).

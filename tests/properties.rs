@@ -13,6 +13,10 @@ fn mixed_text() -> impl Strategy<Value = String> {
     let pieces = prop_oneof![
         Just("الولايات المتحدة".to_string()),
         Just("غوايدو".to_string()),
+        Just("وكالة ".to_string()),
+        Just("هيئة الإذاعة البريطانية".to_string()),
+        Just("\nReuters\n".to_string()),
+        Just("Getty Images/".to_string()),
         Just("لغوايدو".to_string()),
         Just("رئیس\u{200C}جمهور".to_string()),
         Just("\u{00A0}".to_string()),

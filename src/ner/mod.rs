@@ -159,6 +159,13 @@ impl Recognizer for Ner {
                 if s == e && common_word(&w[k..], model) {
                     continue;
                 }
+                let inner = |j: usize| {
+                    let wj = sent[j].text(t);
+                    common_word(wj, model) || (bare_trigger(&sc.infos[j]) && !wj.starts_with("ال"))
+                };
+                if !plausible_span(label, &sc.infos, s, e, &w[k..], inner) {
+                    continue;
+                }
                 let margin = model.span_margin(&sc.em, &sc.tags, s, e);
                 found.push(Found { label, first: a + s, last: a + e, start: first.start + k, margin });
             }
@@ -187,6 +194,32 @@ struct Found {
 fn common_word(w: &str, model: &Model<'_>) -> bool {
     let c = model.classes().get(hash_str(w));
     c & 0x3F == 0 && c >> 6 >= 2
+}
+
+/// Whether an entity the tagger found over tokens `s..=e` of a sentence (`infos`; `first` is its first word
+/// after proclitics) can be a name: a place or organisation right after a title, whose first word has the
+/// article, is the title's complement (`وزير الدفاع`, `رئيس الوزراء`), and a name does not run across a
+/// common word, nor a place or organisation across a title or preposition without the article
+/// (`للجيش أمام القاعدة`: `inner(j)` tells whether token `j` is one of those).
+fn plausible_span(
+    label: crate::span::Label,
+    infos: &[TokInfo],
+    s: usize,
+    e: usize,
+    first: &str,
+    inner: impl Fn(usize) -> bool,
+) -> bool {
+    let after_title = s > 0 && infos.get(s - 1).is_some_and(|i| i.trig & features::class::TITLE != 0);
+    if label == crate::span::Label::Per {
+        return true;
+    }
+    let complement = after_title && first.starts_with("ال");
+    !complement && !(s + 1..e).any(inner)
+}
+
+/// A title or a preposition (trigger classes), the words that end a place's or organisation's name.
+fn bare_trigger(info: &TokInfo) -> bool {
+    info.trig & (features::class::TITLE | features::class::PREP) != 0
 }
 
 /// A candidate's score from the tagger's confidence in it ([`Model::span_margin`]): from [`SCORE_MIN`] (a
@@ -353,6 +386,32 @@ mod tests {
         let mut out = Vec::new();
         ner.propose(&cx, &mut out);
         out.into_iter().map(|c| (c.span.label, text[c.span.start..c.span.end].to_string())).collect()
+    }
+
+    #[test]
+    fn plausible_spans() {
+        use features::class::{PREP, TITLE};
+        let info = |trig: u32| TokInfo { trig, ..TokInfo::default() };
+        // (label, trigger classes of the sentence's tokens, first, last, first word, inner words, plausible)
+        type Case<'a> = (Label, &'a [u32], usize, usize, &'a str, &'a [usize], bool);
+        let cases: &[Case] = &[
+            // After a title, a place or organisation with the article is the title's complement.
+            (Label::Org, &[TITLE, 0, 0], 1, 2, "الدفاع", &[], false),
+            (Label::Org, &[TITLE, 0, 0], 1, 2, "بيرو", &[], true),
+            (Label::Per, &[TITLE, 0, 0], 1, 2, "الحسن", &[], true),
+            (Label::Org, &[0, 0, 0], 1, 2, "الدفاع", &[], true),
+            // A common word, title or preposition inside a place or organisation.
+            (Label::Org, &[0, 0, 0, 0], 0, 3, "الجيش", &[1], false),
+            (Label::Loc, &[0, TITLE | PREP, 0], 0, 2, "قاعدة", &[], false),
+            // At the edges it is not inside.
+            (Label::Org, &[0, 0, 0], 0, 2, "الجيش", &[2], true),
+            (Label::Per, &[0, 0, 0, 0], 0, 3, "عبد", &[1], true),
+        ];
+        for (i, &(label, trig, s, e, first, common, want)) in cases.iter().enumerate() {
+            let infos: Vec<TokInfo> = trig.iter().map(|&t| info(t)).collect();
+            let inner = |j: usize| common.contains(&j) || bare_trigger(&infos[j]);
+            assert_eq!(plausible_span(label, &infos, s, e, first, inner), want, "case {i}");
+        }
     }
 
     #[test]

@@ -26,11 +26,14 @@
 //! - a given name of the paragraph's language (or a spelling variant of a long one: same
 //!   [`crate::entities::skeleton`] of five letters or more) that is not a common word, followed by one or two
 //!   words that are neither common words, titles nor known places or organisations, is proposed as a person
-//!   (`خوان غوايدو`); the title before it stays outside;
+//!   (`خوان غوايدو`); the title before it stays outside; a place or organisation the corpora saw fewer than
+//!   three times (the gazetteer's count column) and no other table lists is weak evidence and may be a surname;
 //! - after a title word (`data/lexicon/titles.tsv`: words the corpora often write right before a person),
 //!   one or two such words are proposed as a person, at a lower score, unless the first starts with the
 //!   article (an adjective: `الرئيس الفنزويلي`), is two letters long, or in Arabic ends in ه (a pronoun:
-//!   `أكد تضامنه`); a word that repeats the one before it ends the name (a new sentence).
+//!   `أكد تضامنه`); a word that repeats the one before it ends the name (a new sentence);
+//! - a one-word place or organisation that is a relative adjective (`الأهلي`) is not proposed right after a
+//!   noun with the article, which it then qualifies (`السلم الأهلي`).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -94,7 +97,13 @@ struct Entry {
     needs_lil: bool,
     /// Number of words in the entry.
     words: u8,
+    /// The corpora saw the name fewer than [`WEAK_COUNT`] times (the table's count column) and no other table
+    /// lists it: a given name before it may make it a surname (`خافيير X`).
+    weak: bool,
 }
+
+/// Names seen fewer times than this in the corpora are weak evidence of their label (see [`Entry::weak`]).
+const WEAK_COUNT: u32 = 3;
 
 /// A set of normalized words, looked up with or without ZWNJ between the parts of a compound.
 #[derive(Debug, Default, Clone)]
@@ -197,6 +206,8 @@ impl Lexicon {
                 if entries[i].needs_lil && !e.needs_lil {
                     entries[i] = e;
                 }
+                // A name another table lists too is no weak evidence.
+                entries[i].weak &= e.weak;
                 return;
             }
             seen.insert(pat.clone(), patterns.len());
@@ -215,6 +226,7 @@ impl Lexicon {
                 *first_words.entry(words[0].to_string()).or_insert(0) += 1;
             }
             let n = words.len().min(255) as u8;
+            let weak = cols.get(2).and_then(|c| c.trim().parse::<u32>().ok()).is_some_and(|c| c < WEAK_COUNT);
             let mut forms = vec![words.join(" ")];
             if words.len() > 1 {
                 forms.push(words.concat());
@@ -222,9 +234,9 @@ impl Lexicon {
             }
             for f in forms {
                 if let Some(rest) = f.strip_prefix("ال") {
-                    add(rest.to_string(), Entry { label, needs_lil: true, words: n }, &mut patterns, &mut entries);
+                    add(rest.to_string(), Entry { label, needs_lil: true, words: n, weak }, &mut patterns, &mut entries);
                 }
-                add(f, Entry { label, needs_lil: false, words: n }, &mut patterns, &mut entries);
+                add(f, Entry { label, needs_lil: false, words: n, weak }, &mut patterns, &mut entries);
             }
         }
         // A word that is the name of a place or an organisation alone is not a given name (`ایران`).
@@ -330,13 +342,15 @@ impl Lexicon {
             && !after_proclitic(w, |r| self.is_known_word(r))
     }
 
-    /// Gazetteer matches; person matches go to `per`, others to `other` (normalized ranges).
+    /// Gazetteer matches; person matches go to `per`, others to `other` (normalized ranges), and to `strong`
+    /// unless they are weak evidence ([`Entry::weak`]).
     fn propose_names(
         &self,
         cx: &Context<'_>,
         out: &mut Vec<Candidate>,
         per: &mut Vec<(usize, usize)>,
         other: &mut Vec<(usize, usize)>,
+        strong: &mut Vec<(usize, usize)>,
     ) {
         let t = cx.norm.text.as_str();
         for m in self.ac.find_overlapping_iter(t) {
@@ -374,10 +388,23 @@ impl Lexicon {
             } else {
                 continue;
             };
+            // A one-word name that is a relative adjective (`الأهلي`) right after a noun with the article agrees
+            // with that noun (`السلم الأهلي`): an adjective, not the name.
+            if e.words == 1 && e.label != Label::Per && crate::recognize::heads::nisba_stem(&t[start..end]).is_some() {
+                let before = t[..start].strip_suffix(' ').unwrap_or("");
+                let prev = before.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("");
+                let definite = PROCLITICS.iter().any(|p| (p.ends_with("ال") || p.ends_with("لل")) && prev.starts_with(p));
+                if before.len() + 1 == start && definite && prev.chars().count() > 3 {
+                    continue;
+                }
+            }
             if e.label == Label::Per {
                 per.push((start, end));
             } else {
                 other.push((start, end));
+                if !e.weak {
+                    strong.push((start, end));
+                }
             }
             out.push(cx.candidate(e.label, start, end, score, "lexicon"));
         }
@@ -405,8 +432,15 @@ impl Lexicon {
     }
 
     /// A given name followed by one or two surname-like words is a person; a word that is a known place or
-    /// organisation (`other`, sorted normalized ranges) is not a surname.
-    fn propose_given(&self, cx: &Context<'_>, out: &mut Vec<Candidate>, other: &[(usize, usize)]) {
+    /// organisation (`other`, sorted normalized ranges) starts no name, and one the corpora saw often enough
+    /// (`strong`) is not a surname.
+    fn propose_given(
+        &self,
+        cx: &Context<'_>,
+        out: &mut Vec<Candidate>,
+        other: &[(usize, usize)],
+        strong: &[(usize, usize)],
+    ) {
         let t = cx.norm.text.as_str();
         let toks = cx.tokens;
         let mut buf = String::new();
@@ -414,10 +448,11 @@ impl Lexicon {
             if tok.kind != TokenKind::Word {
                 continue;
             }
-            let is_other = |a: usize, b: usize| {
-                let i = other.partition_point(|&(_, e)| e <= a);
-                other.get(i).is_some_and(|&(s, _)| s < b)
+            let is_in = |v: &[(usize, usize)], a: usize, b: usize| {
+                let i = v.partition_point(|&(_, e)| e <= a);
+                v.get(i).is_some_and(|&(s, _)| s < b)
             };
+            let is_other = |a: usize, b: usize| is_in(other, a, b);
             // A word that is a known place or organisation (`كندا`, not ك + ندا) starts no person's name.
             if is_other(tok.start, tok.end) {
                 continue;
@@ -434,7 +469,7 @@ impl Lexicon {
                     }
                     // A repeated word is a new sentence starting with the name (`تصريحات غوايدو غوايدو أعلن`).
                     let repeated = t[..prev_end].ends_with(next.text(t));
-                    if repeated || is_other(next.start, next.end) || !self.is_name_word(next.text(t)) {
+                    if repeated || is_in(strong, next.start, next.end) || !self.is_name_word(next.text(t)) {
                         break;
                     }
                     end = Some(next.end);
@@ -491,12 +526,13 @@ impl Recognizer for Lexicon {
     }
 
     fn propose(&self, cx: &Context<'_>, out: &mut Vec<Candidate>) {
-        let (mut per, mut other) = (Vec::new(), Vec::new());
-        self.propose_names(cx, out, &mut per, &mut other);
+        let (mut per, mut other, mut strong) = (Vec::new(), Vec::new(), Vec::new());
+        self.propose_names(cx, out, &mut per, &mut other, &mut strong);
         self.propose_adjacent(cx, out, &mut per);
         // Sorted by end, so that the first range ending after a word's start is found by binary search.
         other.sort_unstable_by_key(|&(s, e)| (e, s));
-        self.propose_given(cx, out, &other);
+        strong.sort_unstable_by_key(|&(s, e)| (e, s));
+        self.propose_given(cx, out, &other, &strong);
     }
 }
 
@@ -704,6 +740,44 @@ mod tests {
             let lex = lex();
             assert!(lex.is_name_word("فلان"));
             assert_eq!(best(&lex, "قال خوان فلان إن"), [(Label::Per, "خوان فلان".to_string())]);
+        }
+
+        #[test]
+        fn a_place_seen_once_may_be_a_surname() {
+            // The corpora saw زيلاندو once as a place: after a given name it is a surname; seen often, or listed
+            // by another table too, it stays a place.
+            type Case<'a> = (&'a [&'a str], &'a [(Label, &'a str)]);
+            let cases: &[Case] = &[
+                (&["LOC\tزيلاندو\t1\n"], &[(Label::Per, "خوان زيلاندو")]),
+                (&["LOC\tزيلاندو\t40\n"], &[(Label::Loc, "زيلاندو")]),
+                (&["LOC\tزيلاندو\t1\n", "LOC\tزيلاندو\n"], &[(Label::Loc, "زيلاندو")]),
+            ];
+            for (tables, want) in cases {
+                let lex = Lexicon::from_tables(tables, &[GIVEN], COMMON, TITLES);
+                let want: Vec<(Label, String)> = want.iter().map(|&(l, s)| (l, s.to_string())).collect();
+                assert_eq!(best(&lex, "قال خوان زيلاندو"), want, "{tables:?}");
+            }
+            // A weak place still starts no person's name.
+            let lex = Lexicon::from_tables(&["LOC\tزيلاندو\t1\n"], &["زيلاندو\n"], COMMON, TITLES);
+            assert_eq!(best(&lex, "زيلاندو فلان"), [(Label::Loc, "زيلاندو".to_string())]);
+        }
+
+        #[test]
+        fn a_relative_adjective_after_a_definite_noun_is_no_name() {
+            let lex = Lexicon::from_tsv("ORG\tالأهلي\nLOC\tالصومالي\n");
+            let cases: &[(&str, &[(Label, &str)])] = &[
+                ("فاز الأهلي", &[(Label::Org, "الأهلي")]),
+                ("ضد الأهلي", &[(Label::Org, "الأهلي")]),
+                ("السلم الأهلي", &[]),
+                ("والسلم الأهلي", &[]),
+                ("الجيش الصومالي", &[]),
+                // Punctuation between: the adjective reading is gone.
+                ("البطولة، الأهلي", &[(Label::Org, "الأهلي")]),
+            ];
+            for (text, want) in cases {
+                let want: Vec<(Label, String)> = want.iter().map(|&(l, s)| (l, s.to_string())).collect();
+                assert_eq!(best(&lex, text), want, "{text}");
+            }
         }
 
         #[test]

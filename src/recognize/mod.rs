@@ -5,6 +5,7 @@
 //! the original text. Recognizers are free to propose overlapping candidates; [`crate::resolve`] decides.
 
 pub mod dates;
+pub mod heads;
 pub mod lexicon;
 pub mod quote_marks;
 pub mod quotes;
