@@ -6,6 +6,8 @@
 
 pub mod dates;
 pub mod lexicon;
+pub mod lexicon_data;
+pub mod matcher;
 pub mod quote_marks;
 pub mod quotes;
 pub mod speakers;
