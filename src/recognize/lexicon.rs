@@ -35,11 +35,12 @@
 //!   `أكد تضامنه`); a word that repeats the one before it ends the name (a new sentence).
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::lexicon_data::{self, LANG_AR, LANG_FA};
 use super::matcher::Matcher;
+use super::word_table::WordTable;
 use super::{Context, Recognizer};
 use crate::entities::skeleton_into;
 use crate::lang::Lang;
@@ -71,8 +72,12 @@ const TITLE_MIN_WORDS: u8 = 1;
 
 /// The shipped gazetteer's patterns as a serialized [`Matcher`], prepared by `build.rs`.
 const SHIPPED_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.dawg"));
-/// The shipped given names (`name<TAB>language bits`, normalized), prepared by `build.rs`.
-const SHIPPED_GIVEN: &str = include_str!(concat!(env!("OUT_DIR"), "/given.tsv"));
+/// The shipped given names with their language bits, a [`WordTable`] prepared by `build.rs`.
+const SHIPPED_GIVEN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/given.tab"));
+/// [`COMMON`] and [`CUES`] as a [`WordSet`]'s table, prepared by `build.rs`.
+const SHIPPED_COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.tab"));
+/// [`TITLES`] as a [`WordSet`]'s table, prepared by `build.rs`.
+const SHIPPED_TITLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/titles.tab"));
 
 #[derive(Debug, Clone, Copy)]
 struct Entry {
@@ -94,13 +99,18 @@ impl Entry {
 
 /// A set of normalized words, looked up with or without ZWNJ between the parts of a compound.
 #[derive(Debug, Default, Clone)]
-pub struct WordSet(HashSet<String>);
+pub struct WordSet(WordTable);
 
 impl WordSet {
     /// Reads the first column of a `#`-commented TSV table, normalized; a ZWNJ or space inside a word is
     /// stored as ZWNJ and as nothing, the two ways text writes a compound without a space.
     pub fn from_tsv(tsv: &str) -> WordSet {
-        WordSet(lexicon_data::word_forms(tsv).collect::<HashSet<String>>())
+        WordSet(WordTable::from_entries(lexicon_data::word_forms(tsv).map(|w| (w, 0))))
+    }
+
+    /// The set in a table prepared by `build.rs` (empty if the bytes are not a table).
+    fn shipped(table: &'static [u8]) -> WordSet {
+        WordSet(WordTable::new(table).unwrap_or_default())
     }
 
     /// Whether the normalized word `w` is in the set.
@@ -122,13 +132,13 @@ impl WordSet {
 /// The common words and cue words shipped in the binary (built on first use).
 pub fn common_words() -> &'static WordSet {
     static W: OnceLock<WordSet> = OnceLock::new();
-    W.get_or_init(|| WordSet::from_tsv(&format!("{COMMON}\n{CUES}")))
+    W.get_or_init(|| WordSet::shipped(SHIPPED_COMMON))
 }
 
 /// The title words shipped in the binary (built on first use).
 pub fn title_words() -> &'static WordSet {
     static W: OnceLock<WordSet> = OnceLock::new();
-    W.get_or_init(|| WordSet::from_tsv(TITLES))
+    W.get_or_init(|| WordSet::shipped(SHIPPED_TITLES))
 }
 
 
@@ -143,7 +153,7 @@ pub struct Lexicon {
     /// The name patterns and their variants, each with its packed [`Entry`].
     names: Matcher,
     /// Given names (normalized) and the languages whose name lists have them ([`LANG_AR`] | [`LANG_FA`]).
-    given: HashMap<String, u8>,
+    given: WordTable,
     /// Skeletons (see [`crate::entities::skeleton`]) of five letters or more of given names, for spelling
     /// variants (`ديميتري` / `دميتري`), with their language bits.
     given_skel: HashMap<String, u8>,
@@ -169,15 +179,15 @@ impl Lexicon {
         let titles = WordSet::from_tsv(titles);
         let prepared = lexicon_data::prepare(names, given_tables, &|w| common.contains(w));
         let names = build_matcher(&prepared.patterns);
-        let given = prepared.given.into_iter().collect();
+        let given = WordTable::from_entries(prepared.given);
         Lexicon::assemble(names, given, Cow::Owned(common), Cow::Owned(titles))
     }
 
     /// The recognizer from its prepared parts; finds the skeletons of the given names.
-    fn assemble(names: Matcher, given: HashMap<String, u8>, common: Cow<'static, WordSet>, titles: Cow<'static, WordSet>) -> Lexicon {
+    fn assemble(names: Matcher, given: WordTable, common: Cow<'static, WordSet>, titles: Cow<'static, WordSet>) -> Lexicon {
         let mut given_skel: HashMap<String, u8> = HashMap::new();
         let mut buf = String::new();
-        for (w, &m) in &given {
+        for (w, m) in given.iter() {
             if w.chars().count() >= 5 && !common.contains(w) {
                 skeleton_into(w, &mut buf);
                 if buf.chars().count() >= 5 {
@@ -197,7 +207,7 @@ impl Lexicon {
     /// would at run time.
     pub fn shipped() -> Lexicon {
         let names = Matcher::new(SHIPPED_NAMES).unwrap_or_else(|| build_matcher(&[]));
-        let given = lexicon_data::given_from_tsv(SHIPPED_GIVEN);
+        let given = WordTable::new(SHIPPED_GIVEN).unwrap_or_default();
         Lexicon::assemble(names, given, Cow::Borrowed(common_words()), Cow::Borrowed(title_words()))
     }
 
@@ -243,7 +253,7 @@ impl Lexicon {
             Lang::Other => LANG_AR | LANG_FA,
         };
         let is_given = |s: &str| {
-            s.chars().count() > 2 && self.given.get(s).is_some_and(|&m| m & want != 0) && !self.common.contains(s)
+            s.chars().count() > 2 && self.given.get(s).is_some_and(|m| m & want != 0) && !self.common.contains(s)
         };
         if is_given(w) {
             return Some(0);
@@ -604,14 +614,10 @@ mod tests {
         );
         let shipped = Lexicon::shipped();
         assert!(built.names.as_bytes() == shipped.names.as_bytes());
-        let diff = |a: &HashMap<String, u8>, b: &HashMap<String, u8>| -> Vec<String> {
-            a.iter().filter(|&(k, v)| b.get(k) != Some(v)).map(|(k, v)| format!("{k:?}={v}")).collect()
-        };
-        assert_eq!(diff(&built.given, &shipped.given), Vec::<String>::new());
-        assert_eq!(diff(&shipped.given, &built.given), Vec::<String>::new());
+        assert!(built.given.as_bytes() == shipped.given.as_bytes());
         assert_eq!(built.given_skel, shipped.given_skel);
-        assert_eq!(built.common.0, shipped.common.0);
-        assert_eq!(built.titles.0, shipped.titles.0);
+        assert!(built.common.0.as_bytes() == shipped.common.0.as_bytes());
+        assert!(built.titles.0.as_bytes() == shipped.titles.0.as_bytes());
     }
 
     mod regression {

@@ -159,19 +159,6 @@ pub fn prepare(names: &[&str], given_tables: &[&str], common: &dyn Fn(&str) -> b
     Prepared { patterns, given }
 }
 
-/// Given names written one per line as `name<TAB>bits` (what `build.rs` stores).
-pub fn given_to_tsv(given: &[(String, u8)]) -> String {
-    given.iter().map(|(w, m)| format!("{w}\t{m}\n")).collect()
-}
-
-/// Reads given names written by [`given_to_tsv`].
-pub fn given_from_tsv(tsv: &str) -> HashMap<String, u8> {
-    tsv.lines()
-        .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(w, m)| Some((w.to_string(), m.parse().ok()?)))
-        .collect()
-}
-
 /// A set of [`word_forms`] (for `build.rs`, which has no `WordSet`).
 pub fn word_set(tsv: &str) -> HashSet<String> {
     word_forms(tsv).collect()
@@ -225,7 +212,6 @@ mod tests {
         ]);
         // ندا is a place; جورج starts two people's names.
         assert_eq!(p.given, [("جورج".to_string(), 3), ("خوان".to_string(), 2), ("علي".to_string(), 3)]);
-        assert_eq!(given_from_tsv(&given_to_tsv(&p.given)), p.given.iter().cloned().collect());
     }
 
     #[test]

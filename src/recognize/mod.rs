@@ -12,6 +12,7 @@ pub mod quote_marks;
 pub mod quotes;
 pub mod speakers;
 pub mod speech_words;
+pub mod word_table;
 
 use crate::lang::{Lang, Paragraph};
 use crate::normalize::Normalized;
