@@ -19,9 +19,11 @@
 //! - `a` u32 characters (code `i + 1` is the `i`-th character; code 0 is no character);
 //! - `v` u32 values (a final state refers to one by index);
 //! - the states. A state is a header byte (bit 7: final; bit 6: its single transition leads to the state
-//!   written right after it; bits 0–5: transition count, 63 meaning that the count follows in one byte), the
-//!   value index as a LEB128 number if final, the transition count byte if needed, the transitions' character
-//!   codes in increasing order, and unless bit 6 is set, one 3-byte target offset per transition.
+//!   written right after it; bits 4–5: target width `w` − 1; bits 0–3: transition count, 15 meaning that the
+//!   count follows in one byte), the value index as a LEB128 number if final, the transition count byte if
+//!   needed, the transitions' character codes in increasing order, and unless bit 6 is set, one target per
+//!   transition: its offset minus the state's own, as a signed `w`-byte number (targets are mostly near, and
+//!   written after, their parent, so most take one or two bytes).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -30,7 +32,8 @@ const MAGIC: &[u8; 6] = b"HDAWG1";
 const HEADER: usize = MAGIC.len() + 5 * 4;
 const FINAL: u8 = 0x80;
 const NEXT: u8 = 0x40;
-const COUNT: u8 = 0x3F;
+const WIDTH_SHIFT: u8 = 4;
+const COUNT: u8 = 0x0F;
 /// Characters below this code point map to their code through a table; others by binary search.
 const LOW: usize = 0x800;
 
@@ -50,7 +53,7 @@ pub struct Match {
 
 /// Serializes `patterns` (with a value each) into a matcher. A pattern listed twice keeps its first value;
 /// empty patterns are ignored. Fails when the patterns use more than 255 distinct characters or the automaton
-/// exceeds 16 MB.
+/// exceeds 4 GB.
 pub fn build<S: AsRef<str>>(patterns: &[(S, u32)]) -> Result<Vec<u8>, String> {
     // Alphabet: the distinct characters, in code point order.
     let mut chars: Vec<char> = patterns.iter().flat_map(|(p, _)| p.as_ref().chars()).collect();
@@ -135,14 +138,31 @@ pub fn build<S: AsRef<str>>(patterns: &[(S, u32)]) -> Result<Vec<u8>, String> {
         .enumerate()
         .map(|(i, &s)| canon[s].0.len() == 1 && order.get(i + 1) == Some(&(canon[s].0[0].1 as usize)))
         .collect();
+    // A state's size depends on the distances to its targets, which only shrink as states do: lay the states
+    // out with the widest targets, then again with the distances of the last layout until nothing moves.
+    let value_of = |s: usize| canon[s].1.map(|v| value_ix[&v]);
     let mut offset = vec![0usize; canon.len()];
     let mut at = 0usize;
     for (i, &s) in order.iter().enumerate() {
         offset[s] = at;
-        at += state_size(&canon[s], canon[s].1.map(|v| value_ix[&v]), implicit[i]);
+        at += state_size(&canon[s], value_of(s), implicit[i], |_| 4);
     }
-    if at >= 1 << 24 {
-        return Err(format!("the automaton takes {at} bytes; at most 16 MB fit"));
+    loop {
+        let mut next = vec![0usize; canon.len()];
+        let mut next_at = 0usize;
+        for (i, &s) in order.iter().enumerate() {
+            next[s] = next_at;
+            let delta = |t: u32| signed_width(offset[t as usize] as i64 - offset[s] as i64);
+            next_at += state_size(&canon[s], value_of(s), implicit[i], delta);
+        }
+        let done = next == offset;
+        (offset, at) = (next, next_at);
+        if done {
+            break;
+        }
+    }
+    if u32::try_from(at).is_err() {
+        return Err(format!("the automaton takes {at} bytes; at most 4 GB fit"));
     }
 
     let mut out = Vec::with_capacity(HEADER + 4 * (chars.len() + values.len()) + at);
@@ -159,7 +179,10 @@ pub fn build<S: AsRef<str>>(patterns: &[(S, u32)]) -> Result<Vec<u8>, String> {
     for (i, &s) in order.iter().enumerate() {
         let (trans, value) = &canon[s];
         let n = trans.len();
+        let delta = |t: u32| offset[t as usize] as i64 - offset[s] as i64;
+        let width = if implicit[i] { 1 } else { trans.iter().map(|&(_, t)| signed_width(delta(t))).max().unwrap_or(1) };
         let mut h = if n >= COUNT as usize { COUNT } else { n as u8 };
+        h |= ((width - 1) as u8) << WIDTH_SHIFT;
         if value.is_some() {
             h |= FINAL;
         }
@@ -167,42 +190,68 @@ pub fn build<S: AsRef<str>>(patterns: &[(S, u32)]) -> Result<Vec<u8>, String> {
             h |= NEXT;
         }
         out.push(h);
-        if let Some(v) = value {
-            let mut x = value_ix[v];
-            loop {
-                let b = (x & 0x7F) as u8;
-                x >>= 7;
-                if x == 0 {
-                    out.push(b);
-                    break;
-                }
-                out.push(b | 0x80);
-            }
+        if let Some(v) = value_of(s) {
+            push_leb(&mut out, u64::from(v));
         }
         if n >= COUNT as usize {
             out.push(n as u8);
         }
         out.extend(trans.iter().map(|&(k, _)| k));
         if !implicit[i] {
-            for &(_, c) in trans {
-                out.extend_from_slice(&(offset[c as usize] as u32).to_le_bytes()[..3]);
+            for &(_, t) in trans {
+                out.extend_from_slice(&delta(t).to_le_bytes()[..width]);
             }
         }
     }
+    debug_assert_eq!(out.len(), HEADER + 4 * (chars.len() + values.len()) + at);
     Ok(out)
 }
 
-fn state_size(s: &State, value_ix: Option<u32>, implicit: bool) -> usize {
+/// Bytes a state takes, given the width each of its targets needs (all take the widest).
+fn state_size(s: &State, value_ix: Option<u32>, implicit: bool, width: impl Fn(u32) -> usize) -> usize {
     let n = s.0.len();
-    let value = value_ix.map_or(0, |mut x| {
-        let mut len = 1;
-        while x >= 0x80 {
-            x >>= 7;
-            len += 1;
+    let value = value_ix.map_or(0, |v| leb_len(u64::from(v)));
+    let targets = if implicit { 0 } else { n * s.0.iter().map(|&(_, t)| width(t)).max().unwrap_or(1) };
+    1 + value + usize::from(n >= COUNT as usize) + n + targets
+}
+
+/// Bytes (1 to 4) that the signed distance `d` takes.
+fn signed_width(d: i64) -> usize {
+    (1..4).find(|&w| (-(1i64 << (8 * w - 1))..1i64 << (8 * w - 1)).contains(&d)).unwrap_or(4)
+}
+
+/// Bytes of `x` as a LEB128 number.
+fn leb_len(mut x: u64) -> usize {
+    let mut len = 1;
+    while x >= 0x80 {
+        x >>= 7;
+        len += 1;
+    }
+    len
+}
+
+fn push_leb(out: &mut Vec<u8>, mut x: u64) {
+    while x >= 0x80 {
+        out.push((x & 0x7F) as u8 | 0x80);
+        x >>= 7;
+    }
+    out.push(x as u8);
+}
+
+/// The LEB128 number at `at`, and where the bytes after it start.
+#[inline(always)]
+fn read_leb(b: &[u8], mut at: usize) -> Option<(u64, usize)> {
+    let mut x = 0u64;
+    let mut shift = 0u32;
+    loop {
+        let byte = *b.get(at)?;
+        at += 1;
+        x |= u64::from(byte & 0x7F).checked_shl(shift)?;
+        if byte & 0x80 == 0 {
+            return Some((x, at));
         }
-        len
-    });
-    1 + value + usize::from(n >= COUNT as usize) + n + if implicit { 0 } else { 3 * n }
+        shift += 7;
+    }
 }
 
 /// A serialized matcher, read in place.
@@ -270,25 +319,23 @@ impl Matcher {
         &self.data
     }
 
-    #[inline]
-    fn code(&self, c: char) -> u8 {
+    /// The code of the character with code point `c` (0 when not in the alphabet).
+    #[inline(always)]
+    fn code(&self, c: u32) -> u8 {
         match self.low.get(c as usize) {
             Some(&k) => k,
-            None => self.high.binary_search_by_key(&c, |&(h, _)| h).map_or(0, |i| self.high[i].1),
+            None => self.high.binary_search_by_key(&c, |&(h, _)| h as u32).map_or(0, |i| self.high[i].1),
         }
     }
 
-    /// The state reached from state `at` on character code `k`, and the value if that state is final.
-    #[inline]
-    fn step(&self, at: usize, k: u8) -> Option<(usize, Option<u32>)> {
-        let s = self.data.get(self.states..)?;
+    /// The state reached from state `at` of the states `s` on character code `k`, and the value if that state
+    /// is final.
+    #[inline(always)]
+    fn step(&self, s: &[u8], at: usize, k: u8) -> Option<(usize, Option<u32>)> {
         let h = *s.get(at)?;
         let mut p = at + 1;
         if h & FINAL != 0 {
-            while s.get(p)? & 0x80 != 0 {
-                p += 1;
-            }
-            p += 1;
+            p = read_leb(s, p)?.1;
         }
         let mut n = usize::from(h & COUNT);
         if n == usize::from(COUNT) {
@@ -300,45 +347,51 @@ impl Matcher {
         let to = if h & NEXT != 0 {
             p + n
         } else {
-            let t = s.get(p + n + 3 * i..p + n + 3 * i + 3)?;
-            usize::from(t[0]) | usize::from(t[1]) << 8 | usize::from(t[2]) << 16
+            let w = usize::from((h >> WIDTH_SHIFT) & 3) + 1;
+            let t = s.get(p + n + i * w..p + n + (i + 1) * w)?;
+            // Sign-extended little-endian `w`-byte number.
+            let fill = if t[w - 1] & 0x80 != 0 { 0xFF } else { 0 };
+            let mut d = [fill; 8];
+            d[..w].copy_from_slice(t);
+            usize::try_from(i64::try_from(at).ok()? + i64::from_le_bytes(d)).ok()?
         };
         let th = *s.get(to)?;
-        let value = if th & FINAL != 0 {
-            let (mut x, mut shift, mut q) = (0u32, 0u32, to + 1);
-            loop {
-                let b = *s.get(q)?;
-                x |= u32::from(b & 0x7F).checked_shl(shift)?;
-                if b & 0x80 == 0 {
-                    break;
-                }
-                shift += 7;
-                q += 1;
-            }
-            Some(*self.values.get(x as usize)?)
-        } else {
-            None
-        };
+        let value = if th & FINAL != 0 { Some(*self.values.get(read_leb(s, to + 1)?.0 as usize)?) } else { None };
         Some((to, value))
     }
 
     /// Pushes onto `out` every pattern that ends at byte `end` of `text` (a char boundary), shortest first.
     pub fn ending_at(&self, text: &str, end: usize, out: &mut Vec<Match>) {
-        let Some(before) = text.get(..end) else { return };
+        let (Some(before), Some(s)) = (text.get(..end), self.data.get(self.states..)) else { return };
         if self.count == 0 {
             return;
         }
+        let b = before.as_bytes();
         let mut at = self.root;
-        for (i, c) in before.char_indices().rev() {
+        let mut i = b.len();
+        while i > 0 {
+            // The character before byte `i`: one byte (ASCII), two (Arabic script), or more.
+            let last = b[i - 1];
+            let (c, start) = if last < 0x80 {
+                (u32::from(last), i - 1)
+            } else if i >= 2 && b[i - 2] & 0xE0 == 0xC0 {
+                (u32::from(b[i - 2] & 0x1F) << 6 | u32::from(last & 0x3F), i - 2)
+            } else {
+                match before[..i].chars().next_back() {
+                    Some(c) => (c as u32, i - c.len_utf8()),
+                    None => break,
+                }
+            };
             let k = self.code(c);
             if k == 0 {
                 break;
             }
-            let Some((to, value)) = self.step(at, k) else { break };
+            let Some((to, value)) = self.step(s, at, k) else { break };
             if let Some(value) = value {
-                out.push(Match { start: i, end, value });
+                out.push(Match { start, end, value });
             }
             at = to;
+            i = start;
         }
     }
 
@@ -455,6 +508,14 @@ mod tests {
         let m = Matcher::new(build(&pats).expect("builds")).expect("reads back");
         for (p, v) in &pats {
             assert_eq!(all(&m, p), [(0, p.len(), *v)], "{p}");
+        }
+    }
+
+    #[test]
+    fn target_widths() {
+        let cases = [(0, 1), (127, 1), (-128, 1), (128, 2), (-129, 2), (32767, 2), (32768, 3), (-8_388_608, 3), (8_388_608, 4)];
+        for (d, w) in cases {
+            assert_eq!(signed_width(d), w, "{d}");
         }
     }
 
