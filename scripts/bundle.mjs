@@ -77,7 +77,8 @@ html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">
   `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 if (!html.includes(csp)) throw new Error('index.html: no Content-Security-Policy meta to replace');
 swap('<link rel="stylesheet" href="style.css">', `<style>${style}</style>`);
-swap('<script type="module" src="js/boot.js"></script>\n', '');
+swap('<!-- First and async: it starts the annotator\'s worker and wasm as soon as it arrives (js/boot.js). -->\n' +
+  '<script type="module" async src="js/boot.js"></script>\n', '');
 // The module preloads (index.html must list every module app.js needs, so none waits for app.js to arrive);
 // every module is inlined here.
 for (const m of appModules.filter((m) => m.startsWith('js/') && m !== 'js/boot.js')) {
