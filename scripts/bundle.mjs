@@ -36,7 +36,7 @@ function unmodule(source, name) {
   return out;
 }
 
-const appModules = ['js/labels.js', 'js/i18n.js', 'js/model.js', 'js/export.js', 'js/view.js', 'js/annotator.js',
+const appModules = ['js/labels.js', 'js/i18n.js', 'js/model.js', 'js/export.js', 'js/view.js', 'js/boot.js', 'js/annotator.js',
   'js/corrections.js', 'js/documents.js', 'app.js'];
 const appScript = '(() => {\n"use strict";\n' +
   appModules.map((m) => `// ---- ${m}\n${unmodule(read('www/' + m), m)}`).join('\n') + '\n})();\n';
@@ -77,6 +77,15 @@ html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">
   `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 if (!html.includes(csp)) throw new Error('index.html: no Content-Security-Policy meta to replace');
 swap('<link rel="stylesheet" href="style.css">', `<style>${style}</style>`);
+swap('<!-- First and async: it starts the annotator\'s worker and wasm as soon as it arrives (js/boot.js). -->\n' +
+  '<script type="module" async src="js/boot.js"></script>\n', '');
+// The module preloads (index.html must list every module app.js needs, so none waits for app.js to arrive);
+// every module is inlined here.
+for (const m of appModules.filter((m) => m.startsWith('js/') && m !== 'js/boot.js')) {
+  if (!html.includes(`<link rel="modulepreload" href="${m}">`)) throw new Error(`index.html: no modulepreload link for ${m}`);
+}
+html = html.replace(/<!-- app\.js's imports[^>]*-->\n(<link rel="modulepreload" href="[^"]+">\n)+/, '');
+if (html.includes('modulepreload')) throw new Error('index.html: a modulepreload link was left after bundling');
 swap('<script type="module" src="app.js"></script>\n', '');
 swap('<a href="fonts/OFL.txt">SIL Open Font License</a>', '<a href="#font-licence">SIL Open Font License</a>');
 const licence = `<details id="font-licence" class="licence"><summary>Vazirmatn: SIL Open Font License 1.1</summary><pre>${escapeHtml(readFileSync(join(fontDir, 'OFL.txt'), 'utf8'))}</pre></details>\n`;

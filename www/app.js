@@ -50,8 +50,19 @@ function setStatus(kind, message) {
 }
 
 // ---- annotation ---------------------------------------------------------------------------------------------
+// The service worker (offline copy) is registered once the annotator is ready, so that its install, which
+// fetches every file of the page, never competes with loading the annotator.
+let serviceWorkerRegistered = false;
+function registerServiceWorker() {
+  if (serviceWorkerRegistered || !('serviceWorker' in navigator) || !location.protocol.startsWith('http')) return;
+  if (document.getElementById('hashiya-worker-source')) return;
+  serviceWorkerRegistered = true;
+  navigator.serviceWorker.register('./sw.js').catch((err) => console.warn('service worker not registered:', err));
+}
+
 const annotator = new Annotator({
   onReady(version) {
+    registerServiceWorker();
     els.version.textContent = 'v' + version;
     if (!annotator.inflight) setStatus('idle', state.s.idle);
   },
@@ -561,6 +572,3 @@ setStatus('loading', state.s.loading);
 }
 if (els.input.value) submit(els.input.value);
 
-if ('serviceWorker' in navigator && location.protocol.startsWith('http') && !document.getElementById('hashiya-worker-source')) {
-  navigator.serviceWorker.register('./sw.js').catch((err) => console.warn('service worker not registered:', err));
-}

@@ -3,7 +3,7 @@
 const CACHE = 'hashiya-v2';
 const FILES = [
   './', './index.html', './style.css', './app.js', './worker.js',
-  './js/labels.js', './js/i18n.js', './js/model.js', './js/export.js', './js/view.js', './js/annotator.js',
+  './js/boot.js', './js/labels.js', './js/i18n.js', './js/model.js', './js/export.js', './js/view.js', './js/annotator.js',
   './js/corrections.js', './js/documents.js',
   './pkg/hashiya.js', './pkg/hashiya_bg.wasm', './fonts/Vazirmatn-wght.woff2', './fonts/OFL.txt',
 ];

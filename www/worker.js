@@ -1,12 +1,14 @@
 // The annotation worker: loads the Rust core (wasm-bindgen `--target web` output in ./pkg) and answers
 // {type:"annotate", id, text, options} with {type:"result", id, result, ms}, so the page never blocks on it.
-// The page may send the wasm as base64 in the "init" message (the self-contained dist/hashiya.html does, because
-// nothing can be fetched from file://); otherwise init() fetches ./pkg/hashiya_bg.wasm next to this file.
+// The "init" message normally carries the wasm already compiled by the page (js/boot.js); should the page have
+// failed to compile it, it carries it as base64 (the self-contained dist/hashiya.html, because nothing can be
+// fetched from file://) or nothing, and init() fetches ./pkg/hashiya_bg.wasm next to this file.
 import init, { annotate, warmup, version } from './pkg/hashiya.js';
 
 let ready = null;
 
 function fromBase64(b64) {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
   const bin = atob(b64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
@@ -17,7 +19,8 @@ self.onmessage = async (event) => {
   const msg = event.data;
   if (msg.type === 'init') {
     ready = (async () => {
-      await init(msg.wasmBase64 ? { module_or_path: fromBase64(msg.wasmBase64) } : undefined);
+      const wasm = msg.module || (msg.wasmBase64 ? fromBase64(msg.wasmBase64) : null);
+      await init(wasm ? { module_or_path: wasm } : undefined);
       warmup();
       return version();
     })();

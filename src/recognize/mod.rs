@@ -7,10 +7,13 @@
 pub mod dates;
 pub mod heads;
 pub mod lexicon;
+pub mod lexicon_data;
+pub mod matcher;
 pub mod quote_marks;
 pub mod quotes;
 pub mod speakers;
 pub mod speech_words;
+pub mod word_table;
 
 use crate::lang::{Lang, Paragraph};
 use crate::normalize::Normalized;

@@ -1,6 +1,7 @@
-// The page's side of the annotation worker: starts it (from ./worker.js, or from the source inlined in the
-// self-contained dist/hashiya.html), and runs one annotation at a time; while one runs, only the newest text
-// waits, so fast typing never queues stale work.
+// The page's side of the annotation worker (started early by boot.js): runs one annotation at a time; while one
+// runs, only the newest text waits, so fast typing never queues stale work.
+import { boot } from './boot.js';
+
 export class Annotator {
   constructor({ onReady, onBusy, onResult, onError }) {
     this.onReady = onReady;
@@ -11,23 +12,17 @@ export class Annotator {
     this.inflight = null;
     this.pending = null;
     this.seq = 0;
-    this.worker = this.start();
-    this.worker.onmessage = (e) => this.receive(e.data);
-    this.worker.onerror = (e) => this.onError(null, e.message || 'the annotation worker failed to start');
-  }
-
-  start() {
-    const inlineSource = document.getElementById('hashiya-worker-source');
-    if (inlineSource) {
-      const url = URL.createObjectURL(new Blob([inlineSource.textContent], { type: 'text/javascript' }));
-      const worker = new Worker(url, { name: 'hashiya' });
-      const wasm = document.getElementById('hashiya-wasm-base64');
-      worker.postMessage({ type: 'init', wasmBase64: wasm ? wasm.textContent.trim() : '' });
-      return worker;
-    }
-    const worker = new Worker('./worker.js', { type: 'module', name: 'hashiya' });
-    worker.postMessage({ type: 'init' });
-    return worker;
+    this.worker = boot.worker;
+    const failed = (e) => this.onError(null, e.message || 'the annotation worker failed to start');
+    // What the worker said before this object existed is handled once the caller has it (after this task).
+    const early = boot.messages.splice(0);
+    const earlyErrors = boot.errors.splice(0);
+    queueMicrotask(() => {
+      earlyErrors.forEach(failed);
+      early.forEach((m) => this.receive(m));
+      this.worker.onmessage = (e) => this.receive(e.data);
+      this.worker.onerror = failed;
+    });
   }
 
   // Asks for `text` to be annotated (replacing any text still waiting).

@@ -1,0 +1,244 @@
+//! The gazetteer's tables turned into what [`crate::recognize::lexicon::Lexicon`] matches with: normalized name
+//! patterns with their variants and entries, given names with their languages, word sets.
+//!
+//! `build.rs` runs this at compile time for the shipped tables (so the browser build does no table work at
+//! start-up) and `Lexicon::from_tables` at run time for other tables; both get the same result. This file
+//! depends on nothing but `std` and [`crate::normalize`]: `build.rs` includes both as modules.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::normalize::normalize_str;
+
+/// Label names, in the order of `crate::span::Label::ALL` (an entry stores the index).
+pub const LABELS: [&str; 6] = ["PER", "LOC", "ORG", "DATE", "QUOTE", "STATEMENT"];
+
+/// Given-name language bit: Arabic.
+pub const LANG_AR: u8 = 1;
+/// Given-name language bit: Persian.
+pub const LANG_FA: u8 = 2;
+
+/// How many known full names of people must start with a word for it to count as a given name.
+const GIVEN_MIN_NAMES: u32 = 2;
+
+/// A gazetteer entry: what a pattern stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// Index of the label in [`LABELS`].
+    pub label: u8,
+    /// The pattern is the entry without its article and needs a fused `لل` before it.
+    pub needs_lil: bool,
+    /// Number of words in the entry.
+    pub words: u8,
+    /// The corpora saw the name fewer than [`WEAK_COUNT`] times (the table's count column) and no other table
+    /// lists it: a given name before it may make it a surname (`خافيير X`).
+    pub weak: bool,
+}
+
+/// Names seen fewer times than this in the corpora are weak evidence of their label (see [`Entry::weak`]).
+pub const WEAK_COUNT: u32 = 3;
+
+impl Entry {
+    /// The entry as one number (stored with its pattern in the matcher).
+    pub fn pack(self) -> u32 {
+        u32::from(self.label) | u32::from(self.needs_lil) << 3 | u32::from(self.words) << 4 | u32::from(self.weak) << 12
+    }
+
+    /// The entry stored by [`Entry::pack`].
+    pub fn unpack(v: u32) -> Entry {
+        Entry { label: (v & 7) as u8, needs_lil: v & 8 != 0, words: (v >> 4) as u8, weak: v & (1 << 12) != 0 }
+    }
+}
+
+/// The rows of a `#`-commented TSV table, split into columns.
+pub fn table_rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
+}
+
+/// The stored forms of a word table's first column, normalized: a ZWNJ or space inside a word gives a form
+/// with ZWNJ and one with nothing, the two ways text writes a compound without a space.
+pub fn word_forms(tsv: &str) -> impl Iterator<Item = String> + '_ {
+    table_rows(tsv).filter_map(|cols| cols.first().copied()).flat_map(|w| {
+        let n = normalize_str(w.trim());
+        let parts: Vec<&str> = n.split([' ', '\u{200C}']).filter(|p| !p.is_empty()).collect();
+        let forms = if n.is_empty() { vec![] } else { vec![parts.join("\u{200C}"), parts.concat()] };
+        forms.into_iter()
+    })
+}
+
+/// The language bits of a table column such as `ar,fa` (both when empty or unknown).
+pub fn lang_mask(col: Option<&str>) -> u8 {
+    let m = col.map_or(0, |c| {
+        c.split(',').fold(0, |m, l| match l.trim() {
+            "ar" => m | LANG_AR,
+            "fa" => m | LANG_FA,
+            _ => m,
+        })
+    });
+    if m == 0 { LANG_AR | LANG_FA } else { m }
+}
+
+/// The gazetteer prepared from its tables.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prepared {
+    /// Every pattern (names and their variants), with its entry packed ([`Entry::pack`]), in table order.
+    pub patterns: Vec<(String, u32)>,
+    /// Given names (normalized) and the languages whose name lists have them, sorted.
+    pub given: Vec<(String, u8)>,
+}
+
+/// Prepares the gazetteer from name tables (`LABEL<TAB>name`, earlier tables win a label clash) and given-name
+/// tables (`name<TAB>languages`); `common` says whether a normalized word is a common word.
+///
+/// Each name is normalized and also added without its spaces and with ZWNJ between its words, and each of
+/// these without its article `ال` (an entry that needs a fused `لل` before it). A word that is the name of a
+/// place or an organisation alone is not a given name; the first word of several known full names of people
+/// is one.
+pub fn prepare(names: &[&str], given_tables: &[&str], common: &dyn Fn(&str) -> bool) -> Prepared {
+    let mut given: HashMap<String, u8> = HashMap::new();
+    for cols in given_tables.iter().flat_map(|t| table_rows(t)) {
+        let Some(w) = cols.first().map(|w| normalize_str(w.trim())) else { continue };
+        if !w.is_empty() && !w.contains([' ', '\u{200C}']) {
+            *given.entry(w).or_insert(0) |= lang_mask(cols.get(1).copied());
+        }
+    }
+    let mut patterns: Vec<(String, u32)> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut first_words: HashMap<String, u32> = HashMap::new();
+    let mut add = |pat: String, e: Entry, patterns: &mut Vec<(String, u32)>, entries: &mut Vec<Entry>| {
+        if pat.chars().count() < 2 {
+            return;
+        }
+        if let Some(&i) = seen.get(&pat) {
+            // Keep the first label (tables list the stronger reading first); a needs_lil variant never
+            // replaces a plain one.
+            if entries[i].needs_lil && !e.needs_lil {
+                entries[i] = e;
+            }
+            // A name another table lists too is no weak evidence.
+            entries[i].weak &= e.weak;
+            return;
+        }
+        seen.insert(pat.clone(), patterns.len());
+        patterns.push((pat, 0));
+        entries.push(e);
+    };
+    let per = 0u8;
+    for cols in names.iter().flat_map(|t| table_rows(t)) {
+        let (Some(label), Some(name)) = (cols.first(), cols.get(1)) else { continue };
+        let Some(label) = LABELS.iter().position(|l| l == label).map(|i| i as u8) else { continue };
+        let norm = normalize_str(name.trim());
+        let words: Vec<&str> = norm.split([' ', '\u{200C}']).filter(|w| !w.is_empty()).collect();
+        if words.is_empty() {
+            continue;
+        }
+        if label == per && words.len() > 1 && words[0].chars().count() > 2 && !common(words[0]) {
+            *first_words.entry(words[0].to_string()).or_insert(0) += 1;
+        }
+        let n = words.len().min(255) as u8;
+        let weak = cols.get(2).and_then(|c| c.trim().parse::<u32>().ok()).is_some_and(|c| c < WEAK_COUNT);
+        let mut forms = vec![words.join(" ")];
+        if words.len() > 1 {
+            forms.push(words.concat());
+            forms.push(words.join("\u{200C}"));
+        }
+        for f in forms {
+            if let Some(rest) = f.strip_prefix("ال") {
+                add(rest.to_string(), Entry { label, needs_lil: true, words: n, weak }, &mut patterns, &mut entries);
+            }
+            add(f, Entry { label, needs_lil: false, words: n, weak }, &mut patterns, &mut entries);
+        }
+    }
+    for ((_, v), e) in patterns.iter_mut().zip(&entries) {
+        *v = e.pack();
+    }
+    // A word that is the name of a place or an organisation alone is not a given name (`ایران`).
+    for ((pat, _), e) in patterns.iter().zip(&entries) {
+        if e.label != per && e.words == 1 && !e.needs_lil {
+            given.remove(pat);
+        }
+    }
+    // The first word of several known full names of people is a given name.
+    // (Their language is unknown: a word the given-name tables already list keeps its languages.)
+    for (w, _) in first_words.into_iter().filter(|&(_, n)| n >= GIVEN_MIN_NAMES) {
+        given.entry(w).or_insert(LANG_AR | LANG_FA);
+    }
+    let mut given: Vec<(String, u8)> = given.into_iter().collect();
+    given.sort_unstable();
+    Prepared { patterns, given }
+}
+
+/// A set of [`word_forms`] (for `build.rs`, which has no `WordSet`).
+pub fn word_set(tsv: &str) -> HashSet<String> {
+    word_forms(tsv).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Label;
+
+    #[test]
+    fn labels_follow_the_span_labels() {
+        assert_eq!(LABELS.len(), Label::ALL.len());
+        for (name, label) in LABELS.iter().zip(Label::ALL) {
+            assert_eq!(*name, label.as_str());
+        }
+    }
+
+    #[test]
+    fn entries_pack_and_unpack() {
+        for e in [
+            Entry { label: 0, needs_lil: false, words: 1, weak: false },
+            Entry { label: 5, needs_lil: true, words: 255, weak: false },
+            Entry { label: 2, needs_lil: false, words: 0, weak: false },
+            Entry { label: 1, needs_lil: true, words: 3, weak: true },
+        ] {
+            assert_eq!(Entry::unpack(e.pack()), e);
+        }
+    }
+
+    #[test]
+    fn variants_and_given_names() {
+        let names = "# t\nLOC\tالولايات المتحدة\nPER\tجورج بوش\nPER\tجورج واشنطن\nLOC\tندا\nORG\tالولاياتالمتحدة\nPER\tا\n";
+        let p = prepare(&[names], &["ندا\tar\nخوان\tfa\nعلي\tar,fa\n"], &|w| w == "علي");
+        let pats: Vec<(&str, Entry)> = p.patterns.iter().map(|(s, v)| (s.as_str(), Entry::unpack(*v))).collect();
+        let loc = |needs_lil| Entry { label: 1, needs_lil, words: 2, weak: false };
+        let per = Entry { label: 0, needs_lil: false, words: 2, weak: false };
+        assert_eq!(pats, [
+            ("ولايات المتحدة", loc(true)),
+            ("الولايات المتحدة", loc(false)),
+            ("ولاياتالمتحدة", loc(true)),
+            ("الولاياتالمتحدة", loc(false)),
+            ("ولايات\u{200C}المتحدة", loc(true)),
+            ("الولايات\u{200C}المتحدة", loc(false)),
+            ("جورج بوش", per),
+            ("جورجبوش", per),
+            ("جورج\u{200C}بوش", per),
+            ("جورج واشنطن", per),
+            ("جورجواشنطن", per),
+            ("جورج\u{200C}واشنطن", per),
+            ("ندا", Entry { label: 1, needs_lil: false, words: 1, weak: false }),
+        ]);
+        // ندا is a place; جورج starts two people's names.
+        assert_eq!(p.given, [("جورج".to_string(), 3), ("خوان".to_string(), 2), ("علي".to_string(), 3)]);
+    }
+
+    #[test]
+    fn word_forms_join_compounds_both_ways() {
+        let forms: Vec<String> = word_forms("# t\nرئیس جمهور\t9\nقال\n\n").collect();
+        assert_eq!(forms, ["رئيس\u{200C}جمهور", "رئيسجمهور", "قال", "قال"]);
+    }
+
+    mod regression {
+        use super::*;
+
+        #[test]
+        fn a_needs_lil_variant_gives_way_to_a_plain_name() {
+            // ولايات is first the article-less variant of الولايات, then a name of its own.
+            let p = prepare(&["LOC\tالولايات\nORG\tولايات\n"], &[], &|_| false);
+            let e = p.patterns.iter().find(|(s, _)| s == "ولايات").map(|(_, v)| Entry::unpack(*v));
+            assert_eq!(e, Some(Entry { label: 2, needs_lil: false, words: 1, weak: false }));
+        }
+    }
+}
