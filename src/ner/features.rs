@@ -5,12 +5,13 @@
 //! maps it to a row of weights by its top bits. Per-token string hashes are computed once ([`TokInfo`]) and
 //! then combined for the context templates, so a token costs a few dozen integer mixes.
 
+use super::clusters::{Clusters, B23, B3};
 use super::model::Classes;
 use crate::normalize::normalize_str;
 use crate::tokenize::{TokenKind, PROCLITICS};
 
 /// Number of features per token.
-pub const NF: usize = 33;
+pub const NF: usize = 44;
 
 /// The trigger lists, hand-written general vocabulary (see the file's header).
 pub const TRIGGERS_TSV: &str = include_str!("../../data/ner_triggers.tsv");
@@ -187,6 +188,19 @@ pub struct TokInfo {
     pub clitic: u32,
     /// The word's class in the name list ([`Classes`]), found for the word or, marked by bit 8, its stem.
     pub lex: u32,
+    /// The word's cluster id + 1 ([`Clusters`]), found for the word or its stems; 0 when it has none.
+    pub cl: u32,
+}
+
+impl TokInfo {
+    /// The cluster at the coarsest (0), middle (1) or finest (2) level; unknown words have their own value.
+    #[inline]
+    fn level(&self, l: u32) -> u32 {
+        match self.cl {
+            0 => 0xFFFF_0000 | self.cl,
+            c => (c - 1) >> [B23, B3, 0][l as usize % 3],
+        }
+    }
 }
 
 fn kind_code(k: TokenKind) -> u32 {
@@ -199,7 +213,7 @@ fn kind_code(k: TokenKind) -> u32 {
 }
 
 /// Computes the per-token information of a normalized token.
-pub fn tok_info(text: &str, kind: TokenKind, trig: &Triggers, classes: &Classes<'_>) -> TokInfo {
+pub fn tok_info(text: &str, kind: TokenKind, trig: &Triggers, classes: &Classes<'_>, clusters: &Clusters<'_>) -> TokInfo {
     let w = hash_str(text);
     if kind != TokenKind::Word {
         let n = text.chars().count().min(6) as u32;
@@ -215,7 +229,7 @@ pub fn tok_info(text: &str, kind: TokenKind, trig: &Triggers, classes: &Classes<
             affix = [0, 0, hash_str(&text[s[0]..]), hash_str(&text[s[1]..]), hash_str(&text[s[2]..])];
         }
         let lex = u32::from(classes.get(w));
-        return TokInfo { w, s1: w, s2: w, shape, trig: t, affix, clitic: 0, lex };
+        return TokInfo { w, s1: w, s2: w, shape, trig: t, affix, clitic: 0, lex, cl: clusters.get(w) };
     }
     let sp = split(text);
     let bare = &text[sp.bare..];
@@ -257,13 +271,20 @@ pub fn tok_info(text: &str, kind: TokenKind, trig: &Triggers, classes: &Classes<
         },
         c => u32::from(c),
     };
-    TokInfo { w, s1, s2, shape, trig: t, affix: [pre2, pre3, suf1, suf2, suf3], clitic, lex }
+    let cl = match clusters.get(w) {
+        0 => match clusters.get(s1) {
+            0 => clusters.get(s2),
+            c => c,
+        },
+        c => c,
+    };
+    TokInfo { w, s1, s2, shape, trig: t, affix: [pre2, pre3, suf1, suf2, suf3], clitic, lex, cl }
 }
 
 /// Padding before the sentence.
-const BOS: TokInfo = TokInfo { w: 0xB05, s1: 0xB05, s2: 0xB05, shape: 0xB05, trig: 0x100, affix: [0; 5], clitic: 0, lex: 0x1000 };
+const BOS: TokInfo = TokInfo { w: 0xB05, s1: 0xB05, s2: 0xB05, shape: 0xB05, trig: 0x100, affix: [0; 5], clitic: 0, lex: 0x1000, cl: 0xB05 };
 /// Padding after the sentence.
-const EOS: TokInfo = TokInfo { w: 0xE05, s1: 0xE05, s2: 0xE05, shape: 0xE05, trig: 0x200, affix: [0; 5], clitic: 0, lex: 0x2000 };
+const EOS: TokInfo = TokInfo { w: 0xE05, s1: 0xE05, s2: 0xE05, shape: 0xE05, trig: 0x200, affix: [0; 5], clitic: 0, lex: 0x2000, cl: 0xE05 };
 
 /// The features of position `i` of a sentence, written into `out`.
 pub fn features(infos: &[TokInfo], i: usize, out: &mut [u32; NF]) {
@@ -310,6 +331,17 @@ pub fn features(infos: &[TokInfo], i: usize, out: &mut [u32; NF]) {
         mix(30, p1.lex),
         mix2(31, m1.lex, c.lex),
         mix2(32, c.lex, p1.lex),
+        mix(33, c.level(0)),
+        mix(34, c.level(1)),
+        mix(35, c.level(2)),
+        mix(36, m1.level(1)),
+        mix(37, m1.level(2)),
+        mix(38, p1.level(1)),
+        mix(39, p1.level(2)),
+        mix2(40, m1.level(2), c.level(2)),
+        mix2(41, c.level(2), p1.level(2)),
+        mix(42, m2.level(2)),
+        mix(43, p2.level(2)),
     ];
 }
 
@@ -345,7 +377,7 @@ mod tests {
     #[test]
     fn triggers_are_found_through_proclitics() {
         let t = Triggers::shipped();
-        let tr = |w: &str| tok_info(&normalize_str(w), TokenKind::Word, &t, &Classes::EMPTY).trig;
+        let tr = |w: &str| tok_info(&normalize_str(w), TokenKind::Word, &t, &Classes::EMPTY, &Clusters::EMPTY).trig;
         assert_ne!(tr("الرئيس") & class::TITLE, 0);
         assert_ne!(tr("والرئيس") & class::TITLE, 0);
         assert_ne!(tr("وكالة") & class::ORG, 0);
@@ -356,7 +388,7 @@ mod tests {
     #[test]
     fn features_are_deterministic_and_context_sensitive() {
         let t = Triggers::shipped();
-        let infos: Vec<TokInfo> = ["قال", "الرئيس", "مادورو"].iter().map(|w| tok_info(w, TokenKind::Word, &t, &Classes::EMPTY)).collect();
+        let infos: Vec<TokInfo> = ["قال", "الرئيس", "مادورو"].iter().map(|w| tok_info(w, TokenKind::Word, &t, &Classes::EMPTY, &Clusters::EMPTY)).collect();
         let (mut a, mut b) = ([0u32; NF], [0u32; NF]);
         features(&infos, 2, &mut a);
         features(&infos, 2, &mut b);

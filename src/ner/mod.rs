@@ -11,6 +11,7 @@
 //! when the evidence says they are proclitics (see [`name_start`]), so `لغوايدو` yields `غوايدو` while
 //! `لبنان` stays whole.
 
+pub mod clusters;
 pub mod corpus;
 pub mod features;
 pub mod model;
@@ -41,6 +42,7 @@ pub struct Scratch {
     em: Vec<[i32; NT]>,
     back: Vec<[u8; NT]>,
     tags: Vec<u8>,
+    states: Vec<u8>,
 }
 
 impl Ner {
@@ -59,16 +61,19 @@ impl Ner {
         self.model.as_ref()
     }
 
-    /// Tags a sentence of normalized tokens; the tags are left in `sc.tags`.
+    /// Tags a sentence of normalized tokens; the BIO tags are left in `sc.tags` (the BILOU states the tagger
+    /// decoded in `sc.states`).
     pub fn tag<'t>(&self, words: impl Iterator<Item = (&'t str, TokenKind)>, sc: &mut Scratch) {
         sc.infos.clear();
         let classes = self.model.as_ref().map_or(model::Classes::EMPTY, |m| m.classes());
-        sc.infos.extend(words.map(|(w, k)| tok_info(w, k, &self.triggers, &classes)));
-        tag_infos(self.model.as_ref(), &sc.infos, &mut sc.em, &mut sc.back, &mut sc.tags);
+        let clusters = self.model.as_ref().map_or(clusters::Clusters::EMPTY, |m| m.clusters());
+        sc.infos.extend(words.map(|(w, k)| tok_info(w, k, &self.triggers, &classes, &clusters)));
+        tag_infos(self.model.as_ref(), &sc.infos, &mut sc.em, &mut sc.back, &mut sc.states);
+        model::to_bio(&sc.states, &mut sc.tags);
     }
 }
 
-/// Tags precomputed token infos with `model` (all O without a model).
+/// Tags precomputed token infos with `model`, leaving BILOU states in `tags` (all O without a model).
 pub fn tag_infos(model: Option<&Model<'_>>, infos: &[TokInfo], em: &mut Vec<[i32; NT]>, back: &mut Vec<[u8; NT]>, tags: &mut Vec<u8>) {
     let Some(m) = model else {
         tags.clear();
@@ -159,7 +164,7 @@ impl Recognizer for Ner {
                 if s == e && common_word(&w[k..], model) {
                     continue;
                 }
-                let margin = model.span_margin(&sc.em, &sc.tags, s, e);
+                let margin = model.span_margin(&sc.em, &sc.states, s, e);
                 found.push(Found { label, first: a + s, last: a + e, start: first.start + k, margin });
             }
             a = b;

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use super::clusters::{self, Clusters};
 use super::corpus::{self, Sentence};
 use super::features::{features, hash_str, tok_info, TokInfo, Triggers, NF};
 use super::model::{self, freq_index, viterbi, Classes, Model, NT};
@@ -74,17 +75,23 @@ pub struct Config {
     pub fbits: u32,
     /// log2 of the number of slots of the word-class table.
     pub lbits: u32,
+    /// log2 of the number of slots of the word-cluster table (0: no clusters).
+    pub cbits: u32,
     /// Shuffling seed.
     pub seed: u64,
     /// Number of perceptrons (each with its own shuffling) whose weights are summed.
     pub ensemble: usize,
     /// Train only on these corpora (by name); all when empty.
     pub only: Vec<String>,
+    /// A development file scored after every epoch (float weights), to see where training stops helping.
+    pub trace: Option<PathBuf>,
+    /// A file to write the learned word clusters to (id, word), to look at them.
+    pub dump_clusters: Option<PathBuf>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 18, fbits: 17, lbits: 18, seed: 1, ensemble: 1, only: Vec::new() }
+        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 17, fbits: 17, lbits: 18, cbits: 17, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None }
     }
 }
 
@@ -92,7 +99,7 @@ impl Default for Config {
 pub struct Prepared {
     /// Feature rows, `NF` per piece.
     rows: Vec<u32>,
-    /// Gold tag per piece.
+    /// Gold BILOU state per piece.
     tags: Vec<u8>,
     /// For each corpus token, the piece whose tag it takes (its first non-punctuation piece, else its first;
     /// `u32::MAX` when it has none).
@@ -148,6 +155,8 @@ pub struct Fx<'a> {
     pub trig: &'a Triggers,
     /// Word classes.
     pub classes: Classes<'a>,
+    /// Word clusters.
+    pub clusters: Clusters<'a>,
     /// log2 of the number of weight rows.
     pub bits: u32,
 }
@@ -156,7 +165,7 @@ pub struct Fx<'a> {
 pub fn prepare(s: &Sentence, fx: &Fx<'_>, zwnj_as_space: bool) -> Prepared {
     let (trig, bits) = (fx.trig, fx.bits);
     let ps = pieces(s, zwnj_as_space);
-    let infos: Vec<TokInfo> = ps.iter().map(|p| tok_info(&p.0, p.1, trig, &fx.classes)).collect();
+    let infos: Vec<TokInfo> = ps.iter().map(|p| tok_info(&p.0, p.1, trig, &fx.classes, &fx.clusters)).collect();
     let mut rows = Vec::with_capacity(ps.len() * NF);
     let mut f = [0u32; NF];
     for i in 0..infos.len() {
@@ -171,7 +180,10 @@ pub fn prepare(s: &Sentence, fx: &Fx<'_>, zwnj_as_space: bool) -> Prepared {
             *l = i as u32;
         }
     }
-    Prepared { rows, tags: ps.iter().map(|p| p.2).collect(), lead, gold: s.tags.clone() }
+    let bio: Vec<u8> = ps.iter().map(|p| p.2).collect();
+    let mut tags = Vec::with_capacity(bio.len());
+    model::to_states(&bio, &mut tags);
+    Prepared { rows, tags, lead, gold: s.tags.clone() }
 }
 
 /// Reads a corpus file.
@@ -352,8 +364,21 @@ impl Rng {
     }
 }
 
-/// Trains float weights on prepared sentences.
-fn train_weights(data: &[Prepared], cfg: &Config, log: &mut dyn FnMut(&str)) -> Perceptron {
+/// Scores float weights on prepared sentences (the tagger before quantisation).
+fn evaluate_float(w: &Weights, data: &[Prepared]) -> Counts {
+    let mut c = Counts::default();
+    let (mut em, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
+    for p in data {
+        Perceptron::emissions(&w.w, &p.rows, &mut em);
+        viterbi(&em, &w.start, &w.trans, &mut back, &mut pred);
+        c.add(&p.gold, &leads(p, &pred));
+    }
+    c
+}
+
+/// Trains float weights on prepared sentences, scoring the averaged float weights on `dev` after every epoch
+/// when it is not empty.
+fn train_weights(data: &[Prepared], cfg: &Config, dev: &[Prepared], log: &mut dyn FnMut(&str)) -> Perceptron {
     let mut p = Perceptron::new(cfg.bits);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = Rng(cfg.seed);
@@ -375,6 +400,9 @@ fn train_weights(data: &[Prepared], cfg: &Config, log: &mut dyn FnMut(&str)) -> 
             p.c += 1.0;
         }
         log(&format!("epoch {}: {:.4} of tokens mistagged", epoch + 1, wrong as f64 / total.max(1) as f64));
+        if !dev.is_empty() {
+            log(&format!("  dev (float, averaged): micro-F1 {:.4}", evaluate_float(&Weights::of(&p), dev).micro_f1()));
+        }
     }
     p
 }
@@ -406,7 +434,7 @@ impl Weights {
     }
 }
 
-fn quantise(p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8]) -> Vec<u8> {
+fn quantise(p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8], cbits: u32, clusters: &[u8]) -> Vec<u8> {
     let (w, start, trans) = (&p.w, p.start, p.trans);
     let mut mags: Vec<f32> = w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
     mags.sort_unstable_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
@@ -425,7 +453,7 @@ fn quantise(p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8]) ->
             qt[t][u] = q(trans[t][u]);
         }
     }
-    Model::write(scale, &qs, &qt, p.bits, &table, fbits, freq, lbits, classes)
+    Model::write(scale, &qs, &qt, p.bits, &table, fbits, freq, lbits, classes, cbits, clusters)
 }
 
 /// Tags a prepared sentence with a model and maps the tags back onto the corpus tokens.
@@ -442,8 +470,15 @@ pub fn tag_prepared(m: &Model<'_>, p: &Prepared, em: &mut Vec<[i32; NT]>, back: 
         em.push(e);
     }
     m.viterbi(em, back, pred);
-    // A corpus token takes the tag of its first non-punctuation piece (or its first piece).
-    let mut out: Vec<u8> = p.lead.iter().map(|&l| pred.get(l as usize).copied().unwrap_or(model::O)).collect();
+    leads(p, pred)
+}
+
+/// The BIO tags over the corpus tokens of predicted piece states: a corpus token takes the tag of its first
+/// non-punctuation piece (or its first piece).
+fn leads(p: &Prepared, states: &[u8]) -> Vec<u8> {
+    let mut bio = Vec::with_capacity(states.len());
+    model::to_bio(states, &mut bio);
+    let mut out: Vec<u8> = p.lead.iter().map(|&l| bio.get(l as usize).copied().unwrap_or(model::O)).collect();
     corpus::repair(&mut out);
     out
 }
@@ -622,15 +657,59 @@ fn classes_from(counts: &[&WordCounts], lbits: u32) -> Vec<u8> {
     Classes::build(lbits, &pairs)
 }
 
+/// The word-cluster table ([`clusters::learn`]) learned from the text, never the labels, of every training
+/// corpus (all of them, whatever `--only` says) and of the name lists; empty when `cfg.cbits` is 0. The
+/// development splits are not read.
+fn cluster_table(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String> {
+    if cfg.cbits == 0 {
+        return Ok(Vec::new());
+    }
+    let mut seqs: Vec<Vec<(u32, bool)>> = Vec::new();
+    for s in SOURCES.iter().filter(|s| s.role != Role::Dev) {
+        let sents = match read(&cfg.corpora.join(s.path)) {
+            Ok(x) => x,
+            Err(e) if s.role == Role::Names => {
+                log(&format!("skipped (not found): {e}"));
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        for snt in &sents {
+            seqs.push(pieces(snt, false).iter().map(|p| (hash_str(&p.0), matches!(p.1, TokenKind::Word | TokenKind::Latin))).collect());
+        }
+    }
+    log(&format!("clusters: {} sequences, {} tokens", seqs.len(), seqs.iter().map(Vec::len).sum::<usize>()));
+    let entries = clusters::learn(&seqs, log);
+    log(&format!("clusters: {} words clustered", entries.len()));
+    if let Some(path) = &cfg.dump_clusters {
+        let mut names: HashMap<u32, String> = HashMap::new();
+        for s in SOURCES.iter().filter(|s| s.role != Role::Dev) {
+            for snt in read(&cfg.corpora.join(s.path)).unwrap_or_default() {
+                for p in pieces(&snt, false) {
+                    names.entry(hash_str(&p.0)).or_insert(p.0);
+                }
+            }
+        }
+        let mut out = String::new();
+        let mut sorted: Vec<&(u32, u16)> = entries.iter().collect();
+        sorted.sort_by_key(|e| e.1);
+        for (h, id) in sorted {
+            let _ = writeln!(out, "{id}\t{}", names.get(h).map_or("?", String::as_str));
+        }
+        let _ = std::fs::write(path, out);
+    }
+    Ok(Clusters::build(cfg.cbits, &entries))
+}
+
 /// Trains weights on `sents`; returns them with the word-class table.
 ///
 /// The word classes come from the name lists (WikiANN) only. Counting the training corpora's own names into
 /// them (each sentence seeing only the other folds' counts) was tried: it raised the in-domain development
 /// scores (PEYMA, ParsTwiNER) by about a point and lowered the out-of-domain ones (AQMAR, the seed articles) by
 /// more, the overfitting a membership feature learned on its own corpora brings.
-fn fit(sents: &[&Sentence], names: &WordCounts, cfg: &Config, trig: &Triggers, log: &mut dyn FnMut(&str)) -> (Weights, Vec<u8>) {
+fn fit(sents: &[&Sentence], names: &WordCounts, cl: &[u8], cfg: &Config, trig: &Triggers, log: &mut dyn FnMut(&str)) -> (Weights, Vec<u8>) {
     let slots = classes_from(&[names], cfg.lbits);
-    let fx = Fx { trig, classes: Classes::new(cfg.lbits, &slots), bits: cfg.bits };
+    let fx = Fx { trig, classes: Classes::new(cfg.lbits, &slots), clusters: Clusters::new(cfg.cbits, cl), bits: cfg.bits };
     let mut data = Vec::with_capacity(sents.len() + sents.len() / 2);
     for s in sents {
         data.push(prepare(s, &fx, false));
@@ -643,7 +722,13 @@ fn fit(sents: &[&Sentence], names: &WordCounts, cfg: &Config, trig: &Triggers, l
     let mut sum: Option<Weights> = None;
     for k in 0..cfg.ensemble.max(1) {
         let c = Config { seed: cfg.seed.wrapping_add(k as u64 * 7919), ..cfg.clone() };
-        let w = Weights::of(&train_weights(&data, &c, log));
+        let mut dev = Vec::new();
+        if let Some(path) = &cfg.trace {
+            if let Ok(sents) = read(path) {
+                prepare_all(&sents, &fx, false, &mut dev);
+            }
+        }
+        let w = Weights::of(&train_weights(&data, &c, &dev, log));
         match sum.as_mut() {
             Some(s) => s.add(&w),
             None => sum = Some(w),
@@ -658,7 +743,8 @@ pub fn train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String>
     let sets = load_train(cfg, log)?;
     let names = name_list_counts(cfg, log);
     let all: Vec<&Sentence> = sets.iter().flat_map(|(_, s)| s.iter()).collect();
-    let (p, slots) = fit(&all, &names, cfg, &trig, log);
+    let cl = cluster_table(cfg, log)?;
+    let (p, slots) = fit(&all, &names, &cl, cfg, &trig, log);
     let mut freq = vec![0u8; 1usize << cfg.fbits];
     for (_, s) in &sets {
         add_freq(s, cfg.fbits, &mut freq);
@@ -668,9 +754,9 @@ pub fn train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String>
             add_freq(&sents, cfg.fbits, &mut freq);
         }
     }
-    let bytes = quantise(&p, &freq, cfg.fbits, cfg.lbits, &slots);
+    let bytes = quantise(&p, &freq, cfg.fbits, cfg.lbits, &slots, cfg.cbits, &cl);
     let m = Model::parse(&bytes).ok_or("the trained model does not parse")?;
-    let fx = Fx { trig: &trig, classes: m.classes(), bits: cfg.bits };
+    let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), bits: cfg.bits };
     for s in SOURCES.iter().filter(|s| s.role == Role::Dev && selected(cfg, s.name)) {
         let Ok(sents) = read(&cfg.corpora.join(s.path)) else { continue };
         let mut dev = Vec::new();
@@ -689,14 +775,15 @@ pub fn cross_validate(cfg: &Config, k: usize, log: &mut dyn FnMut(&str)) -> Resu
     let names = name_list_counts(cfg, log);
     let all: Vec<&Sentence> = sets.iter().flat_map(|(_, s)| s.iter()).collect();
     let k = k.max(2);
+    let cl = cluster_table(cfg, log)?;
     let mut scores = Vec::new();
     for fold in 0..k {
         let (lo, hi) = (all.len() * fold / k, all.len() * (fold + 1) / k);
         let train: Vec<&Sentence> = all.iter().enumerate().filter(|(i, _)| !(lo..hi).contains(i)).map(|(_, s)| *s).collect();
-        let (p, slots) = fit(&train, &names, cfg, &trig, &mut |_| {});
-        let bytes = quantise(&p, &[0u8; 1 << 8], 8, cfg.lbits, &slots);
+        let (p, slots) = fit(&train, &names, &cl, cfg, &trig, &mut |_| {});
+        let bytes = quantise(&p, &[0u8; 1 << 8], 8, cfg.lbits, &slots, cfg.cbits, &cl);
         let m = Model::parse(&bytes).ok_or("the trained model does not parse")?;
-        let fx = Fx { trig: &trig, classes: m.classes(), bits: cfg.bits };
+        let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), bits: cfg.bits };
         let test: Vec<Prepared> = all[lo..hi].iter().map(|s| prepare(s, &fx, false)).collect();
         let c = evaluate(&m, &test);
         log(&format!("fold {}: micro-F1 {:.4}\n{}", fold + 1, c.micro_f1(), c.report()));
@@ -706,10 +793,11 @@ pub fn cross_validate(cfg: &Config, k: usize, log: &mut dyn FnMut(&str)) -> Resu
 }
 
 /// Scores a model on a CoNLL-style file (any of the corpus formats); with `errors`, prints each missed or
-/// spurious span with its sentence.
+/// spurious span with its sentence, then the sentence with each token's gold and predicted BIO tag numbers
+/// (`token/GP`: 0 O, 1 2 B- I-PER, 3 4 LOC, 5 6 ORG).
 pub fn eval_file(m: &Model<'_>, bits: u32, path: &Path, errors: bool) -> Result<Counts, String> {
     let trig = Triggers::shipped();
-    let fx = Fx { trig: &trig, classes: m.classes(), bits };
+    let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), bits };
     let sents = read(path)?;
     let mut data = Vec::new();
     prepare_all(&sents, &fx, false, &mut data);
@@ -726,6 +814,10 @@ pub fn eval_file(m: &Model<'_>, bits: u32, path: &Path, errors: bool) -> Result<
             for x in q.iter().filter(|x| !g.contains(x)) {
                 println!("FALSE\t{}", show(x));
             }
+            if g != q {
+                let line: Vec<String> = s.tokens.iter().zip(p.gold.iter().zip(&out)).map(|(t, (a, b))| format!("{t}/{a}{b}")).collect();
+                println!("SENT\t{}", line.join(" "));
+            }
         }
     }
     Ok(evaluate(m, &data))
@@ -733,17 +825,20 @@ pub fn eval_file(m: &Model<'_>, bits: u32, path: &Path, errors: bool) -> Result<
 
 /// Usage of `hashiya train` and `hashiya eval`.
 pub const USAGE: &str = "\
-usage: hashiya train [--corpora DIR] [--out FILE] [--epochs N] [--bits B] [--lbits L] [--seed S] [--ensemble N]
-                     [--only NAME,...] [--cv K]
+usage: hashiya train [--corpora DIR] [--out FILE] [--epochs N] [--bits B] [--lbits L] [--cbits C] [--seed S]
+                     [--ensemble N] [--only NAME,...] [--cv K] [--trace DEVFILE] [--dump-clusters FILE]
        hashiya eval --format conll [--model FILE] [--errors] FILE...
 
 train: learns the NER tagger from the training splits under DIR (default ../shared/corpora: anercorp, aqmar,
 wojood, peyma, arman, parstwiner; wikiann only for name frequencies), scores the development splits and writes
 the model (default model/ner.bin). With --cv K: K-fold cross-validation over the selected corpora instead,
 printing each fold and the mean micro-F1 (e.g. --cv 5 --only anercorp). --ensemble N sums the weights of N
-perceptrons trained in different orders (default 1).
+perceptrons trained in different orders (default 1). The word clusters are learned first from the text (not
+the labels) of the training splits and the name lists (--cbits 0: none). --trace scores a development file
+after every epoch; --dump-clusters writes the clusters (id, word) to a file.
 eval: exact-span precision, recall and F1 per label (PER, LOC, ORG) and micro-averaged, of the shipped model
-(or --model FILE) on CoNLL-style files in any of the corpus formats.";
+(or --model FILE) on CoNLL-style files in any of the corpus formats; --errors lists the missed and spurious
+spans and each such sentence with its gold and predicted tags.";
 
 fn num<T: std::str::FromStr>(v: Option<&String>, opt: &str) -> Result<T, String> {
     v.and_then(|v| v.parse().ok()).ok_or_else(|| format!("{opt} needs a number"))
@@ -766,6 +861,9 @@ pub fn cli_train(args: &[String]) -> Result<(), String> {
             "--epochs" => cfg.epochs = num(it.next(), a)?,
             "--bits" => cfg.bits = num::<u32>(it.next(), a)?.clamp(8, 24),
             "--lbits" => cfg.lbits = num::<u32>(it.next(), a)?.clamp(8, 24),
+            "--cbits" => cfg.cbits = num::<u32>(it.next(), a)?.min(24),
+            "--trace" => cfg.trace = Some(PathBuf::from(it.next().ok_or("--trace needs a file")?)),
+            "--dump-clusters" => cfg.dump_clusters = Some(PathBuf::from(it.next().ok_or("--dump-clusters needs a file")?)),
             "--seed" => cfg.seed = num(it.next(), a)?,
             "--ensemble" => cfg.ensemble = num(it.next(), a)?,
             "--cv" => cv = Some(num(it.next(), a)?),
@@ -880,10 +978,10 @@ mod tests {
         let sents = corpus::parse(&text);
         let trig = Triggers::shipped();
         let cfg = Config { bits: 12, epochs: 3, ..Config::default() };
-        let fx = Fx { trig: &trig, classes: Classes::EMPTY, bits: cfg.bits };
+        let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, bits: cfg.bits };
         let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
-        let p = train_weights(&data, &cfg, &mut |_| {});
-        let bytes = quantise(&Weights::of(&p), &vec![0u8; 256], 8, 0, &[]);
+        let p = train_weights(&data, &cfg, &[], &mut |_| {});
+        let bytes = quantise(&Weights::of(&p), &vec![0u8; 256], 8, 0, &[], 0, &[]);
         let m = Model::parse(&bytes).expect("parses");
         let c = evaluate(&m, &data);
         assert!(c.micro_f1() > 0.99, "{}", c.report());
