@@ -6,7 +6,8 @@
 //! then combined for the context templates, so a token costs a few dozen integer mixes.
 
 use super::clusters::{Clusters, B23, B3};
-use super::model::Classes;
+use super::model::{state_label, Classes};
+use std::collections::HashMap;
 use crate::normalize::normalize_str;
 use crate::tokenize::{TokenKind, PROCLITICS};
 
@@ -195,7 +196,7 @@ pub struct TokInfo {
 impl TokInfo {
     /// The cluster at the coarsest (0), middle (1) or finest (2) level; unknown words have their own value.
     #[inline]
-    fn level(&self, l: u32) -> u32 {
+    pub fn level(&self, l: u32) -> u32 {
         match self.cl {
             0 => 0xFFFF_0000 | self.cl,
             c => (c - 1) >> [B23, B3, 0][l as usize % 3],
@@ -279,6 +280,82 @@ pub fn tok_info(text: &str, kind: TokenKind, trig: &Triggers, classes: &Classes<
         c => c,
     };
     TokInfo { w, s1, s2, shape, trig: t, affix: [pre2, pre3, suf1, suf2, suf3], clitic, lex, cl }
+}
+
+/// Number of document-history features per token ([`hist_features`]).
+pub const NH: usize = 2;
+
+/// The history is forgotten after this many sentences (in training, evaluation and the recognizer alike).
+pub const HISTORY_SENTENCES: usize = 30;
+
+/// What the tagger said earlier in the document: for each word (bare stem) it put inside a name, how often
+/// in a person's, a place's and an organisation's name. A surname the tagger found after a given name and a
+/// title is then recognised alone three sentences later.
+#[derive(Debug, Default, Clone)]
+pub struct History {
+    map: HashMap<u32, [u16; 3]>,
+    /// Sentences recorded since the last reset.
+    pub sentences: usize,
+}
+
+impl History {
+    /// Forgets everything.
+    pub fn clear(&mut self) {
+        self.map.clear();
+        self.sentences = 0;
+    }
+
+    fn key(t: &TokInfo) -> u32 {
+        match t.shape >> 8 {
+            1 | 2 => t.s2,
+            _ => 0,
+        }
+    }
+
+    /// The label (1 PER, 2 LOC, 3 ORG) the word was given most often so far, 0 if never.
+    pub fn label(&self, t: &TokInfo) -> u32 {
+        let k = History::key(t);
+        if k == 0 {
+            return 0;
+        }
+        match self.map.get(&k) {
+            Some(c) => {
+                let mut best = 0;
+                for i in 1..3 {
+                    if c[i] > c[best] {
+                        best = i;
+                    }
+                }
+                1 + best as u32
+            }
+            None => 0,
+        }
+    }
+
+    /// Records a tagged sentence (BILOU states); forgets first when [`HISTORY_SENTENCES`] are recorded.
+    pub fn record(&mut self, infos: &[TokInfo], states: &[u8]) {
+        if self.sentences >= HISTORY_SENTENCES {
+            self.clear();
+        }
+        self.sentences += 1;
+        for (t, &s) in infos.iter().zip(states) {
+            let (Some(l), k) = (state_label(s), History::key(t)) else { continue };
+            if k != 0 {
+                let c = self.map.entry(k).or_insert([0; 3]);
+                c[l] = c[l].saturating_add(1);
+            }
+        }
+    }
+}
+
+/// The history features of position `i`, written into `out`.
+pub fn hist_features(infos: &[TokInfo], hist: &History, i: usize, out: &mut [u32; NH]) {
+    let Some(t) = infos.get(i) else {
+        *out = [mix(48, 0xFF), mix(49, 0xFF)];
+        return;
+    };
+    let h = hist.label(t);
+    *out = [mix(48, h), mix2(49, h, t.level(0))];
 }
 
 /// Padding before the sentence.

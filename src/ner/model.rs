@@ -28,7 +28,7 @@
 //! All scores are on the same integer scale, so decoding is integer arithmetic.
 
 use super::clusters::Clusters;
-use super::features::NF;
+use super::features::{NF, NH};
 use crate::span::Label;
 
 /// Number of tagger states (BILOU).
@@ -57,6 +57,11 @@ pub fn state_allowed(prev: Option<u8>, cur: u8) -> bool {
     } else {
         open.is_some_and(|p| state_kind(p) == state_kind(cur))
     }
+}
+
+/// The label index (0 PER, 1 LOC, 2 ORG) of a state, `None` for O.
+pub fn state_label(s: u8) -> Option<usize> {
+    (s != O && (s as usize) < NT).then(|| usize::from(state_kind(s)))
 }
 
 /// Whether a sentence may end in state `s` (not inside an open name).
@@ -225,6 +230,11 @@ impl<'a> Model<'a> {
         self.clusters
     }
 
+    /// log2 of the number of weight rows.
+    pub fn bits(&self) -> u32 {
+        self.bits
+    }
+
     /// The word-class table.
     pub fn classes(&self) -> Classes<'a> {
         self.classes
@@ -236,11 +246,11 @@ impl<'a> Model<'a> {
         (h >> (32 - bits)) as usize
     }
 
-    /// Emission scores of one token's features.
+    /// Emission scores of one token's features and history features.
     #[inline]
-    pub fn emissions(&self, feats: &[u32; NF]) -> [i32; NT] {
+    pub fn emissions(&self, feats: &[u32; NF], hist: &[u32; NH]) -> [i32; NT] {
         let mut e = [0i32; NT];
-        for &f in feats {
+        for &f in feats.iter().chain(hist) {
             let r = Model::row(self.bits, f) * NT;
             if let Some(row) = self.table.get(r..r + NT) {
                 for (s, &w) in e.iter_mut().zip(row) {
@@ -541,7 +551,7 @@ mod tests {
         let clusters = Clusters::build(8, &[(42, 5)]);
         let b = Model::write(0.5, &[1; NT], &trans, 8, &table, 8, &freq, 8, &classes, 8, &clusters);
         let m = Model::parse(&b).expect("parses");
-        assert_eq!(m.emissions(&[0; NF]), [NF as i32; NT]);
+        assert_eq!(m.emissions(&[0; NF], &[0; NH]), [(NF + NH) as i32; NT]);
         assert_eq!(m.entity_freq(12345), 3);
         assert_eq!(m.trans[1][2], 7);
         assert_eq!(m.classes().get(42), 7);

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use super::clusters::{self, Clusters};
 use super::corpus::{self, Sentence};
-use super::features::{features, hash_str, tok_info, TokInfo, Triggers, NF};
+use super::features::{features, hash_str, hist_features, tok_info, History, TokInfo, Triggers, HISTORY_SENTENCES, NF, NH};
 use super::model::{self, freq_index, viterbi, Classes, Model, NT};
 use crate::normalize::normalize_str;
 use crate::span::Label;
@@ -106,6 +106,18 @@ pub struct Prepared {
     lead: Vec<u32>,
     /// Gold tags over the corpus tokens.
     gold: Vec<u8>,
+    /// What the tagger knows of each piece (for the history features, computed as the sentence is tagged).
+    infos: Vec<TokInfo>,
+}
+
+/// The weight rows of the history features of a prepared sentence, given what was tagged before it.
+fn hist_rows(bits: u32, p: &Prepared, hist: &History, out: &mut Vec<u32>) {
+    out.clear();
+    let mut f = [0u32; NH];
+    for i in 0..p.infos.len() {
+        hist_features(&p.infos, hist, i, &mut f);
+        out.extend(f.iter().map(|&h| Model::row(bits, h) as u32));
+    }
 }
 
 /// Splits corpus tokens into the annotator's tokens, carrying the tags over; `zwnj_as_space` writes ZWNJ as a
@@ -183,7 +195,7 @@ pub fn prepare(s: &Sentence, fx: &Fx<'_>, zwnj_as_space: bool) -> Prepared {
     let bio: Vec<u8> = ps.iter().map(|p| p.2).collect();
     let mut tags = Vec::with_capacity(bio.len());
     model::to_states(&bio, &mut tags);
-    Prepared { rows, tags, lead, gold: s.tags.clone() }
+    Prepared { rows, tags, lead, gold: s.tags.clone(), infos }
 }
 
 /// Reads a corpus file.
@@ -279,11 +291,11 @@ impl Perceptron {
         }
     }
 
-    fn emissions(w: &[f32], rows: &[u32], em: &mut Vec<[f32; NT]>) {
+    fn emissions(w: &[f32], rows: &[u32], hrows: &[u32], em: &mut Vec<[f32; NT]>) {
         em.clear();
-        for fs in rows.chunks_exact(NF) {
+        for (fs, hs) in rows.chunks_exact(NF).zip(hrows.chunks_exact(NH)) {
             let mut e = [0f32; NT];
-            for &r in fs {
+            for &r in fs.iter().chain(hs) {
                 let row = &w[r as usize * NT..r as usize * NT + NT];
                 for t in 0..NT {
                     e[t] += row[t];
@@ -293,12 +305,12 @@ impl Perceptron {
         }
     }
 
-    fn update(&mut self, p: &Prepared, pred: &[u8]) {
+    fn update(&mut self, p: &Prepared, hrows: &[u32], pred: &[u8]) {
         let c = self.c;
         let mut prev: Option<(u8, u8)> = None;
         for (i, (&g, &q)) in p.tags.iter().zip(pred).enumerate() {
             if g != q {
-                for &r in &p.rows[i * NF..i * NF + NF] {
+                for &r in p.rows[i * NF..i * NF + NF].iter().chain(&hrows[i * NH..i * NH + NH]) {
                     let base = r as usize * NT;
                     self.w[base + g as usize] += 1.0;
                     self.acc[base + g as usize] += c;
@@ -367,10 +379,13 @@ impl Rng {
 /// Scores float weights on prepared sentences (the tagger before quantisation).
 fn evaluate_float(w: &Weights, data: &[Prepared]) -> Counts {
     let mut c = Counts::default();
-    let (mut em, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut em, mut back, mut pred, mut hrows) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut hist = History::default();
     for p in data {
-        Perceptron::emissions(&w.w, &p.rows, &mut em);
+        hist_rows(w.bits, p, &hist, &mut hrows);
+        Perceptron::emissions(&w.w, &p.rows, &hrows, &mut em);
         viterbi(&em, &w.start, &w.trans, &mut back, &mut pred);
+        hist.record(&p.infos, &pred);
         c.add(&p.gold, &leads(p, &pred));
     }
     c
@@ -378,26 +393,34 @@ fn evaluate_float(w: &Weights, data: &[Prepared]) -> Counts {
 
 /// Trains float weights on prepared sentences, scoring the averaged float weights on `dev` after every epoch
 /// when it is not empty.
-fn train_weights(data: &[Prepared], cfg: &Config, dev: &[Prepared], log: &mut dyn FnMut(&str)) -> Perceptron {
+fn train_weights(data: &[Prepared], chunks: &[(usize, usize)], cfg: &Config, dev: &[Prepared], log: &mut dyn FnMut(&str)) -> Perceptron {
     let mut p = Perceptron::new(cfg.bits);
-    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut order: Vec<usize> = (0..chunks.len()).collect();
     let mut rng = Rng(cfg.seed);
-    let (mut em, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut em, mut back, mut pred, mut hrows) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut hist = History::default();
     for epoch in 0..cfg.epochs {
         rng.shuffle(&mut order);
         let mut wrong = 0usize;
         let mut total = 0usize;
-        for &i in &order {
-            let s = &data[i];
-            Perceptron::emissions(&p.w, &s.rows, &mut em);
-            viterbi(&em, &p.start, &p.trans, &mut back, &mut pred);
-            total += s.tags.len();
-            let diff = s.tags.iter().zip(&pred).filter(|(a, b)| a != b).count();
-            if diff > 0 {
-                wrong += diff;
-                p.update(s, &pred);
+        for &k in &order {
+            // A chunk of consecutive sentences (a stretch of one document), in order, so that the history
+            // features see what the tagger said before, as they will at run time.
+            hist.clear();
+            let (lo, hi) = chunks[k];
+            for s in &data[lo..hi] {
+                hist_rows(cfg.bits, s, &hist, &mut hrows);
+                Perceptron::emissions(&p.w, &s.rows, &hrows, &mut em);
+                viterbi(&em, &p.start, &p.trans, &mut back, &mut pred);
+                total += s.tags.len();
+                let diff = s.tags.iter().zip(&pred).filter(|(a, b)| a != b).count();
+                if diff > 0 {
+                    wrong += diff;
+                    p.update(s, &hrows, &pred);
+                }
+                hist.record(&s.infos, &pred);
+                p.c += 1.0;
             }
-            p.c += 1.0;
         }
         log(&format!("epoch {}: {:.4} of tokens mistagged", epoch + 1, wrong as f64 / total.max(1) as f64));
         if !dev.is_empty() {
@@ -405,6 +428,11 @@ fn train_weights(data: &[Prepared], cfg: &Config, dev: &[Prepared], log: &mut dy
         }
     }
     p
+}
+
+/// Consecutive runs of [`HISTORY_SENTENCES`] sentences of `0..n` (the last one shorter).
+fn chunks_of(lo: usize, n: usize) -> Vec<(usize, usize)> {
+    (lo..lo + n).step_by(HISTORY_SENTENCES).map(|a| (a, (a + HISTORY_SENTENCES).min(lo + n))).collect()
 }
 
 /// Quantises averaged weights into the shipped format.
@@ -457,11 +485,13 @@ fn quantise(p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8], cb
 }
 
 /// Tags a prepared sentence with a model and maps the tags back onto the corpus tokens.
-pub fn tag_prepared(m: &Model<'_>, p: &Prepared, em: &mut Vec<[i32; NT]>, back: &mut Vec<[u8; NT]>, pred: &mut Vec<u8>) -> Vec<u8> {
+pub fn tag_prepared(m: &Model<'_>, p: &Prepared, hist: &mut History, em: &mut Vec<[i32; NT]>, back: &mut Vec<[u8; NT]>, pred: &mut Vec<u8>) -> Vec<u8> {
     em.clear();
-    for fs in p.rows.chunks_exact(NF) {
+    let mut hrows = Vec::new();
+    hist_rows(m.bits(), p, hist, &mut hrows);
+    for (fs, hs) in p.rows.chunks_exact(NF).zip(hrows.chunks_exact(NH)) {
         let mut e = [0i32; NT];
-        for &r in fs {
+        for &r in fs.iter().chain(hs) {
             let base = r as usize * NT;
             for (t, s) in e.iter_mut().enumerate() {
                 *s += i32::from(m.weight(base + t));
@@ -470,6 +500,7 @@ pub fn tag_prepared(m: &Model<'_>, p: &Prepared, em: &mut Vec<[i32; NT]>, back: 
         em.push(e);
     }
     m.viterbi(em, back, pred);
+    hist.record(&p.infos, pred);
     leads(p, pred)
 }
 
@@ -483,12 +514,13 @@ fn leads(p: &Prepared, states: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Scores a model on prepared sentences.
+/// Scores a model on prepared sentences, tagged in order (the history features see the sentences before).
 pub fn evaluate(m: &Model<'_>, data: &[Prepared]) -> Counts {
     let mut c = Counts::default();
     let (mut em, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
+    let mut hist = History::default();
     for p in data {
-        let out = tag_prepared(m, p, &mut em, &mut back, &mut pred);
+        let out = tag_prepared(m, p, &mut hist, &mut em, &mut back, &mut pred);
         c.add(&p.gold, &out);
     }
     c
@@ -710,13 +742,13 @@ fn cluster_table(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, Str
 fn fit(sents: &[&Sentence], names: &WordCounts, cl: &[u8], cfg: &Config, trig: &Triggers, log: &mut dyn FnMut(&str)) -> (Weights, Vec<u8>) {
     let slots = classes_from(&[names], cfg.lbits);
     let fx = Fx { trig, classes: Classes::new(cfg.lbits, &slots), clusters: Clusters::new(cfg.cbits, cl), bits: cfg.bits };
-    let mut data = Vec::with_capacity(sents.len() + sents.len() / 2);
-    for s in sents {
-        data.push(prepare(s, &fx, false));
-        if contains_zwnj(s) {
-            data.push(prepare(s, &fx, true));
-        }
-    }
+    // The sentences in corpus order, then the Persian ones again with ZWNJ as space, in chunks of consecutive
+    // sentences (the history features need the order; the copies are kept apart from their originals).
+    let mut data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
+    let mut chunks = chunks_of(0, data.len());
+    let n = data.len();
+    data.extend(sents.iter().filter(|s| contains_zwnj(s)).map(|s| prepare(s, &fx, true)));
+    chunks.extend(chunks_of(n, data.len() - n));
     log(&format!("{} training sequences, {} tokens", data.len(), data.iter().map(|p| p.tags.len()).sum::<usize>()));
     // Several perceptrons, each seeing the data in its own order, summed: less dependence on one shuffle.
     let mut sum: Option<Weights> = None;
@@ -728,7 +760,7 @@ fn fit(sents: &[&Sentence], names: &WordCounts, cl: &[u8], cfg: &Config, trig: &
                 prepare_all(&sents, &fx, false, &mut dev);
             }
         }
-        let w = Weights::of(&train_weights(&data, &c, &dev, log));
+        let w = Weights::of(&train_weights(&data, &chunks, &c, &dev, log));
         match sum.as_mut() {
             Some(s) => s.add(&w),
             None => sum = Some(w),
@@ -803,8 +835,9 @@ pub fn eval_file(m: &Model<'_>, bits: u32, path: &Path, errors: bool) -> Result<
     prepare_all(&sents, &fx, false, &mut data);
     if errors {
         let (mut em, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
+        let mut hist = History::default();
         for (s, p) in sents.iter().zip(&data) {
-            let out = tag_prepared(m, p, &mut em, &mut back, &mut pred);
+            let out = tag_prepared(m, p, &mut hist, &mut em, &mut back, &mut pred);
             let g = corpus::spans(&p.gold);
             let q = corpus::spans(&out);
             let show = |x: &(usize, usize, Label)| format!("{} {}", x.2.as_str(), s.tokens[x.0..x.1].join(" "));
@@ -980,7 +1013,7 @@ mod tests {
         let cfg = Config { bits: 12, epochs: 3, ..Config::default() };
         let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, bits: cfg.bits };
         let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
-        let p = train_weights(&data, &cfg, &[], &mut |_| {});
+        let p = train_weights(&data, &chunks_of(0, data.len()), &cfg, &[], &mut |_| {});
         let bytes = quantise(&Weights::of(&p), &vec![0u8; 256], 8, 0, &[], 0, &[]);
         let m = Model::parse(&bytes).expect("parses");
         let c = evaluate(&m, &data);
