@@ -8,6 +8,25 @@
 use super::clusters::{Clusters, B23, B3};
 use super::model::{state_label, Classes};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for keys that are already hashes ([`hash_str`] values): it passes them through.
+#[derive(Default)]
+pub struct PassHasher(u64);
+
+impl Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.0 = u64::from(i).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
 use crate::normalize::normalize_str;
 use crate::tokenize::{TokenKind, PROCLITICS};
 
@@ -293,7 +312,7 @@ pub const HISTORY_SENTENCES: usize = 30;
 /// title is then recognised alone three sentences later.
 #[derive(Debug, Default, Clone)]
 pub struct History {
-    map: HashMap<u32, [u16; 3]>,
+    map: HashMap<u32, [u16; 3], BuildHasherDefault<PassHasher>>,
     /// Sentences recorded since the last reset.
     pub sentences: usize,
 }
@@ -460,6 +479,37 @@ mod tests {
         assert_ne!(tr("وكالة") & class::ORG, 0);
         assert_ne!(tr("سخنگوی") & class::TITLE, 0);
         assert_eq!(tr("غوايدو"), 0);
+    }
+
+    #[test]
+    fn history_remembers_labels_and_forgets_after_its_window() {
+        let t = Triggers::shipped();
+        let info = |w: &str| tok_info(&normalize_str(w), TokenKind::Word, &t, &Classes::EMPTY, &Clusters::EMPTY);
+        let (maduro, lmaduro, said) = (info("مادورو"), info("لمادورو"), info("قال"));
+        let mut h = History::default();
+        assert_eq!(h.label(&maduro), 0);
+        // قال O, مادورو U-PER (state 4).
+        h.record(&[said, maduro], &[0, 4]);
+        assert_eq!(h.label(&maduro), 1);
+        // The same stem after a proclitic.
+        assert_eq!(h.label(&lmaduro), 1);
+        assert_eq!(h.label(&said), 0);
+        // Twice a place (U-LOC, state 8) outvotes once a person.
+        h.record(&[maduro], &[8]);
+        h.record(&[maduro], &[8]);
+        assert_eq!(h.label(&maduro), 2);
+        // Punctuation and numbers are never remembered.
+        let dot = tok_info(".", TokenKind::Punct, &t, &Classes::EMPTY, &Clusters::EMPTY);
+        h.record(&[dot], &[4]);
+        assert_eq!(h.label(&dot), 0);
+        for _ in 0..HISTORY_SENTENCES {
+            h.record(&[said], &[0]);
+        }
+        assert_eq!(h.label(&maduro), 0, "forgotten after the window");
+        let (mut a, mut b) = ([0u32; NH], [0u32; NH]);
+        hist_features(&[maduro], &h, 0, &mut a);
+        hist_features(&[maduro], &h, 5, &mut b);
+        assert_ne!(a, b);
     }
 
     #[test]

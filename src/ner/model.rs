@@ -134,6 +134,7 @@ pub fn allowed(prev: Option<u8>, cur: u8) -> bool {
 
 const MAGIC: &[u8; 4] = b"HNER";
 const VERSION: u8 = 3;
+const _: () = assert!((NF + NH) * 127 < i16::MAX as usize, "emission sums must fit an i16");
 const HEADER: usize = 16 + 4 * NT + 4 * NT * NT;
 
 /// A model over a byte slice (embedded or read from a file).
@@ -249,16 +250,23 @@ impl<'a> Model<'a> {
     /// Emission scores of one token's features and history features.
     #[inline]
     pub fn emissions(&self, feats: &[u32; NF], hist: &[u32; NH]) -> [i32; NT] {
-        let mut e = [0i32; NT];
-        for &f in feats.iter().chain(hist) {
+        // (NF + NH) × 127 fits an i16: narrow sums, fixed-size rows, two plain loops vectorise best.
+        let mut acc = [0i16; NT];
+        let mut add = |f: u32| {
             let r = Model::row(self.bits, f) * NT;
-            if let Some(row) = self.table.get(r..r + NT) {
-                for (s, &w) in e.iter_mut().zip(row) {
-                    *s += i32::from(w as i8);
+            if let Some(Ok(row)) = self.table.get(r..r + NT).map(<&[u8; NT]>::try_from) {
+                for t in 0..NT {
+                    acc[t] += i16::from(row[t] as i8);
                 }
             }
+        };
+        for &f in feats {
+            add(f);
         }
-        e
+        for &f in hist {
+            add(f);
+        }
+        acc.map(i32::from)
     }
 
     /// The weight at flat index `i` of the table (row × 7 + tag); 0 outside it.

@@ -1021,6 +1021,17 @@ mod tests {
     }
 
     #[test]
+    fn chunks_cover_every_sentence_once() {
+        let n = 2 * HISTORY_SENTENCES + 3;
+        let c = chunks_of(7, n);
+        assert_eq!(c.len(), 3);
+        assert_eq!(c[0], (7, 7 + HISTORY_SENTENCES));
+        assert_eq!(c.last().map(|x| x.1), Some(7 + n));
+        assert!(c.windows(2).all(|w| w[0].1 == w[1].0));
+        assert!(chunks_of(0, 0).is_empty());
+    }
+
+    #[test]
     fn counts() {
         let mut c = Counts::default();
         c.add(&[1, 2, 0, 3], &[1, 0, 0, 3]);
