@@ -2,8 +2,9 @@
 //! decoded with constrained Viterbi, shipped as `model/ner.bin` (trained by `hashiya train`).
 //!
 //! - [`features`]: what the tagger looks at (word, stems without proclitics, affixes, shape, neighbours,
-//!   trigger words).
-//! - [`model`]: BIO tags, the binary format read in place, decoding.
+//!   trigger words, word classes, word clusters, and what it said about the word earlier in the document).
+//! - [`clusters`]: the word-cluster table and how `hashiya train` learns it from the corpora's text.
+//! - [`model`]: BIO tags and the BILOU states decoded, the binary format read in place, decoding.
 //! - [`corpus`]: reading CoNLL-style corpora and mapping their tag sets onto PER / LOC / ORG.
 //! - `train` (native only): training, cross-validation and evaluation.
 //!
