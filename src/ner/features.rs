@@ -5,12 +5,33 @@
 //! maps it to a row of weights by its top bits. Per-token string hashes are computed once ([`TokInfo`]) and
 //! then combined for the context templates, so a token costs a few dozen integer mixes.
 
-use super::model::Classes;
+use super::clusters::{Clusters, B23, B3};
+use super::model::{state_label, Classes};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for keys that are already hashes ([`hash_str`] values): it passes them through.
+#[derive(Default)]
+pub struct PassHasher(u64);
+
+impl Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.0 = u64::from(i).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
 use crate::normalize::normalize_str;
 use crate::tokenize::{TokenKind, PROCLITICS};
 
 /// Number of features per token.
-pub const NF: usize = 33;
+pub const NF: usize = 44;
 
 /// The trigger lists, hand-written general vocabulary (see the file's header).
 pub const TRIGGERS_TSV: &str = include_str!("../../data/ner_triggers.tsv");
@@ -187,6 +208,19 @@ pub struct TokInfo {
     pub clitic: u32,
     /// The word's class in the name list ([`Classes`]), found for the word or, marked by bit 8, its stem.
     pub lex: u32,
+    /// The word's cluster id + 1 ([`Clusters`]), found for the word or its stems; 0 when it has none.
+    pub cl: u32,
+}
+
+impl TokInfo {
+    /// The cluster at the coarsest (0), middle (1) or finest (2) level; unknown words have their own value.
+    #[inline]
+    pub fn level(&self, l: u32) -> u32 {
+        match self.cl {
+            0 => 0xFFFF_0000 | self.cl,
+            c => (c - 1) >> [B23, B3, 0][l as usize % 3],
+        }
+    }
 }
 
 fn kind_code(k: TokenKind) -> u32 {
@@ -199,7 +233,7 @@ fn kind_code(k: TokenKind) -> u32 {
 }
 
 /// Computes the per-token information of a normalized token.
-pub fn tok_info(text: &str, kind: TokenKind, trig: &Triggers, classes: &Classes<'_>) -> TokInfo {
+pub fn tok_info(text: &str, kind: TokenKind, trig: &Triggers, classes: &Classes<'_>, clusters: &Clusters<'_>) -> TokInfo {
     let w = hash_str(text);
     if kind != TokenKind::Word {
         let n = text.chars().count().min(6) as u32;
@@ -215,7 +249,7 @@ pub fn tok_info(text: &str, kind: TokenKind, trig: &Triggers, classes: &Classes<
             affix = [0, 0, hash_str(&text[s[0]..]), hash_str(&text[s[1]..]), hash_str(&text[s[2]..])];
         }
         let lex = u32::from(classes.get(w));
-        return TokInfo { w, s1: w, s2: w, shape, trig: t, affix, clitic: 0, lex };
+        return TokInfo { w, s1: w, s2: w, shape, trig: t, affix, clitic: 0, lex, cl: clusters.get(w) };
     }
     let sp = split(text);
     let bare = &text[sp.bare..];
@@ -257,13 +291,96 @@ pub fn tok_info(text: &str, kind: TokenKind, trig: &Triggers, classes: &Classes<
         },
         c => u32::from(c),
     };
-    TokInfo { w, s1, s2, shape, trig: t, affix: [pre2, pre3, suf1, suf2, suf3], clitic, lex }
+    let cl = match clusters.get(w) {
+        0 => match clusters.get(s1) {
+            0 => clusters.get(s2),
+            c => c,
+        },
+        c => c,
+    };
+    TokInfo { w, s1, s2, shape, trig: t, affix: [pre2, pre3, suf1, suf2, suf3], clitic, lex, cl }
+}
+
+/// Number of document-history features per token ([`hist_features`]).
+pub const NH: usize = 2;
+
+/// The history is forgotten after this many sentences (in training, evaluation and the recognizer alike).
+pub const HISTORY_SENTENCES: usize = 30;
+
+/// What the tagger said earlier in the document: for each word (bare stem) it put inside a name, how often
+/// in a person's, a place's and an organisation's name. A surname the tagger found after a given name and a
+/// title is then recognised alone three sentences later.
+#[derive(Debug, Default, Clone)]
+pub struct History {
+    map: HashMap<u32, [u16; 3], BuildHasherDefault<PassHasher>>,
+    /// Sentences recorded since the last reset.
+    pub sentences: usize,
+}
+
+impl History {
+    /// Forgets everything.
+    pub fn clear(&mut self) {
+        self.map.clear();
+        self.sentences = 0;
+    }
+
+    fn key(t: &TokInfo) -> u32 {
+        match t.shape >> 8 {
+            1 | 2 => t.s2,
+            _ => 0,
+        }
+    }
+
+    /// The label (1 PER, 2 LOC, 3 ORG) the word was given most often so far, 0 if never.
+    pub fn label(&self, t: &TokInfo) -> u32 {
+        let k = History::key(t);
+        if k == 0 {
+            return 0;
+        }
+        match self.map.get(&k) {
+            Some(c) => {
+                let mut best = 0;
+                for i in 1..3 {
+                    if c[i] > c[best] {
+                        best = i;
+                    }
+                }
+                1 + best as u32
+            }
+            None => 0,
+        }
+    }
+
+    /// Records a tagged sentence (BILOU states); forgets first when [`HISTORY_SENTENCES`] are recorded.
+    pub fn record(&mut self, infos: &[TokInfo], states: &[u8]) {
+        if self.sentences >= HISTORY_SENTENCES {
+            self.clear();
+        }
+        self.sentences += 1;
+        for (t, &s) in infos.iter().zip(states) {
+            let (Some(l), k) = (state_label(s), History::key(t)) else { continue };
+            if k != 0 {
+                let c = self.map.entry(k).or_insert([0; 3]);
+                c[l] = c[l].saturating_add(1);
+            }
+        }
+    }
+}
+
+/// The history features of position `i`, written into `out`.
+pub fn hist_features(infos: &[TokInfo], hist: &History, i: usize, out: &mut [u32; NH]) {
+    let Some(t) = infos.get(i) else {
+        *out = [mix(48, 0xFF), mix(49, 0xFF)];
+        return;
+    };
+    let h = hist.label(t);
+    *out = [mix(48, h), mix2(49, h, t.level(0))];
 }
 
 /// Padding before the sentence.
-const BOS: TokInfo = TokInfo { w: 0xB05, s1: 0xB05, s2: 0xB05, shape: 0xB05, trig: 0x100, affix: [0; 5], clitic: 0, lex: 0x1000 };
+const BOS: TokInfo = TokInfo { w: 0xB05, s1: 0xB05, s2: 0xB05, shape: 0xB05, trig: 0x100, affix: [0; 5], clitic: 0, lex: 0x1000, cl: 0xB05 };
 /// Padding after the sentence.
-const EOS: TokInfo = TokInfo { w: 0xE05, s1: 0xE05, s2: 0xE05, shape: 0xE05, trig: 0x200, affix: [0; 5], clitic: 0, lex: 0x2000 };
+const EOS: TokInfo = TokInfo { w: 0xE05, s1: 0xE05, s2: 0xE05, shape: 0xE05, trig: 0x200, affix: [0; 5], clitic: 0, lex: 0x2000, cl: 0xE05 };
 
 /// The features of position `i` of a sentence, written into `out`.
 pub fn features(infos: &[TokInfo], i: usize, out: &mut [u32; NF]) {
@@ -310,6 +427,17 @@ pub fn features(infos: &[TokInfo], i: usize, out: &mut [u32; NF]) {
         mix(30, p1.lex),
         mix2(31, m1.lex, c.lex),
         mix2(32, c.lex, p1.lex),
+        mix(33, c.level(0)),
+        mix(34, c.level(1)),
+        mix(35, c.level(2)),
+        mix(36, m1.level(1)),
+        mix(37, m1.level(2)),
+        mix(38, p1.level(1)),
+        mix(39, p1.level(2)),
+        mix2(40, m1.level(2), c.level(2)),
+        mix2(41, c.level(2), p1.level(2)),
+        mix(42, m2.level(2)),
+        mix(43, p2.level(2)),
     ];
 }
 
@@ -345,7 +473,7 @@ mod tests {
     #[test]
     fn triggers_are_found_through_proclitics() {
         let t = Triggers::shipped();
-        let tr = |w: &str| tok_info(&normalize_str(w), TokenKind::Word, &t, &Classes::EMPTY).trig;
+        let tr = |w: &str| tok_info(&normalize_str(w), TokenKind::Word, &t, &Classes::EMPTY, &Clusters::EMPTY).trig;
         assert_ne!(tr("الرئيس") & class::TITLE, 0);
         assert_ne!(tr("والرئيس") & class::TITLE, 0);
         assert_ne!(tr("وكالة") & class::ORG, 0);
@@ -354,9 +482,40 @@ mod tests {
     }
 
     #[test]
+    fn history_remembers_labels_and_forgets_after_its_window() {
+        let t = Triggers::shipped();
+        let info = |w: &str| tok_info(&normalize_str(w), TokenKind::Word, &t, &Classes::EMPTY, &Clusters::EMPTY);
+        let (maduro, lmaduro, said) = (info("مادورو"), info("لمادورو"), info("قال"));
+        let mut h = History::default();
+        assert_eq!(h.label(&maduro), 0);
+        // قال O, مادورو U-PER (state 4).
+        h.record(&[said, maduro], &[0, 4]);
+        assert_eq!(h.label(&maduro), 1);
+        // The same stem after a proclitic.
+        assert_eq!(h.label(&lmaduro), 1);
+        assert_eq!(h.label(&said), 0);
+        // Twice a place (U-LOC, state 8) outvotes once a person.
+        h.record(&[maduro], &[8]);
+        h.record(&[maduro], &[8]);
+        assert_eq!(h.label(&maduro), 2);
+        // Punctuation and numbers are never remembered.
+        let dot = tok_info(".", TokenKind::Punct, &t, &Classes::EMPTY, &Clusters::EMPTY);
+        h.record(&[dot], &[4]);
+        assert_eq!(h.label(&dot), 0);
+        for _ in 0..HISTORY_SENTENCES {
+            h.record(&[said], &[0]);
+        }
+        assert_eq!(h.label(&maduro), 0, "forgotten after the window");
+        let (mut a, mut b) = ([0u32; NH], [0u32; NH]);
+        hist_features(&[maduro], &h, 0, &mut a);
+        hist_features(&[maduro], &h, 5, &mut b);
+        assert_ne!(a, b);
+    }
+
+    #[test]
     fn features_are_deterministic_and_context_sensitive() {
         let t = Triggers::shipped();
-        let infos: Vec<TokInfo> = ["قال", "الرئيس", "مادورو"].iter().map(|w| tok_info(w, TokenKind::Word, &t, &Classes::EMPTY)).collect();
+        let infos: Vec<TokInfo> = ["قال", "الرئيس", "مادورو"].iter().map(|w| tok_info(w, TokenKind::Word, &t, &Classes::EMPTY, &Clusters::EMPTY)).collect();
         let (mut a, mut b) = ([0u32; NF], [0u32; NF]);
         features(&infos, 2, &mut a);
         features(&infos, 2, &mut b);

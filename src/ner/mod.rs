@@ -2,8 +2,9 @@
 //! decoded with constrained Viterbi, shipped as `model/ner.bin` (trained by `hashiya train`).
 //!
 //! - [`features`]: what the tagger looks at (word, stems without proclitics, affixes, shape, neighbours,
-//!   trigger words).
-//! - [`model`]: BIO tags, the binary format read in place, decoding.
+//!   trigger words, word classes, word clusters, and what it said about the word earlier in the document).
+//! - [`clusters`]: the word-cluster table and how `hashiya train` learns it from the corpora's text.
+//! - [`model`]: BIO tags and the BILOU states decoded, the binary format read in place, decoding.
 //! - [`corpus`]: reading CoNLL-style corpora and mapping their tag sets onto PER / LOC / ORG.
 //! - `train` (native only): training, cross-validation and evaluation.
 //!
@@ -11,6 +12,7 @@
 //! when the evidence says they are proclitics (see [`name_start`]), so `لغوايدو` yields `غوايدو` while
 //! `لبنان` stays whole.
 
+pub mod clusters;
 pub mod corpus;
 pub mod features;
 pub mod model;
@@ -22,7 +24,7 @@ use std::collections::HashSet;
 use crate::recognize::{Context, Recognizer};
 use crate::span::Candidate;
 use crate::tokenize::{Token, TokenKind, PROCLITICS};
-use features::{features, hash_str, tok_info, TokInfo, Triggers, NF};
+use features::{features, hash_str, hist_features, tok_info, History, TokInfo, Triggers, NF, NH};
 use model::{tag_label, Model, NT};
 
 /// The shipped model (see `hashiya train`).
@@ -41,6 +43,9 @@ pub struct Scratch {
     em: Vec<[i32; NT]>,
     back: Vec<[u8; NT]>,
     tags: Vec<u8>,
+    states: Vec<u8>,
+    /// What the tagger said in the document's earlier sentences.
+    hist: History,
 }
 
 impl Ner {
@@ -59,17 +64,23 @@ impl Ner {
         self.model.as_ref()
     }
 
-    /// Tags a sentence of normalized tokens; the tags are left in `sc.tags`.
+    /// Tags the next sentence of a document (a fresh [`Scratch`] per document: the tagger remembers what it
+    /// said in the sentences before); the BIO tags are left in `sc.tags` (the BILOU states the tagger decoded
+    /// in `sc.states`).
     pub fn tag<'t>(&self, words: impl Iterator<Item = (&'t str, TokenKind)>, sc: &mut Scratch) {
         sc.infos.clear();
         let classes = self.model.as_ref().map_or(model::Classes::EMPTY, |m| m.classes());
-        sc.infos.extend(words.map(|(w, k)| tok_info(w, k, &self.triggers, &classes)));
-        tag_infos(self.model.as_ref(), &sc.infos, &mut sc.em, &mut sc.back, &mut sc.tags);
+        let clusters = self.model.as_ref().map_or(clusters::Clusters::EMPTY, |m| m.clusters());
+        sc.infos.extend(words.map(|(w, k)| tok_info(w, k, &self.triggers, &classes, &clusters)));
+        tag_infos(self.model.as_ref(), &sc.infos, &sc.hist, &mut sc.em, &mut sc.back, &mut sc.states);
+        sc.hist.record(&sc.infos, &sc.states);
+        model::to_bio(&sc.states, &mut sc.tags);
     }
 }
 
-/// Tags precomputed token infos with `model` (all O without a model).
-pub fn tag_infos(model: Option<&Model<'_>>, infos: &[TokInfo], em: &mut Vec<[i32; NT]>, back: &mut Vec<[u8; NT]>, tags: &mut Vec<u8>) {
+/// Tags precomputed token infos with `model`, given the document's history, leaving BILOU states in `tags`
+/// (all O without a model).
+pub fn tag_infos(model: Option<&Model<'_>>, infos: &[TokInfo], hist: &History, em: &mut Vec<[i32; NT]>, back: &mut Vec<[u8; NT]>, tags: &mut Vec<u8>) {
     let Some(m) = model else {
         tags.clear();
         tags.resize(infos.len(), model::O);
@@ -77,9 +88,11 @@ pub fn tag_infos(model: Option<&Model<'_>>, infos: &[TokInfo], em: &mut Vec<[i32
     };
     em.clear();
     let mut f = [0u32; NF];
+    let mut h = [0u32; NH];
     for i in 0..infos.len() {
         features(infos, i, &mut f);
-        em.push(m.emissions(&f));
+        hist_features(infos, hist, i, &mut h);
+        em.push(m.emissions(&f, &h));
     }
     m.viterbi(em, back, tags);
 }
@@ -166,7 +179,7 @@ impl Recognizer for Ner {
                 if !plausible_span(label, &sc.infos, s, e, &w[k..], inner) {
                     continue;
                 }
-                let margin = model.span_margin(&sc.em, &sc.tags, s, e);
+                let margin = model.span_margin(&sc.em, &sc.states, s, e);
                 found.push(Found { label, first: a + s, last: a + e, start: first.start + k, margin });
             }
             a = b;
@@ -270,7 +283,11 @@ fn propagate(cx: &Context<'_>, model: Option<&Model<'_>>, found: &[Found], out: 
     };
     let mut covered = vec![false; toks.len()];
     for f in found {
-        covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
+        // Only the entities proposed cover their tokens: one the tagger was too unsure of to propose (often a
+        // later mention it half-recognised from the history) is still open to the surer mention's label.
+        if f.margin >= PROPOSE_MARGIN {
+            covered[f.first..=f.last].iter_mut().for_each(|c| *c = true);
+        }
         if f.margin < SPREAD_MARGIN {
             continue;
         }

@@ -1,31 +1,103 @@
-//! The NER model: BIO tags, the compact binary format read in place, emission scores and constrained Viterbi.
+//! The NER model: BIO tags and the BILOU states the tagger decodes, the compact binary format read in place,
+//! emission scores and constrained Viterbi.
+//!
+//! Corpora and the recognizer speak BIO (`O`, `B-X`, `I-X`: 7 tags). The tagger itself decodes BILOU states
+//! (`O`, and per label `B` first, `I` inside, `L` last of a multi-word name, `U` a one-word name: 13 states):
+//! the last word of a name and a one-word name get their own weights, which sharpens the ends of multi-word
+//! names. [`to_states`] and [`to_bio`] convert between the two.
 //!
 //! Format (little-endian), read without copying:
 //!
 //! | bytes | content |
 //! |---|---|
 //! | 0..4 | magic `HNER` |
-//! | 4 | version (2) |
+//! | 4 | version (3) |
 //! | 5 | `bits`: the weight table has 2^bits rows |
-//! | 6 | number of tags (7) |
+//! | 6 | number of states (13) |
 //! | 7 | `fbits`: the entity-start frequency table has 2^fbits entries |
 //! | 8 | `lbits`: the word-class table has 2^lbits slots |
-//! | 9..12 | zero |
+//! | 9 | `cbits`: the word-cluster table has 2^cbits slots (0: none) |
+//! | 10..12 | zero |
 //! | 12..16 | scale (f32): the float weight one quantisation step stands for (informational) |
-//! | 16.. | start scores, 7 × i32; transition scores, 7 × 7 × i32 (row = previous tag) |
-//! | then | weight table, 2^bits rows × 7 × i8 (row = top `bits` bits of a feature hash) |
+//! | 16.. | start scores, 13 × i32; transition scores, 13 × 13 × i32 (row = previous state) |
+//! | then | weight table, 2^bits rows × 13 × i8 (row = top `bits` bits of a feature hash) |
 //! | then | frequency table, 2^fbits × u8: how often a word began an entity in the training corpora |
 //! | then | word-class table, 2^lbits slots × (check byte, class byte): see [`Classes`] |
+//! | then | word-cluster table, 2^cbits slots × 3 bytes: see [`Clusters`] |
 //!
 //! All scores are on the same integer scale, so decoding is integer arithmetic.
 
-use super::features::NF;
+use super::clusters::Clusters;
+use super::features::{NF, NH};
 use crate::span::Label;
 
-/// Number of tags.
-pub const NT: usize = 7;
-/// The outside tag.
+/// Number of tagger states (BILOU).
+pub const NT: usize = 13;
+/// The outside tag (in BIO and BILOU alike).
 pub const O: u8 = 0;
+
+/// Position of a state in its name: 0 first (B), 1 inside (I), 2 last (L), 3 only word (U).
+#[inline]
+fn state_role(s: u8) -> u8 {
+    (s - 1) % 4
+}
+
+/// Label index (0 PER, 1 LOC, 2 ORG) of a state other than O.
+#[inline]
+fn state_kind(s: u8) -> u8 {
+    (s - 1) / 4
+}
+
+/// Whether state `cur` may follow state `prev` (`None`: sentence start): an open name (B, I) continues with
+/// I or L of its own label, and only a closed one (O, L, U) or the start lets O, B or U follow.
+pub fn state_allowed(prev: Option<u8>, cur: u8) -> bool {
+    let open = prev.filter(|&p| p != O && state_role(p) < 2);
+    if cur == O || matches!(state_role(cur), 0 | 3) {
+        open.is_none()
+    } else {
+        open.is_some_and(|p| state_kind(p) == state_kind(cur))
+    }
+}
+
+/// The label index (0 PER, 1 LOC, 2 ORG) of a state, `None` for O.
+pub fn state_label(s: u8) -> Option<usize> {
+    (s != O && (s as usize) < NT).then(|| usize::from(state_kind(s)))
+}
+
+/// Whether a sentence may end in state `s` (not inside an open name).
+pub fn state_final(s: u8) -> bool {
+    s == O || state_role(s) >= 2
+}
+
+/// BILOU states of a repaired BIO sequence, into `out`.
+pub fn to_states(bio: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    for (i, &t) in bio.iter().enumerate() {
+        if t == O {
+            out.push(O);
+            continue;
+        }
+        let k = (t - 1) / 2;
+        let continues = bio.get(i + 1) == Some(&(2 + 2 * k));
+        let role = match (t % 2 == 1, continues) {
+            (true, true) => 0,
+            (false, true) => 1,
+            (false, false) => 2,
+            (true, false) => 3,
+        };
+        out.push(1 + 4 * k + role);
+    }
+}
+
+/// BIO tags of a BILOU state sequence, into `out`.
+pub fn to_bio(states: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    out.extend(states.iter().map(|&s| match s {
+        O => O,
+        s if s as usize >= NT => O,
+        s => 1 + 2 * state_kind(s) + u8::from(matches!(state_role(s), 1 | 2)),
+    }));
+}
 
 /// The label of tag `t` (1, 2 → PER; 3, 4 → LOC; 5, 6 → ORG).
 pub fn tag_label(t: u8) -> Option<Label> {
@@ -61,6 +133,8 @@ pub fn allowed(prev: Option<u8>, cur: u8) -> bool {
 }
 
 const MAGIC: &[u8; 4] = b"HNER";
+const VERSION: u8 = 3;
+const _: () = assert!((NF + NH) * 127 < i16::MAX as usize, "emission sums must fit an i16");
 const HEADER: usize = 16 + 4 * NT + 4 * NT * NT;
 
 /// A model over a byte slice (embedded or read from a file).
@@ -73,6 +147,7 @@ pub struct Model<'a> {
     table: &'a [u8],
     freq: &'a [u8],
     classes: Classes<'a>,
+    clusters: Clusters<'a>,
 }
 
 fn i32_at(b: &[u8], at: usize) -> Option<i32> {
@@ -82,13 +157,14 @@ fn i32_at(b: &[u8], at: usize) -> Option<i32> {
 impl<'a> Model<'a> {
     /// Reads a model; `None` when the bytes are not a model of this version.
     pub fn parse(b: &'a [u8]) -> Option<Model<'a>> {
-        if b.get(0..4)? != MAGIC || *b.get(4)? != 2 || usize::from(*b.get(6)?) != NT {
+        if b.get(0..4)? != MAGIC || *b.get(4)? != VERSION || usize::from(*b.get(6)?) != NT {
             return None;
         }
         let bits = u32::from(*b.get(5)?);
         let fbits = u32::from(*b.get(7)?);
         let lbits = u32::from(*b.get(8)?);
-        if !(8..=24).contains(&bits) || !(8..=24).contains(&fbits) || lbits > 24 {
+        let cbits = u32::from(*b.get(9)?);
+        if !(8..=24).contains(&bits) || !(8..=24).contains(&fbits) || lbits > 24 || cbits > 24 {
             return None;
         }
         let mut start = [0i32; NT];
@@ -106,14 +182,17 @@ impl<'a> Model<'a> {
         let fend = HEADER + tlen + (1usize << fbits);
         let freq = b.get(HEADER + tlen..fend)?;
         let llen = if lbits == 0 { 0 } else { 2usize << lbits };
-        if b.len() != fend + llen {
+        let clen = Clusters::len_for(cbits);
+        if b.len() != fend + llen + clen {
             return None;
         }
-        let classes = Classes { bits: lbits, slots: &b[fend..] };
-        Some(Model { bits, fbits, start, trans, table, freq, classes })
+        let classes = Classes { bits: lbits, slots: &b[fend..fend + llen] };
+        let clusters = Clusters::new(cbits, &b[fend + llen..]);
+        Some(Model { bits, fbits, start, trans, table, freq, classes, clusters })
     }
 
-    /// Serialises a model from its parts (used by training); `classes` is a [`Classes::build`] table.
+    /// Serialises a model from its parts (used by training); `classes` is a [`Classes::build`] table,
+    /// `clusters` a [`Clusters::build`] table of 2^cbits slots.
     #[allow(clippy::too_many_arguments)]
     pub fn write(
         scale: f32,
@@ -125,10 +204,12 @@ impl<'a> Model<'a> {
         freq: &[u8],
         lbits: u32,
         classes: &[u8],
+        cbits: u32,
+        clusters: &[u8],
     ) -> Vec<u8> {
-        let mut out = Vec::with_capacity(HEADER + table.len() + freq.len() + classes.len());
+        let mut out = Vec::with_capacity(HEADER + table.len() + freq.len() + classes.len() + clusters.len());
         out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&[2, bits as u8, NT as u8, fbits as u8, lbits as u8, 0, 0, 0]);
+        out.extend_from_slice(&[VERSION, bits as u8, NT as u8, fbits as u8, lbits as u8, cbits as u8, 0, 0]);
         out.extend_from_slice(&scale.to_le_bytes());
         for s in start {
             out.extend_from_slice(&s.to_le_bytes());
@@ -141,7 +222,18 @@ impl<'a> Model<'a> {
         out.extend(table.iter().map(|&w| w as u8));
         out.extend_from_slice(freq);
         out.extend_from_slice(classes);
+        out.extend_from_slice(clusters);
         out
+    }
+
+    /// The word-cluster table.
+    pub fn clusters(&self) -> Clusters<'a> {
+        self.clusters
+    }
+
+    /// log2 of the number of weight rows.
+    pub fn bits(&self) -> u32 {
+        self.bits
     }
 
     /// The word-class table.
@@ -155,19 +247,26 @@ impl<'a> Model<'a> {
         (h >> (32 - bits)) as usize
     }
 
-    /// Emission scores of one token's features.
+    /// Emission scores of one token's features and history features.
     #[inline]
-    pub fn emissions(&self, feats: &[u32; NF]) -> [i32; NT] {
-        let mut e = [0i32; NT];
-        for &f in feats {
+    pub fn emissions(&self, feats: &[u32; NF], hist: &[u32; NH]) -> [i32; NT] {
+        // (NF + NH) × 127 fits an i16: narrow sums, fixed-size rows, two plain loops vectorise best.
+        let mut acc = [0i16; NT];
+        let mut add = |f: u32| {
             let r = Model::row(self.bits, f) * NT;
-            if let Some(row) = self.table.get(r..r + NT) {
-                for (s, &w) in e.iter_mut().zip(row) {
-                    *s += i32::from(w as i8);
+            if let Some(Ok(row)) = self.table.get(r..r + NT).map(<&[u8; NT]>::try_from) {
+                for t in 0..NT {
+                    acc[t] += i16::from(row[t] as i8);
                 }
             }
+        };
+        for &f in feats {
+            add(f);
         }
-        e
+        for &f in hist {
+            add(f);
+        }
+        acc.map(i32::from)
     }
 
     /// The weight at flat index `i` of the table (row × 7 + tag); 0 outside it.
@@ -182,7 +281,7 @@ impl<'a> Model<'a> {
         self.freq.get(i).copied().unwrap_or(0)
     }
 
-    /// How much the decoded path `tags` loses if positions `s..=e` (an entity in it) are made outside, the
+    /// How much the decoded path `tags` (BILOU states) loses if positions `s..=e` (an entity in it) are made outside, the
     /// neighbouring tags kept: the tagger's confidence in that entity, in time linear in its length.
     pub fn span_margin(&self, em: &[[i32; NT]], tags: &[u8], s: usize, e: usize) -> i32 {
         if s > e || e >= em.len() || e >= tags.len() {
@@ -206,7 +305,7 @@ impl<'a> Model<'a> {
             }
         }
         if let Some(&n) = tags.get(e + 1) {
-            if !allowed(Some(O), n) {
+            if !state_allowed(Some(O), n) {
                 return i32::MAX / 4;
             }
             with += self.trans[usize::from(tags[e])][usize::from(n)];
@@ -215,7 +314,7 @@ impl<'a> Model<'a> {
         with - without
     }
 
-    /// The best tag sequence for the emission scores `em`, into `out`; `back` is scratch space.
+    /// The best state sequence (BILOU) for the emission scores `em`, into `out`; `back` is scratch space.
     pub fn viterbi(&self, em: &[[i32; NT]], back: &mut Vec<[u8; NT]>, out: &mut Vec<u8>) {
         viterbi(em, &self.start, &self.trans, back, out)
     }
@@ -318,32 +417,40 @@ impl Score for f32 {
     const NEG: f32 = -1e30;
 }
 
-/// First-order Viterbi over BIO tags with the [`allowed`] constraints.
+/// First-order Viterbi over BILOU states with the [`state_allowed`] and [`state_final`] constraints.
 pub fn viterbi<S: Score>(em: &[[S; NT]], start: &[S; NT], trans: &[[S; NT]; NT], back: &mut Vec<[u8; NT]>, out: &mut Vec<u8>) {
     out.clear();
     back.clear();
     let Some(first) = em.first() else { return };
     let mut cur = [S::NEG; NT];
     for t in 0..NT {
-        if allowed(None, t as u8) {
+        if state_allowed(None, t as u8) {
             cur[t] = start[t] + first[t];
         }
     }
     back.push([0; NT]);
+    // The states each state may follow: 7 for O, B, U (a closed name or O before), 2 for I, L.
+    let mut prevs = [[0u8; NT]; NT];
+    let mut nprev = [0usize; NT];
+    for t in 0..NT {
+        for p in 0..NT {
+            if state_allowed(Some(p as u8), t as u8) {
+                prevs[t][nprev[t]] = p as u8;
+                nprev[t] += 1;
+            }
+        }
+    }
     for e in &em[1..] {
         let mut next = [S::NEG; NT];
         let mut bp = [0u8; NT];
         for t in 0..NT {
             let mut best = S::NEG;
             let mut arg = 0u8;
-            for p in 0..NT {
-                if !allowed(Some(p as u8), t as u8) {
-                    continue;
-                }
-                let s = cur[p] + trans[p][t];
+            for &p in &prevs[t][..nprev[t]] {
+                let s = cur[usize::from(p)] + trans[usize::from(p)][t];
                 if s > best {
                     best = s;
-                    arg = p as u8;
+                    arg = p;
                 }
             }
             next[t] = best + e[t];
@@ -355,7 +462,7 @@ pub fn viterbi<S: Score>(em: &[[S; NT]], start: &[S; NT], trans: &[[S; NT]; NT],
     let mut t = 0u8;
     let mut best = S::NEG;
     for (i, &s) in cur.iter().enumerate() {
-        if s > best {
+        if s > best && state_final(i as u8) {
             best = s;
             t = i as u8;
         }
@@ -380,15 +487,48 @@ mod tests {
         assert!(!allowed(Some(3), 2));
         assert!(!allowed(Some(0), 6));
         assert!(allowed(Some(5), 6));
+        // BILOU states: 1..=4 B/I/L/U-PER, 5..=8 LOC.
+        assert!(state_allowed(None, 1) && state_allowed(None, 4) && !state_allowed(None, 2) && !state_allowed(None, 3));
+        assert!(state_allowed(Some(1), 2) && state_allowed(Some(1), 3) && state_allowed(Some(2), 3));
+        assert!(!state_allowed(Some(1), O) && !state_allowed(Some(1), 5) && !state_allowed(Some(1), 7));
+        assert!(state_allowed(Some(3), O) && state_allowed(Some(4), 5) && !state_allowed(Some(4), 2));
+        assert!(state_final(O) && state_final(3) && state_final(4) && !state_final(1) && !state_final(2));
+    }
+
+    #[test]
+    fn bio_and_states_convert_both_ways() {
+        let cases: &[(&[u8], &[u8])] = &[
+            (&[0, 1, 2, 2, 0, 3, 5, 6], &[0, 1, 2, 3, 0, 8, 9, 11]),
+            (&[1], &[4]),
+            (&[1, 1, 2], &[4, 1, 3]),
+            (&[], &[]),
+        ];
+        let (mut st, mut bio) = (Vec::new(), Vec::new());
+        for &(b, s) in cases {
+            to_states(b, &mut st);
+            assert_eq!(st, s, "{b:?}");
+            to_bio(&st, &mut bio);
+            assert_eq!(bio, b, "{s:?}");
+        }
+    }
+
+    fn row(t: usize, v: i32) -> [i32; NT] {
+        let mut r = [0; NT];
+        r[t] = v;
+        r
     }
 
     #[test]
     fn viterbi_respects_constraints() {
-        // The emissions alone would say O, I-PER: the decoder must not start an entity with I-.
-        let em = [[5, 0, 0, 0, 0, 0, 0], [0, 0, 9, 0, 0, 0, 0]];
+        // The emissions alone would say O, I-PER, B-PER: the decoder must neither start an entity inside nor
+        // end the sentence in an open one.
+        let em = [row(0, 5), row(2, 9), row(1, 9)];
         let (mut back, mut out) = (Vec::new(), Vec::new());
         viterbi(&em, &[0; NT], &[[0; NT]; NT], &mut back, &mut out);
-        assert!(out == [1, 2] || out[1] != 2, "{out:?}");
+        assert_eq!(out.len(), 3);
+        assert!(state_allowed(None, out[0]), "{out:?}");
+        assert!(out.windows(2).all(|w| state_allowed(Some(w[0]), w[1])), "{out:?}");
+        assert!(state_final(out[2]), "{out:?}");
         viterbi::<i32>(&[], &[0; NT], &[[0; NT]; NT], &mut back, &mut out);
         assert!(out.is_empty());
     }
@@ -396,12 +536,14 @@ mod tests {
     #[test]
     fn span_margin_is_the_cost_of_dropping_the_entity() {
         let table = vec![0i8; (1 << 8) * NT];
-        let b = Model::write(1.0, &[0; NT], &[[0; NT]; NT], 8, &table, 8, &[0u8; 256], 0, &[]);
+        let b = Model::write(1.0, &[0; NT], &[[0; NT]; NT], 8, &table, 8, &[0u8; 256], 0, &[], 0, &[]);
         let m = Model::parse(&b).expect("parses");
-        let em = [[5, 0, 0, 0, 0, 0, 0], [1, 9, 0, 0, 0, 0, 0], [0, 0, 4, 0, 0, 0, 0]];
+        let mut e1 = row(1, 9);
+        e1[0] = 1;
+        let em = [row(0, 5), e1, row(3, 4)];
         let (mut back, mut out) = (Vec::new(), Vec::new());
         m.viterbi(&em, &mut back, &mut out);
-        assert_eq!(out, [0, 1, 2]);
+        assert_eq!(out, [0, 1, 3]);
         // With the entity at 1..=2: 9 + 4; without it: 1 + 0.
         assert_eq!(m.span_margin(&em, &out, 1, 2), 12);
         assert_eq!(m.span_margin(&em, &out, 2, 1), 0);
@@ -414,16 +556,19 @@ mod tests {
         let mut trans = [[0; NT]; NT];
         trans[1][2] = 7;
         let classes = Classes::build(8, &[(42, 7), (43, 9)]);
-        let b = Model::write(0.5, &[1; NT], &trans, 8, &table, 8, &freq, 8, &classes);
+        let clusters = Clusters::build(8, &[(42, 5)]);
+        let b = Model::write(0.5, &[1; NT], &trans, 8, &table, 8, &freq, 8, &classes, 8, &clusters);
         let m = Model::parse(&b).expect("parses");
-        assert_eq!(m.emissions(&[0; NF]), [NF as i32; NT]);
+        assert_eq!(m.emissions(&[0; NF], &[0; NH]), [(NF + NH) as i32; NT]);
         assert_eq!(m.entity_freq(12345), 3);
         assert_eq!(m.trans[1][2], 7);
         assert_eq!(m.classes().get(42), 7);
         assert_eq!(m.classes().get(43), 9);
         assert_eq!(m.classes().get(44), 0);
+        assert_eq!(m.clusters().get(42), 6);
+        assert_eq!(m.clusters().get(43), 0);
         assert!(Model::parse(&b[..b.len() - 1]).is_none());
         assert!(Model::parse(b"").is_none());
-        assert!(Model::parse(b"HNER\x02\x40\x07\x08\x08").is_none());
+        assert!(Model::parse(b"HNER\x03\x40\x0d\x08\x08").is_none());
     }
 }

@@ -14,8 +14,9 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use super::clusters::{self, Clusters};
 use super::corpus::{self, Sentence};
-use super::features::{features, hash_str, tok_info, TokInfo, Triggers, NF};
+use super::features::{features, hash_str, hist_features, tok_info, History, TokInfo, Triggers, HISTORY_SENTENCES, NF, NH};
 use super::model::{self, freq_index, viterbi, Classes, Model, NT};
 use crate::normalize::normalize_str;
 use crate::span::Label;
@@ -74,17 +75,23 @@ pub struct Config {
     pub fbits: u32,
     /// log2 of the number of slots of the word-class table.
     pub lbits: u32,
+    /// log2 of the number of slots of the word-cluster table (0: no clusters).
+    pub cbits: u32,
     /// Shuffling seed.
     pub seed: u64,
     /// Number of perceptrons (each with its own shuffling) whose weights are summed.
     pub ensemble: usize,
     /// Train only on these corpora (by name); all when empty.
     pub only: Vec<String>,
+    /// A development file scored after every epoch (float weights), to see where training stops helping.
+    pub trace: Option<PathBuf>,
+    /// A file to write the learned word clusters to (id, word), to look at them.
+    pub dump_clusters: Option<PathBuf>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 18, fbits: 17, lbits: 18, seed: 1, ensemble: 1, only: Vec::new() }
+        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 17, fbits: 17, lbits: 18, cbits: 17, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None }
     }
 }
 
@@ -92,13 +99,25 @@ impl Default for Config {
 pub struct Prepared {
     /// Feature rows, `NF` per piece.
     rows: Vec<u32>,
-    /// Gold tag per piece.
+    /// Gold BILOU state per piece.
     tags: Vec<u8>,
     /// For each corpus token, the piece whose tag it takes (its first non-punctuation piece, else its first;
     /// `u32::MAX` when it has none).
     lead: Vec<u32>,
     /// Gold tags over the corpus tokens.
     gold: Vec<u8>,
+    /// What the tagger knows of each piece (for the history features, computed as the sentence is tagged).
+    infos: Vec<TokInfo>,
+}
+
+/// The weight rows of the history features of a prepared sentence, given what was tagged before it.
+fn hist_rows(bits: u32, p: &Prepared, hist: &History, out: &mut Vec<u32>) {
+    out.clear();
+    let mut f = [0u32; NH];
+    for i in 0..p.infos.len() {
+        hist_features(&p.infos, hist, i, &mut f);
+        out.extend(f.iter().map(|&h| Model::row(bits, h) as u32));
+    }
 }
 
 /// Splits corpus tokens into the annotator's tokens, carrying the tags over; `zwnj_as_space` writes ZWNJ as a
@@ -148,6 +167,8 @@ pub struct Fx<'a> {
     pub trig: &'a Triggers,
     /// Word classes.
     pub classes: Classes<'a>,
+    /// Word clusters.
+    pub clusters: Clusters<'a>,
     /// log2 of the number of weight rows.
     pub bits: u32,
 }
@@ -156,7 +177,7 @@ pub struct Fx<'a> {
 pub fn prepare(s: &Sentence, fx: &Fx<'_>, zwnj_as_space: bool) -> Prepared {
     let (trig, bits) = (fx.trig, fx.bits);
     let ps = pieces(s, zwnj_as_space);
-    let infos: Vec<TokInfo> = ps.iter().map(|p| tok_info(&p.0, p.1, trig, &fx.classes)).collect();
+    let infos: Vec<TokInfo> = ps.iter().map(|p| tok_info(&p.0, p.1, trig, &fx.classes, &fx.clusters)).collect();
     let mut rows = Vec::with_capacity(ps.len() * NF);
     let mut f = [0u32; NF];
     for i in 0..infos.len() {
@@ -171,7 +192,10 @@ pub fn prepare(s: &Sentence, fx: &Fx<'_>, zwnj_as_space: bool) -> Prepared {
             *l = i as u32;
         }
     }
-    Prepared { rows, tags: ps.iter().map(|p| p.2).collect(), lead, gold: s.tags.clone() }
+    let bio: Vec<u8> = ps.iter().map(|p| p.2).collect();
+    let mut tags = Vec::with_capacity(bio.len());
+    model::to_states(&bio, &mut tags);
+    Prepared { rows, tags, lead, gold: s.tags.clone(), infos }
 }
 
 /// Reads a corpus file.
@@ -267,11 +291,11 @@ impl Perceptron {
         }
     }
 
-    fn emissions(w: &[f32], rows: &[u32], em: &mut Vec<[f32; NT]>) {
+    fn emissions(w: &[f32], rows: &[u32], hrows: &[u32], em: &mut Vec<[f32; NT]>) {
         em.clear();
-        for fs in rows.chunks_exact(NF) {
+        for (fs, hs) in rows.chunks_exact(NF).zip(hrows.chunks_exact(NH)) {
             let mut e = [0f32; NT];
-            for &r in fs {
+            for &r in fs.iter().chain(hs) {
                 let row = &w[r as usize * NT..r as usize * NT + NT];
                 for t in 0..NT {
                     e[t] += row[t];
@@ -281,12 +305,12 @@ impl Perceptron {
         }
     }
 
-    fn update(&mut self, p: &Prepared, pred: &[u8]) {
+    fn update(&mut self, p: &Prepared, hrows: &[u32], pred: &[u8]) {
         let c = self.c;
         let mut prev: Option<(u8, u8)> = None;
         for (i, (&g, &q)) in p.tags.iter().zip(pred).enumerate() {
             if g != q {
-                for &r in &p.rows[i * NF..i * NF + NF] {
+                for &r in p.rows[i * NF..i * NF + NF].iter().chain(&hrows[i * NH..i * NH + NH]) {
                     let base = r as usize * NT;
                     self.w[base + g as usize] += 1.0;
                     self.acc[base + g as usize] += c;
@@ -352,31 +376,63 @@ impl Rng {
     }
 }
 
-/// Trains float weights on prepared sentences.
-fn train_weights(data: &[Prepared], cfg: &Config, log: &mut dyn FnMut(&str)) -> Perceptron {
+/// Scores float weights on prepared sentences (the tagger before quantisation).
+fn evaluate_float(w: &Weights, data: &[Prepared]) -> Counts {
+    let mut c = Counts::default();
+    let (mut em, mut back, mut pred, mut hrows) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut hist = History::default();
+    for p in data {
+        hist_rows(w.bits, p, &hist, &mut hrows);
+        Perceptron::emissions(&w.w, &p.rows, &hrows, &mut em);
+        viterbi(&em, &w.start, &w.trans, &mut back, &mut pred);
+        hist.record(&p.infos, &pred);
+        c.add(&p.gold, &leads(p, &pred));
+    }
+    c
+}
+
+/// Trains float weights on prepared sentences, scoring the averaged float weights on `dev` after every epoch
+/// when it is not empty.
+fn train_weights(data: &[Prepared], chunks: &[(usize, usize)], cfg: &Config, dev: &[Prepared], log: &mut dyn FnMut(&str)) -> Perceptron {
     let mut p = Perceptron::new(cfg.bits);
-    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut order: Vec<usize> = (0..chunks.len()).collect();
     let mut rng = Rng(cfg.seed);
-    let (mut em, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut em, mut back, mut pred, mut hrows) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut hist = History::default();
     for epoch in 0..cfg.epochs {
         rng.shuffle(&mut order);
         let mut wrong = 0usize;
         let mut total = 0usize;
-        for &i in &order {
-            let s = &data[i];
-            Perceptron::emissions(&p.w, &s.rows, &mut em);
-            viterbi(&em, &p.start, &p.trans, &mut back, &mut pred);
-            total += s.tags.len();
-            let diff = s.tags.iter().zip(&pred).filter(|(a, b)| a != b).count();
-            if diff > 0 {
-                wrong += diff;
-                p.update(s, &pred);
+        for &k in &order {
+            // A chunk of consecutive sentences (a stretch of one document), in order, so that the history
+            // features see what the tagger said before, as they will at run time.
+            hist.clear();
+            let (lo, hi) = chunks[k];
+            for s in &data[lo..hi] {
+                hist_rows(cfg.bits, s, &hist, &mut hrows);
+                Perceptron::emissions(&p.w, &s.rows, &hrows, &mut em);
+                viterbi(&em, &p.start, &p.trans, &mut back, &mut pred);
+                total += s.tags.len();
+                let diff = s.tags.iter().zip(&pred).filter(|(a, b)| a != b).count();
+                if diff > 0 {
+                    wrong += diff;
+                    p.update(s, &hrows, &pred);
+                }
+                hist.record(&s.infos, &pred);
+                p.c += 1.0;
             }
-            p.c += 1.0;
         }
         log(&format!("epoch {}: {:.4} of tokens mistagged", epoch + 1, wrong as f64 / total.max(1) as f64));
+        if !dev.is_empty() {
+            log(&format!("  dev (float, averaged): micro-F1 {:.4}", evaluate_float(&Weights::of(&p), dev).micro_f1()));
+        }
     }
     p
+}
+
+/// Consecutive runs of [`HISTORY_SENTENCES`] sentences of `0..n` (the last one shorter).
+fn chunks_of(lo: usize, n: usize) -> Vec<(usize, usize)> {
+    (lo..lo + n).step_by(HISTORY_SENTENCES).map(|a| (a, (a + HISTORY_SENTENCES).min(lo + n))).collect()
 }
 
 /// Quantises averaged weights into the shipped format.
@@ -406,7 +462,7 @@ impl Weights {
     }
 }
 
-fn quantise(p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8]) -> Vec<u8> {
+fn quantise(p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8], cbits: u32, clusters: &[u8]) -> Vec<u8> {
     let (w, start, trans) = (&p.w, p.start, p.trans);
     let mut mags: Vec<f32> = w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
     mags.sort_unstable_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
@@ -425,15 +481,17 @@ fn quantise(p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8]) ->
             qt[t][u] = q(trans[t][u]);
         }
     }
-    Model::write(scale, &qs, &qt, p.bits, &table, fbits, freq, lbits, classes)
+    Model::write(scale, &qs, &qt, p.bits, &table, fbits, freq, lbits, classes, cbits, clusters)
 }
 
 /// Tags a prepared sentence with a model and maps the tags back onto the corpus tokens.
-pub fn tag_prepared(m: &Model<'_>, p: &Prepared, em: &mut Vec<[i32; NT]>, back: &mut Vec<[u8; NT]>, pred: &mut Vec<u8>) -> Vec<u8> {
+pub fn tag_prepared(m: &Model<'_>, p: &Prepared, hist: &mut History, em: &mut Vec<[i32; NT]>, back: &mut Vec<[u8; NT]>, pred: &mut Vec<u8>) -> Vec<u8> {
     em.clear();
-    for fs in p.rows.chunks_exact(NF) {
+    let mut hrows = Vec::new();
+    hist_rows(m.bits(), p, hist, &mut hrows);
+    for (fs, hs) in p.rows.chunks_exact(NF).zip(hrows.chunks_exact(NH)) {
         let mut e = [0i32; NT];
-        for &r in fs {
+        for &r in fs.iter().chain(hs) {
             let base = r as usize * NT;
             for (t, s) in e.iter_mut().enumerate() {
                 *s += i32::from(m.weight(base + t));
@@ -442,18 +500,27 @@ pub fn tag_prepared(m: &Model<'_>, p: &Prepared, em: &mut Vec<[i32; NT]>, back: 
         em.push(e);
     }
     m.viterbi(em, back, pred);
-    // A corpus token takes the tag of its first non-punctuation piece (or its first piece).
-    let mut out: Vec<u8> = p.lead.iter().map(|&l| pred.get(l as usize).copied().unwrap_or(model::O)).collect();
+    hist.record(&p.infos, pred);
+    leads(p, pred)
+}
+
+/// The BIO tags over the corpus tokens of predicted piece states: a corpus token takes the tag of its first
+/// non-punctuation piece (or its first piece).
+fn leads(p: &Prepared, states: &[u8]) -> Vec<u8> {
+    let mut bio = Vec::with_capacity(states.len());
+    model::to_bio(states, &mut bio);
+    let mut out: Vec<u8> = p.lead.iter().map(|&l| bio.get(l as usize).copied().unwrap_or(model::O)).collect();
     corpus::repair(&mut out);
     out
 }
 
-/// Scores a model on prepared sentences.
+/// Scores a model on prepared sentences, tagged in order (the history features see the sentences before).
 pub fn evaluate(m: &Model<'_>, data: &[Prepared]) -> Counts {
     let mut c = Counts::default();
     let (mut em, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
+    let mut hist = History::default();
     for p in data {
-        let out = tag_prepared(m, p, &mut em, &mut back, &mut pred);
+        let out = tag_prepared(m, p, &mut hist, &mut em, &mut back, &mut pred);
         c.add(&p.gold, &out);
     }
     c
@@ -622,28 +689,78 @@ fn classes_from(counts: &[&WordCounts], lbits: u32) -> Vec<u8> {
     Classes::build(lbits, &pairs)
 }
 
+/// The word-cluster table ([`clusters::learn`]) learned from the text, never the labels, of every training
+/// corpus (all of them, whatever `--only` says) and of the name lists; empty when `cfg.cbits` is 0. The
+/// development splits are not read.
+fn cluster_table(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String> {
+    if cfg.cbits == 0 {
+        return Ok(Vec::new());
+    }
+    let mut seqs: Vec<Vec<(u32, bool)>> = Vec::new();
+    for s in SOURCES.iter().filter(|s| s.role != Role::Dev) {
+        let sents = match read(&cfg.corpora.join(s.path)) {
+            Ok(x) => x,
+            Err(e) if s.role == Role::Names => {
+                log(&format!("skipped (not found): {e}"));
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        for snt in &sents {
+            seqs.push(pieces(snt, false).iter().map(|p| (hash_str(&p.0), matches!(p.1, TokenKind::Word | TokenKind::Latin))).collect());
+        }
+    }
+    log(&format!("clusters: {} sequences, {} tokens", seqs.len(), seqs.iter().map(Vec::len).sum::<usize>()));
+    let entries = clusters::learn(&seqs, log);
+    log(&format!("clusters: {} words clustered", entries.len()));
+    if let Some(path) = &cfg.dump_clusters {
+        let mut names: HashMap<u32, String> = HashMap::new();
+        for s in SOURCES.iter().filter(|s| s.role != Role::Dev) {
+            for snt in read(&cfg.corpora.join(s.path)).unwrap_or_default() {
+                for p in pieces(&snt, false) {
+                    names.entry(hash_str(&p.0)).or_insert(p.0);
+                }
+            }
+        }
+        let mut out = String::new();
+        let mut sorted: Vec<&(u32, u16)> = entries.iter().collect();
+        sorted.sort_by_key(|e| e.1);
+        for (h, id) in sorted {
+            let _ = writeln!(out, "{id}\t{}", names.get(h).map_or("?", String::as_str));
+        }
+        let _ = std::fs::write(path, out);
+    }
+    Ok(Clusters::build(cfg.cbits, &entries))
+}
+
 /// Trains weights on `sents`; returns them with the word-class table.
 ///
 /// The word classes come from the name lists (WikiANN) only. Counting the training corpora's own names into
 /// them (each sentence seeing only the other folds' counts) was tried: it raised the in-domain development
 /// scores (PEYMA, ParsTwiNER) by about a point and lowered the out-of-domain ones (AQMAR, the seed articles) by
 /// more, the overfitting a membership feature learned on its own corpora brings.
-fn fit(sents: &[&Sentence], names: &WordCounts, cfg: &Config, trig: &Triggers, log: &mut dyn FnMut(&str)) -> (Weights, Vec<u8>) {
+fn fit(sents: &[&Sentence], names: &WordCounts, cl: &[u8], cfg: &Config, trig: &Triggers, log: &mut dyn FnMut(&str)) -> (Weights, Vec<u8>) {
     let slots = classes_from(&[names], cfg.lbits);
-    let fx = Fx { trig, classes: Classes::new(cfg.lbits, &slots), bits: cfg.bits };
-    let mut data = Vec::with_capacity(sents.len() + sents.len() / 2);
-    for s in sents {
-        data.push(prepare(s, &fx, false));
-        if contains_zwnj(s) {
-            data.push(prepare(s, &fx, true));
-        }
-    }
+    let fx = Fx { trig, classes: Classes::new(cfg.lbits, &slots), clusters: Clusters::new(cfg.cbits, cl), bits: cfg.bits };
+    // The sentences in corpus order, then the Persian ones again with ZWNJ as space, in chunks of consecutive
+    // sentences (the history features need the order; the copies are kept apart from their originals).
+    let mut data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
+    let mut chunks = chunks_of(0, data.len());
+    let n = data.len();
+    data.extend(sents.iter().filter(|s| contains_zwnj(s)).map(|s| prepare(s, &fx, true)));
+    chunks.extend(chunks_of(n, data.len() - n));
     log(&format!("{} training sequences, {} tokens", data.len(), data.iter().map(|p| p.tags.len()).sum::<usize>()));
     // Several perceptrons, each seeing the data in its own order, summed: less dependence on one shuffle.
     let mut sum: Option<Weights> = None;
     for k in 0..cfg.ensemble.max(1) {
         let c = Config { seed: cfg.seed.wrapping_add(k as u64 * 7919), ..cfg.clone() };
-        let w = Weights::of(&train_weights(&data, &c, log));
+        let mut dev = Vec::new();
+        if let Some(path) = &cfg.trace {
+            if let Ok(sents) = read(path) {
+                prepare_all(&sents, &fx, false, &mut dev);
+            }
+        }
+        let w = Weights::of(&train_weights(&data, &chunks, &c, &dev, log));
         match sum.as_mut() {
             Some(s) => s.add(&w),
             None => sum = Some(w),
@@ -658,7 +775,8 @@ pub fn train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String>
     let sets = load_train(cfg, log)?;
     let names = name_list_counts(cfg, log);
     let all: Vec<&Sentence> = sets.iter().flat_map(|(_, s)| s.iter()).collect();
-    let (p, slots) = fit(&all, &names, cfg, &trig, log);
+    let cl = cluster_table(cfg, log)?;
+    let (p, slots) = fit(&all, &names, &cl, cfg, &trig, log);
     let mut freq = vec![0u8; 1usize << cfg.fbits];
     for (_, s) in &sets {
         add_freq(s, cfg.fbits, &mut freq);
@@ -668,9 +786,9 @@ pub fn train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String>
             add_freq(&sents, cfg.fbits, &mut freq);
         }
     }
-    let bytes = quantise(&p, &freq, cfg.fbits, cfg.lbits, &slots);
+    let bytes = quantise(&p, &freq, cfg.fbits, cfg.lbits, &slots, cfg.cbits, &cl);
     let m = Model::parse(&bytes).ok_or("the trained model does not parse")?;
-    let fx = Fx { trig: &trig, classes: m.classes(), bits: cfg.bits };
+    let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), bits: cfg.bits };
     for s in SOURCES.iter().filter(|s| s.role == Role::Dev && selected(cfg, s.name)) {
         let Ok(sents) = read(&cfg.corpora.join(s.path)) else { continue };
         let mut dev = Vec::new();
@@ -689,14 +807,15 @@ pub fn cross_validate(cfg: &Config, k: usize, log: &mut dyn FnMut(&str)) -> Resu
     let names = name_list_counts(cfg, log);
     let all: Vec<&Sentence> = sets.iter().flat_map(|(_, s)| s.iter()).collect();
     let k = k.max(2);
+    let cl = cluster_table(cfg, log)?;
     let mut scores = Vec::new();
     for fold in 0..k {
         let (lo, hi) = (all.len() * fold / k, all.len() * (fold + 1) / k);
         let train: Vec<&Sentence> = all.iter().enumerate().filter(|(i, _)| !(lo..hi).contains(i)).map(|(_, s)| *s).collect();
-        let (p, slots) = fit(&train, &names, cfg, &trig, &mut |_| {});
-        let bytes = quantise(&p, &[0u8; 1 << 8], 8, cfg.lbits, &slots);
+        let (p, slots) = fit(&train, &names, &cl, cfg, &trig, &mut |_| {});
+        let bytes = quantise(&p, &[0u8; 1 << 8], 8, cfg.lbits, &slots, cfg.cbits, &cl);
         let m = Model::parse(&bytes).ok_or("the trained model does not parse")?;
-        let fx = Fx { trig: &trig, classes: m.classes(), bits: cfg.bits };
+        let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), bits: cfg.bits };
         let test: Vec<Prepared> = all[lo..hi].iter().map(|s| prepare(s, &fx, false)).collect();
         let c = evaluate(&m, &test);
         log(&format!("fold {}: micro-F1 {:.4}\n{}", fold + 1, c.micro_f1(), c.report()));
@@ -706,17 +825,19 @@ pub fn cross_validate(cfg: &Config, k: usize, log: &mut dyn FnMut(&str)) -> Resu
 }
 
 /// Scores a model on a CoNLL-style file (any of the corpus formats); with `errors`, prints each missed or
-/// spurious span with its sentence.
+/// spurious span with its sentence, then the sentence with each token's gold and predicted BIO tag numbers
+/// (`token/GP`: 0 O, 1 2 B- I-PER, 3 4 LOC, 5 6 ORG).
 pub fn eval_file(m: &Model<'_>, bits: u32, path: &Path, errors: bool) -> Result<Counts, String> {
     let trig = Triggers::shipped();
-    let fx = Fx { trig: &trig, classes: m.classes(), bits };
+    let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), bits };
     let sents = read(path)?;
     let mut data = Vec::new();
     prepare_all(&sents, &fx, false, &mut data);
     if errors {
         let (mut em, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
+        let mut hist = History::default();
         for (s, p) in sents.iter().zip(&data) {
-            let out = tag_prepared(m, p, &mut em, &mut back, &mut pred);
+            let out = tag_prepared(m, p, &mut hist, &mut em, &mut back, &mut pred);
             let g = corpus::spans(&p.gold);
             let q = corpus::spans(&out);
             let show = |x: &(usize, usize, Label)| format!("{} {}", x.2.as_str(), s.tokens[x.0..x.1].join(" "));
@@ -726,6 +847,10 @@ pub fn eval_file(m: &Model<'_>, bits: u32, path: &Path, errors: bool) -> Result<
             for x in q.iter().filter(|x| !g.contains(x)) {
                 println!("FALSE\t{}", show(x));
             }
+            if g != q {
+                let line: Vec<String> = s.tokens.iter().zip(p.gold.iter().zip(&out)).map(|(t, (a, b))| format!("{t}/{a}{b}")).collect();
+                println!("SENT\t{}", line.join(" "));
+            }
         }
     }
     Ok(evaluate(m, &data))
@@ -733,17 +858,20 @@ pub fn eval_file(m: &Model<'_>, bits: u32, path: &Path, errors: bool) -> Result<
 
 /// Usage of `hashiya train` and `hashiya eval`.
 pub const USAGE: &str = "\
-usage: hashiya train [--corpora DIR] [--out FILE] [--epochs N] [--bits B] [--lbits L] [--seed S] [--ensemble N]
-                     [--only NAME,...] [--cv K]
+usage: hashiya train [--corpora DIR] [--out FILE] [--epochs N] [--bits B] [--lbits L] [--cbits C] [--seed S]
+                     [--ensemble N] [--only NAME,...] [--cv K] [--trace DEVFILE] [--dump-clusters FILE]
        hashiya eval --format conll [--model FILE] [--errors] FILE...
 
 train: learns the NER tagger from the training splits under DIR (default ../shared/corpora: anercorp, aqmar,
 wojood, peyma, arman, parstwiner; wikiann only for name frequencies), scores the development splits and writes
 the model (default model/ner.bin). With --cv K: K-fold cross-validation over the selected corpora instead,
 printing each fold and the mean micro-F1 (e.g. --cv 5 --only anercorp). --ensemble N sums the weights of N
-perceptrons trained in different orders (default 1).
+perceptrons trained in different orders (default 1). The word clusters are learned first from the text (not
+the labels) of the training splits and the name lists (--cbits 0: none). --trace scores a development file
+after every epoch; --dump-clusters writes the clusters (id, word) to a file.
 eval: exact-span precision, recall and F1 per label (PER, LOC, ORG) and micro-averaged, of the shipped model
-(or --model FILE) on CoNLL-style files in any of the corpus formats.";
+(or --model FILE) on CoNLL-style files in any of the corpus formats; --errors lists the missed and spurious
+spans and each such sentence with its gold and predicted tags.";
 
 fn num<T: std::str::FromStr>(v: Option<&String>, opt: &str) -> Result<T, String> {
     v.and_then(|v| v.parse().ok()).ok_or_else(|| format!("{opt} needs a number"))
@@ -766,6 +894,9 @@ pub fn cli_train(args: &[String]) -> Result<(), String> {
             "--epochs" => cfg.epochs = num(it.next(), a)?,
             "--bits" => cfg.bits = num::<u32>(it.next(), a)?.clamp(8, 24),
             "--lbits" => cfg.lbits = num::<u32>(it.next(), a)?.clamp(8, 24),
+            "--cbits" => cfg.cbits = num::<u32>(it.next(), a)?.min(24),
+            "--trace" => cfg.trace = Some(PathBuf::from(it.next().ok_or("--trace needs a file")?)),
+            "--dump-clusters" => cfg.dump_clusters = Some(PathBuf::from(it.next().ok_or("--dump-clusters needs a file")?)),
             "--seed" => cfg.seed = num(it.next(), a)?,
             "--ensemble" => cfg.ensemble = num(it.next(), a)?,
             "--cv" => cv = Some(num(it.next(), a)?),
@@ -880,13 +1011,24 @@ mod tests {
         let sents = corpus::parse(&text);
         let trig = Triggers::shipped();
         let cfg = Config { bits: 12, epochs: 3, ..Config::default() };
-        let fx = Fx { trig: &trig, classes: Classes::EMPTY, bits: cfg.bits };
+        let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, bits: cfg.bits };
         let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
-        let p = train_weights(&data, &cfg, &mut |_| {});
-        let bytes = quantise(&Weights::of(&p), &vec![0u8; 256], 8, 0, &[]);
+        let p = train_weights(&data, &chunks_of(0, data.len()), &cfg, &[], &mut |_| {});
+        let bytes = quantise(&Weights::of(&p), &vec![0u8; 256], 8, 0, &[], 0, &[]);
         let m = Model::parse(&bytes).expect("parses");
         let c = evaluate(&m, &data);
         assert!(c.micro_f1() > 0.99, "{}", c.report());
+    }
+
+    #[test]
+    fn chunks_cover_every_sentence_once() {
+        let n = 2 * HISTORY_SENTENCES + 3;
+        let c = chunks_of(7, n);
+        assert_eq!(c.len(), 3);
+        assert_eq!(c[0], (7, 7 + HISTORY_SENTENCES));
+        assert_eq!(c.last().map(|x| x.1), Some(7 + n));
+        assert!(c.windows(2).all(|w| w[0].1 == w[1].0));
+        assert!(chunks_of(0, 0).is_empty());
     }
 
     #[test]
