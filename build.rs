@@ -2,7 +2,7 @@
 //! reads the committed tables (data/gazetteer.tsv, data/lexicon/*.tsv), normalizes the names and their
 //! variants and writes into OUT_DIR the serialized pattern matcher (`names.dawg`, see
 //! src/recognize/matcher.rs) and word tables (src/recognize/word_table.rs) of the given names, the common
-//! words and the titles (`given.tab`, `common.tab`, `titles.tab`), which src/recognize/lexicon.rs embeds.
+//! words and the titles (`given.tab`, `common.tab`, `titles.tab`) and the one-word places (`places.tab`), which src/recognize/lexicon.rs embeds.
 //!
 //! The preparation is the crate's own code (src/recognize/lexicon_data.rs, src/normalize.rs,
 //! src/recognize/matcher.rs and src/recognize/word_table.rs, which depend on nothing but `std`), so `Lexicon::from_tables` on the same tables
@@ -44,6 +44,8 @@ fn main() {
     let titles = lexicon_data::word_set(&read("data/lexicon/titles.tsv"));
 
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    // The gazetteer's and CLDR's one-word places, for the name-phrase recognizer (`Heads::shipped`).
+    let places = lexicon_data::one_word_places(&names[..2]);
     let given: Vec<&str> = given.iter().map(String::as_str).collect();
     let prepared = lexicon_data::prepare(&names, &given, &|w| common.contains(w));
     let dawg = matcher::build(&prepared.patterns).unwrap_or_else(|e| panic!("build.rs: gazetteer matcher: {e}"));
@@ -57,6 +59,7 @@ fn main() {
     table(prepared.given, "given.tab");
     table(common.into_iter().map(|w| (w, 0)).collect(), "common.tab");
     table(titles.into_iter().map(|w| (w, 0)).collect(), "titles.tab");
+    table(places.into_iter().map(|w| (w, 0)).collect(), "places.tab");
 }
 
 /// Writes a file unless it already holds these bytes (so dependents are not rebuilt for nothing).

@@ -25,10 +25,12 @@
 //! photo credit (`Reuters`, `Getty Images`) and names an organisation; a credit split by `/` names one per
 //! part.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::lexicon::{common_words, WordSet, CLDR, GAZETTEER, TITLES};
+use super::lexicon::{common_words, place_words, WordSet, TITLES};
+use super::lexicon_data::one_word_places;
 use super::{Context, Recognizer};
 use crate::lang::Lang;
 use crate::normalize::normalize_str;
@@ -58,7 +60,7 @@ pub struct Heads {
     heads: HashMap<String, Label>,
     parts: WordSet,
     /// Single-word place names, normalized, without the article.
-    places: HashSet<String>,
+    places: Cow<'static, WordSet>,
     /// Title words (corpus titles and the tagger's TITLE triggers).
     titles: WordSet,
     common: &'static WordSet,
@@ -92,18 +94,13 @@ impl Heads {
     /// tables (`LABEL<TAB>name`: their one-word places make adjectives), a title table (first column) and
     /// common words.
     pub fn from_tables(heads: &str, parts: &str, names: &[&str], titles: &str, common: &'static WordSet) -> Heads {
-        let heads = parse_heads(heads);
-        let places = names
-            .iter()
-            .flat_map(|t| rows(t))
-            .filter(|c| c.first().is_some_and(|l| l.trim() == "LOC"))
-            .filter_map(|c| {
-                let n = normalize_str(c.get(1)?.trim());
-                (!n.contains([' ', '\u{200C}'])).then(|| n.strip_prefix("ال").unwrap_or(&n).to_string())
-            })
-            .filter(|n| n.chars().count() >= 3)
-            .collect();
-        Heads { heads, parts: WordSet::from_tsv(parts), places, titles: WordSet::from_tsv(titles), common }
+        let places = Cow::Owned(WordSet::from_words(one_word_places(names)));
+        Heads::assemble(heads, parts, places, titles, common)
+    }
+
+    /// The recognizer from its tables, with the place names already prepared.
+    fn assemble(heads: &str, parts: &str, places: Cow<'static, WordSet>, titles: &str, common: &'static WordSet) -> Heads {
+        Heads { heads: parse_heads(heads), parts: WordSet::from_tsv(parts), places, titles: WordSet::from_tsv(titles), common }
     }
 
     /// The recognizer with the tables shipped in the binary.
@@ -113,7 +110,8 @@ impl Heads {
             .filter_map(|c| c.get(1).map(|w| format!("{w}\n")))
             .collect();
         let titles = format!("{TITLES}\n{triggers}");
-        Heads::from_tables(HEADS, NAME_PARTS, &[GAZETTEER, CLDR], &titles, common_words())
+        // The places are the gazetteer's and CLDR's, prepared by `build.rs` (`lexicon::place_words`).
+        Heads::assemble(HEADS, NAME_PARTS, Cow::Borrowed(place_words()), &titles, common_words())
     }
 
     /// The head's label, the byte offset where the span starts inside `w` (after proclitics; a fused `لل` stays,

@@ -81,6 +81,8 @@ const SHIPPED_GIVEN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/given.tab
 const SHIPPED_COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.tab"));
 /// [`TITLES`] as a [`WordSet`]'s table, prepared by `build.rs`.
 const SHIPPED_TITLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/titles.tab"));
+/// The one-word places of [`GAZETTEER`] and [`CLDR`] ([`lexicon_data::one_word_places`]), prepared by `build.rs`.
+const SHIPPED_PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.tab"));
 
 #[derive(Debug, Clone, Copy)]
 struct Entry {
@@ -114,6 +116,11 @@ impl WordSet {
         WordSet(WordTable::from_entries(lexicon_data::word_forms(tsv).map(|w| (w, 0))))
     }
 
+    /// The set of these normalized words, stored as they are.
+    pub fn from_words(words: impl IntoIterator<Item = String>) -> WordSet {
+        WordSet(WordTable::from_entries(words.into_iter().map(|w| (w, 0))))
+    }
+
     /// The set in a table prepared by `build.rs` (empty if the bytes are not a table).
     fn shipped(table: &'static [u8]) -> WordSet {
         WordSet(WordTable::new(table).unwrap_or_default())
@@ -145,6 +152,13 @@ pub fn common_words() -> &'static WordSet {
 pub fn title_words() -> &'static WordSet {
     static W: OnceLock<WordSet> = OnceLock::new();
     W.get_or_init(|| WordSet::shipped(SHIPPED_TITLES))
+}
+
+/// The shipped one-word place names, normalized and without their article (see
+/// [`lexicon_data::one_word_places`]), read in place from the table `build.rs` prepared.
+pub fn place_words() -> &'static WordSet {
+    static W: OnceLock<WordSet> = OnceLock::new();
+    W.get_or_init(|| WordSet::shipped(SHIPPED_PLACES))
 }
 
 
@@ -648,6 +662,9 @@ mod tests {
         assert_eq!(built.given_skel, shipped.given_skel);
         assert!(built.common.0.as_bytes() == shipped.common.0.as_bytes());
         assert!(built.titles.0.as_bytes() == shipped.titles.0.as_bytes());
+        let places = WordSet::from_words(lexicon_data::one_word_places(&[GAZETTEER, CLDR]));
+        assert!(places.len() > 1000);
+        assert!(places.0.as_bytes() == place_words().0.as_bytes());
     }
 
     mod regression {

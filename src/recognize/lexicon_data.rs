@@ -168,6 +168,25 @@ pub fn prepare(names: &[&str], given_tables: &[&str], common: &dyn Fn(&str) -> b
     Prepared { patterns, given }
 }
 
+/// The one-word place names (label `LOC`) of name tables, normalized, without their article, three letters or
+/// more, sorted and deduplicated: what adjectives made from places are checked against
+/// (`crate::recognize::heads`).
+pub fn one_word_places(names: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = names
+        .iter()
+        .flat_map(|t| table_rows(t))
+        .filter(|c| c.first().is_some_and(|l| l.trim() == "LOC"))
+        .filter_map(|c| {
+            let n = normalize_str(c.get(1)?.trim());
+            (!n.contains([' ', '\u{200C}'])).then(|| n.strip_prefix("ال").unwrap_or(&n).to_string())
+        })
+        .filter(|n| n.chars().count() >= 3)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// A set of [`word_forms`] (for `build.rs`, which has no `WordSet`).
 pub fn word_set(tsv: &str) -> HashSet<String> {
     word_forms(tsv).collect()
