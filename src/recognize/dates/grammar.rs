@@ -217,7 +217,9 @@ impl<'a> Matcher<'a> {
     /// A year number for calendar `cal` (or decided here when `None`): four digits, or two digits when
     /// `short_ok`. Then an optional era mark. Returns the year, its calendar, whether an era mark was seen.
     fn year(&self, p: usize, cal: Option<Calendar>, short_ok: bool) -> Option<(i32, Calendar, bool, usize)> {
-        let (n, len) = self.digits(p)?;
+        let Some((n, len)) = self.digits(p) else {
+            return self.year_words(p, cal);
+        };
         let (era, q) = self.era(p + 1);
         let cal = match (cal, era) {
             (Some(c), _) => c,
@@ -258,6 +260,19 @@ impl<'a> Matcher<'a> {
         plausible.then_some((y, cal, era.is_some(), q))
     }
 
+    /// A year written in words (`ألفين وسبعة عشر`, `تسعة عشر ثمانية وعشرون`): plausible in its calendar, never
+    /// the bare `ألف`, then an optional era mark.
+    fn year_words(&self, p: usize, cal: Option<Calendar>) -> Option<(i32, Calendar, bool, usize)> {
+        let (n, q, multi) = self.num_words(p)?;
+        let (era, q) = self.era(q);
+        let cal = cal.or(era).unwrap_or(Calendar::Gregorian);
+        let plausible = match cal {
+            Calendar::Gregorian => (1000..=2200).contains(&n) && (multi || n != 1000),
+            _ => (1200..=1600).contains(&n),
+        };
+        plausible.then_some((n as i32, cal, era.is_some(), q))
+    }
+
     /// An era mark (`هـ`, `ه.ق`, `ش`, `م`, `میلادی`) at `p`.
     fn era(&self, p: usize) -> (Option<Calendar>, usize) {
         // ه.ق / ه.ش / هـ.ق (tokens ه . ق)
@@ -283,6 +298,10 @@ impl<'a> Matcher<'a> {
         let mut q = p;
         if self.punct(q, &["،", ","]) {
             q += 1;
+        }
+        // 12 يناير من عام 2016, سبتمبر الحادي والعشرين من ألف وتسعمائة
+        if let Some(n) = self.is(q, Atom::Of) {
+            q = n;
         }
         if let Some(n) = self.is(q, Atom::YearCue) {
             q = n;
@@ -501,6 +520,7 @@ impl<'a> Matcher<'a> {
             self.week_weekday(p),
             self.duration(p),
             self.fixed_time(p),
+            self.day_part(p),
             self.numeric_short(p),
             self.nth_period(p),
             self.decade(p),
@@ -647,8 +667,9 @@ impl<'a> Matcher<'a> {
     /// `[هذا] [شهر|ماه] month [ماه] (day [year] | [عام|سال] year | modifier)?`; a context-only name needs a
     /// cue, a day or the year.
     fn month_expr(&self, p: usize) -> P {
-        // الاثنين، يناير الثاني والعشرين، 2018
-        if let Some((_, n)) = self.find(p, |a| if let Atom::Weekday(w) = a { Some(w) } else { None }) {
+        // الاثنين، يناير الثاني والعشرين، 2018; يوم الأحد يناير الحادي والعشرين
+        let w = self.is(p, Atom::DayCue).unwrap_or(p);
+        if let Some((_, n)) = self.find(w, |a| if let Atom::Weekday(w) = a { Some(w) } else { None }) {
             let n = if self.punct(n, &["،", ","]) { n + 1 } else { n };
             return match self.month_core(n) {
                 Some((e, v @ Val::Date { d: Some(_), .. })) => Some((e, v)),
@@ -681,6 +702,13 @@ impl<'a> Matcher<'a> {
         // a two-digit Jalali year only after an unambiguous month name (به میزان 80 درصد is no date)
         if let Some((y, n)) = self.opt_year(q, cal, cal == Calendar::Jalali && !ctx) {
             return Some((n, Val::Date { cal, y: Some(y), m: Some(m), d: None, dir: 0, t: Tod::None }));
+        }
+        // رمضان 2019: a Hijri month in a Gregorian year, the one that begins in it
+        if cal == Calendar::Hijri {
+            if let Some((gy, n)) = self.opt_year(q, Calendar::Gregorian, false) {
+                let y = super::calendars::hijri_year_of_month_in(gy, m);
+                return Some((n, Val::Date { cal, y, m: Some(m), d: None, dir: 0, t: Tod::None }));
+            }
         }
         // Month before a range of its days: نوفمبر بين 15 و 19, شهر نوفمبر بين 19 و 20
         if (!ctx || cued) && self.text(q) == "بين" {
@@ -1080,11 +1108,25 @@ impl<'a> Matcher<'a> {
             // سال 94 in Persian: a two-digit Jalali year
             let short = self.is_fa(p) && self.digits(n).is_some_and(|(_, l)| l == 2);
             let cal = short.then_some(Calendar::Jalali);
-            let (y, cal, _, q) = self.year(n, cal, short)?;
-            return Some((q, year_val(cal, y)));
+            if let Some((y, cal, _, q)) = self.year(n, cal, short) {
+                return Some((q, year_val(cal, y)));
+            }
+            // عام 247, عام مائتين وسبعة وستين: an early year after the cue
+            let (y, q) = match self.digits(n) {
+                Some((y, 3)) => (y, n + 1),
+                Some(_) => return None,
+                None => self.num_words(n).map(|(y, q, _)| (y, q))?,
+            };
+            let counts_noun = self.toks.get(q).is_some_and(|t| t.kind == TokenKind::Word) && self.word(q).0.is_empty();
+            return (y >= 100 && y <= 2200 && !counts_noun).then(|| (q, year_val(Calendar::Gregorian, y as i32)));
         }
         let (y, cal, era, q) = self.year(p, None, false)?;
         let prep = p > 0 && self.is(p - 1, Atom::YearPrep).is_some();
+        if self.digits(p).is_none() {
+            // a year in words: after a preposition, or said in several words, and counting no noun
+            let counts_noun = self.toks.get(q).is_some_and(|t| t.kind == TokenKind::Word) && self.word(q).0.is_empty();
+            return ((prep || q > p + 1) && !counts_noun).then(|| (q, year_val(cal, y)));
+        }
         let likely = match cal {
             Calendar::Gregorian => (1900..=2100).contains(&y),
             _ => (1300..1500).contains(&y),
@@ -1370,4 +1412,156 @@ fn with_time(v: Val, t: Tod) -> Option<Val> {
 
 fn year_val(cal: Calendar, y: i32) -> Val {
     Val::Date { cal, y: Some(y), m: None, d: None, dir: 0, t: Tod::None }
+}
+
+impl Matcher<'_> {
+    /// One number word at `p` (`ثمانية`, `تسعمائة`, `أحد عشر`, `خمسة عشر`), after a `و` written apart or
+    /// attached when `joined`: its value and the next token.
+    fn card_word(&self, p: usize, joined: bool) -> Option<(u32, usize)> {
+        let card = |a: &[Atom]| {
+            a.iter().find_map(|&x| if let Atom::Card(n) = x { Some(u32::from(n)) } else { None })
+        };
+        let (n, q) = if let Some((n, q)) = self.find(p, |a| if let Atom::Card(n) = a { Some(u32::from(n)) } else { None }) {
+            (n, q)
+        } else if joined {
+            let rest = self.text(p).strip_prefix('و')?;
+            (card(self.v.get(rest))?, p + 1)
+        } else {
+            return None;
+        };
+        // ثلاثة عشر .. تسعة عشر
+        if (3..=9).contains(&n) && matches!(self.text(q), "عشر" | "عشرة") {
+            return Some((n + 10, q + 1));
+        }
+        Some((n, q))
+    }
+
+    /// A number written in Arabic words (`ألف وتسعمائة وثمانية وسبعون`, `ألفان وثمانية عشر`, `مائتين وسبعة
+    /// وستين`), or a year read as two pairs of digits (`تسعة عشر تسعة وتسعون`, `تسعة عشر وثمانية وسبعين`):
+    /// the value, the next token, and whether it was made of several words.
+    fn num_words(&self, p: usize) -> Option<(u32, usize, bool)> {
+        if self.is_fa(p) {
+            return None;
+        }
+        // the words and where each ends (at most 6: thousands, hundreds, units and tens, twice)
+        let mut items: [(u32, usize); 6] = [(0, 0); 6];
+        let mut k = 0;
+        let mut q = p;
+        while k < items.len() {
+            let r = if k > 0 && self.text(q) == "و" { q + 1 } else { q };
+            let Some((n, e)) = self.card_word(r, k > 0) else { break };
+            items[k] = (n, e);
+            k += 1;
+            q = e;
+        }
+        let items = &items[..k];
+        let below_100 = |i: usize| -> Option<(u32, usize)> {
+            let (a, _) = *items.get(i)?;
+            if (1..=9).contains(&a) {
+                if let Some(&(b, _)) = items.get(i + 1) {
+                    if b >= 20 && b < 100 && b % 10 == 0 {
+                        return Some((a + b, i + 2));
+                    }
+                }
+            }
+            (a < 100).then_some((a, i + 1))
+        };
+        let mut i = 0;
+        let mut total = 0;
+        if items.first()?.0 >= 1000 {
+            total += items[0].0;
+            i = 1;
+        }
+        if items.get(i).is_some_and(|&(n, _)| (100..1000).contains(&n)) {
+            total += items[i].0;
+            i += 1;
+        }
+        if let Some((a, j)) = below_100(i) {
+            if total == 0 && (11..=20).contains(&a) {
+                // a year said as two numbers: تسعة عشر تسعة وتسعون
+                if let Some((b, j2)) = below_100(j) {
+                    // (خمسة عشر وثلاثين مساء is a clock time)
+                    let clock = self
+                        .find(items[j2 - 1].1, |a| matches!(a, Atom::Pod(_) | Atom::PodAdv(_) | Atom::Minute).then_some(()))
+                        .is_some();
+                    if b >= 10 && !clock {
+                        return Some((a * 100 + b, items[j2 - 1].1, true));
+                    }
+                }
+            }
+            total += a;
+            i = j;
+        }
+        (i > 0).then(|| (total, items[i - 1].1, i > 1))
+    }
+}
+
+impl Matcher<'_> {
+    /// A part of the day standing alone, or a vague time within a period, the preposition `في` / `عند` inside
+    /// the span as in `في وقت لاحق` (`في الصباح`, `في الصباح الباكر`, `في وقت متأخر من الليل`, `في أواخر الصباح`,
+    /// `بعد الظهر`, `منتصف-الليل`, `في وقت لاحق من هذا الأسبوع`, `وقت مبكر هذا الشهر`, `لاحقا في هذا الأسبوع`;
+    /// after `خلال` / `طوال` the part of the day alone). A bare `الصباح` is also a newspaper's name: not a time.
+    fn day_part(&self, p: usize) -> P {
+        let mut q = p;
+        let prep = matches!(self.text(p), "في" | "عند");
+        if prep {
+            q += 1;
+        }
+        let after_prep = !prep && p > 0 && matches!(self.text(p - 1), "خلال" | "طوال" | "حتي" | "منذ");
+        let mut lead = None;
+        match self.text(q) {
+            "وقت" if matches!(self.text(q + 1), "متاخر" | "مبكر" | "لاحق") => {
+                lead = Some(self.text(q + 1));
+                q += 2;
+            }
+            w @ ("اواخر" | "اوائل" | "اول" | "بداية" | "لاحقا" | "منتصف") => {
+                lead = Some(w);
+                q += 1;
+                if w == "منتصف" && self.punct(q, &["-"]) && self.touch(q - 1) && self.touch(q) {
+                    q += 1;
+                }
+            }
+            _ => {}
+        }
+        if lead.is_some() && matches!(self.text(q), "من" | "في") {
+            q += 1;
+        }
+        let pod = self.find(q, |a| match a {
+            Atom::PodAdv(pod) if self.text(q).starts_with("ال") || self.text(q) == "بعد" => Some(pod),
+            _ => None,
+        });
+        if let Some((pod, mut e)) = pod {
+            if !(prep || after_prep || lead.is_some() || self.text(q) == "بعد") {
+                return None;
+            }
+            if self.text(e) == "الباكر" {
+                e += 1;
+            }
+            let t = match (lead, pod) {
+                (Some("منتصف"), Pod::Ni) => Tod::Clock(0, 0, None),
+                (Some("منتصف"), Pod::Mi) => Tod::Clock(12, 0, None),
+                _ => Tod::Pod(pod),
+            };
+            // في الليل الخامسة والنصف: the part of the day before its clock time
+            if lead.is_none() {
+                if let Some((c, ce)) = self.clock(q) {
+                    if ce > e {
+                        return Some((ce, Val::Time(c)));
+                    }
+                }
+            }
+            return Some((e, Val::Time(t)));
+        }
+        if lead == Some("منتصف") && self.text(q) == "النهار" {
+            return Some((q + 1, Val::Time(Tod::Clock(12, 0, None))));
+        }
+        // a vague time in this / next / last week, month or year
+        // (في أواخر الأسبوع المقبل: a part of a period, the preposition outside as for any date)
+        lead.filter(|&w| matches!(w, "متاخر" | "مبكر" | "لاحق" | "لاحقا"))?;
+        let (e, v) = self.relative(q)?;
+        match v {
+            Val::Rel { unit: Unit::W | Unit::M | Unit::Y, .. } => Some((e, v)),
+            _ => None,
+        }
+    }
 }
