@@ -521,6 +521,7 @@ impl<'a> Matcher<'a> {
             self.duration(p),
             self.fixed_time(p),
             self.day_part(p),
+            self.nth_weekday(p),
             self.numeric_short(p),
             self.nth_period(p),
             self.decade(p),
@@ -817,6 +818,20 @@ impl<'a> Matcher<'a> {
                     self.toks.get(n).map_or(true, |t| t.kind != TokenKind::Word) || !self.word(n).0.is_empty();
                 if is_num && next_free && self.month(n).is_none() {
                     return Some((n, Val::Date { cal: Calendar::Gregorian, y: None, m: None, d: Some(d), dir: 0, t }));
+                }
+            }
+        }
+        // الأحد الثاني [من يوليو]: the second Sunday of the month (a noun after the ordinal makes it an adjective
+        // of that noun, not of the day)
+        if dir == 0 {
+            if let Some((k, n)) = self.find(q, |a| match a {
+                Atom::Ord(k @ 1..=5) => Some(k),
+                _ => None,
+            }) {
+                let noun = self.toks.get(n).is_some_and(|t| t.kind == TokenKind::Word) && self.word(n).0.is_empty();
+                if !noun && self.digits(n).is_none() {
+                    let (m, e) = self.of_month(n).unwrap_or((None, n));
+                    return Some((e, Val::NthWeekday { y: None, m, wd, n: k, dir: 0 }));
                 }
             }
         }
@@ -1173,12 +1188,41 @@ impl<'a> Matcher<'a> {
             self.find(p, |a| if let Atom::Holiday(c, m, d) = a { Some((c, m, d)) } else { None })
         {
             let d = (d > 0).then_some(d);
-            let y = self.year(n, Some(c), false);
-            let (y, e) = match y {
-                Some((y, _, _, e)) => (Some(y), e),
-                None => (None, n),
+            let m = (m > 0).then_some(m);
+            // its year: عيد الشكر 2010, يوم الأب عام 2015, يواندان لعام 2016, عيد الفطر 2019 (the Gregorian year
+            // of a Hijri feast), or this / next / last year
+            let mut q = n;
+            if let Some(e) = self.is(q, Atom::YearCue) {
+                q = e;
+            } else if matches!(self.text(q), "لعام" | "لسنة") {
+                q += 1;
+            }
+            let mut dir = HOLIDAY;
+            let y = match self.year(q, Some(c), false) {
+                Some((y, _, _, e)) => Some((Some(y), e)),
+                None if c == Calendar::Hijri => self.year(q, Some(Calendar::Gregorian), false).map(|(gy, _, _, e)| {
+                    (m.and_then(|m| super::calendars::hijri_year_of_month_in(gy, m)), e)
+                }),
+                None => None,
             };
-            return Some((e, Val::Date { cal: c, y, m: Some(m), d, dir: HOLIDAY, t: Tod::None }));
+            let (y, e) = match y {
+                Some(x) => x,
+                None => match self.relative(n) {
+                    Some((e, Val::Rel { n: k @ -1..=1, unit: Unit::Y, .. })) => {
+                        dir = REL_YEAR + k as i8;
+                        (None, e)
+                    }
+                    _ => (None, n),
+                },
+            };
+            // الحج alone is the pilgrimage as a topic (وزارة الحج): a time after إلى / في or with its year
+            if self.text(p) == "الحج" && e == n && !(p > 0 && matches!(self.text(p - 1), "في" | "الي")) {
+                return None;
+            }
+            if let (Some(m), Some(k @ 100..)) = (m, d) {
+                return Some((e, Val::NthWeekday { y, m: Some(m), wd: (k - 100) / 10, n: k % 10, dir }));
+            }
+            return Some((e, Val::Date { cal: c, y, m, d, dir, t: Tod::None }));
         }
         // رمضان alone: a person's name too, so only after a preposition (في رمضان، خلال رمضان، در رمضان)
         let ramadan = self.find(p, |a| matches!(a, Atom::Month { cal: Calendar::Hijri, m: 9, .. }).then_some(()));
@@ -1563,5 +1607,43 @@ impl Matcher<'_> {
             Val::Rel { unit: Unit::W | Unit::M | Unit::Y, .. } => Some((e, v)),
             _ => None,
         }
+    }
+}
+
+/// Weekdays written without the article after `يوم` (`أول يوم جمعة`), normalized.
+const BARE_WEEKDAYS: [(&str, u8); 8] = [
+    ("اثنين", 1),
+    ("ثلاثاء", 2),
+    ("اربعاء", 3),
+    ("خميس", 4),
+    ("جمعة", 5),
+    ("سبت", 6),
+    ("احد", 7),
+    ("الاحد", 7),
+];
+
+impl Matcher<'_> {
+    /// `من|في` and a Gregorian month or this month: the month (`None` for the reference's), the next token.
+    fn of_month(&self, p: usize) -> Option<(Option<u8>, usize)> {
+        let q = if matches!(self.text(p), "من" | "في") { p + 1 } else { return None };
+        if let Some((Calendar::Gregorian, m, ctx, e)) = self.month(q) {
+            if !ctx {
+                return Some((Some(m), e));
+            }
+        }
+        match self.relative(q) {
+            Some((e, Val::Rel { n: 0, unit: Unit::M, .. })) => Some((None, e)),
+            _ => None,
+        }
+    }
+
+    /// `أول يوم جمعة من يوليو`, `ثالث يوم أحد في هذا الشهر`, `الجمعة الأولى من يوليو`: the n-th weekday of a month.
+    fn nth_weekday(&self, p: usize) -> P {
+        let (k, q) = self.find(p, |a| if let Atom::PreOrd(k) = a { Some(k) } else { None })?;
+        let q = self.is(q, Atom::DayCue)?;
+        let wd = BARE_WEEKDAYS.iter().find(|(w, _)| *w == self.text(q)).map(|&(_, d)| (d, q + 1));
+        let (wd, n) = wd.or_else(|| self.find(q, |a| if let Atom::Weekday(w) = a { Some(w) } else { None }))?;
+        let (m, e) = self.of_month(n)?;
+        Some((e, Val::NthWeekday { y: None, m, wd, n: k, dir: 0 }))
     }
 }

@@ -159,7 +159,8 @@ pub enum Atom {
     Now,
     /// A season (TIMEX3 `SP`, `SU`, `FA`, `WI`).
     Season(&'static str),
-    /// A holiday: calendar, month, day (0 = the whole month).
+    /// A holiday: calendar, month (0 = unknown), day (0 = the whole month; 100 + 10 × weekday + n: the n-th
+    /// weekday of the month, as `عيد الشكر` the fourth Thursday of November, 144).
     Holiday(Calendar, u8, u8),
     /// A quarter of a year (`الربع`), before its ordinal.
     Quarter,
@@ -169,6 +170,8 @@ pub enum Atom {
     Decade(u8),
     /// A word opening a vague time (`وقت` of `وقت متأخر`, `لاحقا`).
     Vague,
+    /// An ordinal written before its noun (`أول يوم`, `ثالث يوم`).
+    PreOrd(u8),
 }
 
 /// FNV-1a: short keys, no DoS concern for a fixed table.
@@ -545,6 +548,34 @@ const HOLIDAYS: &[(&str, Calendar, u8, u8)] = &[
     ("عيد العمال", Calendar::Gregorian, 5, 1),
     ("يوم العمال", Calendar::Gregorian, 5, 1),
     ("عيد الحب", Calendar::Gregorian, 2, 14),
+    ("يوم الأرض", Calendar::Gregorian, 3, 30),
+    ("عيد الأم", Calendar::Gregorian, 3, 21),
+    ("يوم الأم", Calendar::Gregorian, 3, 21),
+    ("عيد الأب", Calendar::Gregorian, 6, 21),
+    ("يوم الأب", Calendar::Gregorian, 6, 21),
+    ("يوم المرأة العالمي", Calendar::Gregorian, 3, 8),
+    ("عيد الهالوين", Calendar::Gregorian, 10, 31),
+    ("يوم النكبة", Calendar::Gregorian, 5, 15),
+    ("يواندان", Calendar::Gregorian, 1, 1),
+    // the fourth Thursday of November
+    ("عيد الشكر", Calendar::Gregorian, 11, 144),
+    ("يوم الشكر", Calendar::Gregorian, 11, 144),
+    // movable or one per country: the day is not known from the name (0, 0)
+    ("عيد الاستقلال", Calendar::Gregorian, 0, 0),
+    ("يوم الاستقلال", Calendar::Gregorian, 0, 0),
+    ("اليوم الوطني", Calendar::Gregorian, 0, 0),
+    ("العيد الوطني", Calendar::Gregorian, 0, 0),
+    ("يوم الشباب", Calendar::Gregorian, 0, 0),
+    ("عيد الفصح", Calendar::Gregorian, 0, 0),
+    ("الجمعة العظيمة", Calendar::Gregorian, 0, 0),
+    ("إثنين الرماد", Calendar::Gregorian, 0, 0),
+    ("يوم إثنين الرماد", Calendar::Gregorian, 0, 0),
+    ("أربعاء الرماد", Calendar::Gregorian, 0, 0),
+    ("رأس السنة الصينية", Calendar::Gregorian, 0, 0),
+    ("عید پاک", Calendar::Gregorian, 0, 0),
+    ("موسم الحج", Calendar::Hijri, 12, 0),
+    // a topic word as much as a time (وزارة الحج): only after إلى / في or before a year, see the grammar
+    ("الحج", Calendar::Hijri, 12, 0),
     ("نوروز", Calendar::Jalali, 1, 1),
     ("النوروز", Calendar::Jalali, 1, 1),
     ("عيد النوروز", Calendar::Jalali, 1, 1),
@@ -608,6 +639,11 @@ const SMALL: &[(&str, Atom)] = &[
     ("منذ", Atom::YearPrep),
     ("مواليد", Atom::YearPrep),
     ("وقت", Atom::Vague),
+    ("أول", Atom::PreOrd(1)),
+    ("ثاني", Atom::PreOrd(2)),
+    ("ثالث", Atom::PreOrd(3)),
+    ("رابع", Atom::PreOrd(4)),
+    ("خامس", Atom::PreOrd(5)),
     ("لاحقا", Atom::Vague),
     ("عند", Atom::YearPrep),
     ("حتى", Atom::YearPrep),

@@ -106,6 +106,40 @@ pub enum Val {
     },
     /// A range between two values.
     Range(Box<Val>, Box<Val>),
+    /// The `n`-th (1–5) weekday `wd` of a Gregorian month (`أول يوم جمعة من يوليو`, `عيد الشكر`), written
+    /// `XXXX-07-WXX-5-1` as Recognizers-Text does; the month `None` is the reference's month
+    /// (`الأحد الثاني`); `dir` places a yearless one as in [`Val::Date`].
+    NthWeekday {
+        /// Year, when written.
+        y: Option<i32>,
+        /// Month.
+        m: Option<u8>,
+        /// ISO weekday.
+        wd: u8,
+        /// Which one in the month.
+        n: u8,
+        /// Modifier.
+        dir: i8,
+    },
+    /// A day of a month relative to the reference (`20 من الشهر القادم`): month offset and day, written
+    /// `REF+1M-20`.
+    RelMonthDay {
+        /// Month offset.
+        n: i32,
+        /// Day of the month.
+        d: u8,
+    },
+}
+
+/// The `n`-th weekday `wd` of month `m` of `y`, when the month has one.
+fn nth_weekday(y: i32, m: u8, wd: u8, n: u8) -> Option<Ymd> {
+    if !cal::valid_gregorian(y, m, 1) || n == 0 {
+        return None;
+    }
+    let first = Ymd { year: y, month: m, day: 1 };
+    let off = (i64::from(wd) - i64::from(cal::weekday(first))).rem_euclid(7) + 7 * (i64::from(n) - 1);
+    let d = cal::add_days(first, off);
+    (d.month == m).then_some(d)
 }
 
 /// A value written out: the value string, the calendar, and the Gregorian equivalent for Jalali/Hijri.
@@ -230,6 +264,12 @@ impl Val {
                 greg(format!("P{}{n}{unit}", if *clock { "T" } else { "" }))
             }
             Val::Range(a, b) => join(a.write(), b.write()),
+            Val::NthWeekday { y, m, wd, n, .. } => greg(format!(
+                "{}-{}-WXX-{wd}-{n}",
+                y.map_or("XXXX".to_string(), |y| format!("{y:04}")),
+                m.map_or("XX".to_string(), |m| format!("{m:02}"))
+            )),
+            Val::RelMonthDay { n, d } => greg(format!("REF{}{}M-{d:02}", if *n < 0 { '-' } else { '+' }, n.abs())),
         }
     }
 
@@ -313,6 +353,28 @@ impl Val {
                     }
                 };
                 greg(iso(d))
+            }
+            Val::NthWeekday { y, m, wd, n, dir } => {
+                let m = m.unwrap_or(r.month);
+                let y = match (y, dir) {
+                    (Some(y), _) => Some(*y),
+                    (None, 9..=11) => Some(r.year + i32::from(dir - 10)),
+                    (None, 2) => Some(r.year),
+                    // the nearest one: this year's, or next year's once it is past
+                    (None, _) => Some(r.year),
+                };
+                match y.and_then(|y| nth_weekday(y, m, *wd, *n)) {
+                    Some(d) => greg(iso(d)),
+                    None => self.write(),
+                }
+            }
+            Val::RelMonthDay { n, d } => {
+                let (y, m) = cal::add_months(r.year, r.month, *n);
+                if cal::valid_gregorian(y, m, *d) {
+                    greg(format!("{y:04}-{m:02}-{d:02}"))
+                } else {
+                    self.write()
+                }
             }
             // both ends of a yearless range in one year, the one its start is placed in (`25–31 يوليو`)
             Val::Range(a, b) => match (a.as_ref(), b.as_ref()) {
