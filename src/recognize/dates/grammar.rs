@@ -1063,15 +1063,56 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
+        // چند ماه گذشته, الأيام القليلة الماضية, بضعة أيام قادمة: a few units back or ahead, left vague
+        {
+            let few = self.is(p, Atom::Few).and_then(|n| {
+                self.find(n, |a| matches!(a, Atom::Unit(_, Count::One | Count::Many)).then_some(())).map(|x| x.1)
+            });
+            let few = few.or_else(|| {
+                let (_, n) = self.find(p, |a| matches!(a, Atom::Unit(_, Count::DefMany)).then_some(()))?;
+                matches!(self.text(n), "القليلة" | "العديدة" | "الاخيرة").then_some(n + 1)
+            });
+            if let Some(n) = few {
+                if let Some((d, e)) = self.find(n, |a| match a {
+                    Atom::Mod(d) if d != 0 => Some(d),
+                    _ => None,
+                }) {
+                    take(Some((e, Val::Vague(d))));
+                }
+            }
+        }
         // منذ 3 أيام / قبل يومين / بعد أسبوع
         if let Some((sign, n)) = self.find(p, |a| if let Atom::AgoPre(s) = a { Some(s) } else { None }) {
+            // منذ عامين و 3 أشهر, بعد شهر و 21 يوما من الآن
+            if let Some((e, Val::Compound { parts, .. })) = self.duration(n) {
+                take(Some((e, Val::Compound { parts, dir: sign })));
+            }
+            // قبل بضعة أيام: some time ago
+            if let Some(f) = self.is(n, Atom::Few) {
+                if let Some((_, e)) = self.find(f, |a| matches!(a, Atom::Unit(_, Count::One | Count::Many)).then_some(())) {
+                    take(Some((e, Val::Vague(sign))));
+                }
+            }
             if let Some((k, u, mut e)) = self.count_unit(n, false) {
                 if self.digits(e).is_none() {
-                    // بعد أسبوعين من الآن
+                    // بعد أسبوعين من الآن, بعد 4 أسابيع في المستقبل
                     if self.is(e, Atom::Of).is_some() && self.is(e + 1, Atom::Now).is_some() {
+                        e += 2;
+                    } else if sign > 0 && self.text(e) == "في" && self.text(e + 1) == "المستقبل" {
                         e += 2;
                     }
                     take(Some((e, Val::Shift { n: i32::from(sign) * k, unit: u })));
+                }
+            }
+        }
+        // في 3 أسابيع: within so many units from now (the preposition makes it a time ahead, so it is inside)
+        if self.text(p) == "في" && !self.is_fa(p) {
+            if let Some((k, u, e)) = self.count_unit(p + 1, true) {
+                let more = self.find(e, |a| matches!(a, Atom::Mod(_) | Atom::AgoPost(_)).then_some(())).is_some()
+                    || self.digits(e).is_some()
+                    || self.is(e, Atom::And).is_some();
+                if !more {
+                    take(Some((e, Val::Shift { n: k, unit: u })));
                 }
             }
         }
@@ -1354,21 +1395,52 @@ impl Matcher<'_> {
     /// A duration after `لمدة` / `مدة` (the cue outside the span) or with `طوال` (inside): `3 أيام`,
     /// `أسبوعين`, `نصف ساعة`, `3.5 سنوات`, `بضعة أيام`, `شهر كامل`, `طوال اليوم`.
     fn duration(&self, p: usize) -> P {
-        let mut q = p;
         let prev_cue = p > 0 && (self.is(p - 1, Atom::DurCue).is_some() || self.text(p - 1).ends_with("لمدة"));
-        if !prev_cue {
+        if !prev_cue && self.text(p) == "طوال" {
             // طوال اليوم, طوال أسبوع: the cue is part of the span
-            if self.text(p) != "طوال" {
-                return None;
-            }
             let (u, n) = self.find(p + 1, |a| match a {
                 Atom::Unit(u, Count::Def | Count::One) => Some(u),
                 _ => None,
             })?;
             return Some((n, Val::Duration { tenths: Some(10), unit: u.letter(), clock: false }));
         }
+        let ((tenths, unit, clock, strong), mut e) = self.dur_part(p)?;
+        // 2 عام و 21 يوما, سنة 1 شهر 21 يوم, أسبوع واحد ثلاثة أيام: up to four parts in different units
+        let mut parts = [(tenths, unit, clock); 4];
+        let mut k = 1;
+        while k < parts.len() {
+            let sep = if self.text(e) == "و" || self.punct(e, &[",", "،"]) { e + 1 } else { e };
+            match self.dur_part(sep) {
+                Some(((t, u, c, _), n)) if parts[..k].iter().all(|x| (x.1, x.2) != (u, c)) => {
+                    parts[k] = (t, u, c);
+                    k += 1;
+                    e = n;
+                }
+                _ => break,
+            }
+        }
+        // من الآن: counted from now
+        let from_now = self.is(e, Atom::Of).and_then(|n| self.is(n, Atom::Now));
+        if k == 1 && from_now.is_none() {
+            // one part: after لمدة, or with its count written (3 دقائق, بضعة أيام, نصف عام, يوم كامل)
+            return (prev_cue || strong).then_some((e, Val::Duration { tenths, unit, clock }));
+        }
+        let parts: Vec<(Option<u32>, char, bool)> = parts[..k].to_vec();
+        Some((from_now.unwrap_or(e), Val::Compound { parts, dir: i8::from(from_now.is_some()) }))
+    }
+
+    /// One part of a duration: `[N|بضعة|نصف] unit [واحد] [ونصف|كامل]`: (tenths, unit letter, clock unit,
+    /// whether its count is written), and the next token.
+    #[allow(clippy::type_complexity)]
+    fn dur_part(&self, p: usize) -> Option<((Option<u32>, char, bool, bool), usize)> {
+        let mut q = p;
         let mut tenths: Option<u32> = Some(10);
         let mut explicit = false;
+        // (45 of 123.45 is no count)
+        if p > 1 && self.punct(p - 1, &[".", ",", "/", ":"]) && self.touch(p - 1) && self.digits(p - 2).is_some() {
+            return None;
+        }
+        let mut half = false;
         if let Some((n, len)) = self.digits(q) {
             if len > 3 {
                 return None;
@@ -1394,19 +1466,26 @@ impl Matcher<'_> {
             tenths = Some(5);
             q = nq;
             explicit = true;
+            half = true;
         }
+        // (نصف الساعة: half the hour; but 23 الشهر المقبل is no duration)
         let (unit, clock, c, mut e) = self
             .find(q, |a| match a {
-                Atom::Unit(u, c) if c != Count::Def || explicit => Some((u.letter(), false, c)),
-                Atom::TimeUnit(u, c) => Some((u, true, c)),
+                Atom::Unit(u, c) if c != Count::Def || half => Some((u.letter(), false, c)),
+                Atom::TimeUnit(u, c) if c != Count::Def || half => Some((u, true, c)),
                 _ => None,
             })
             .map(|((u, cl, c), n)| (u, cl, c, n))?;
+        let mut strong = explicit;
         if c == Count::Two && !explicit {
             tenths = Some(20);
+            strong = true;
         }
         if c == Count::Many && !explicit {
             return None;
+        }
+        if matches!(self.text(e), "واحد" | "واحدة") {
+            e += 1;
         }
         if let Some(n) = self.find(e, |a| match a {
             Atom::MinutesWord(30) => Some(()),
@@ -1416,8 +1495,9 @@ impl Matcher<'_> {
             e = n.1;
         } else if let Some(n) = self.is(e, Atom::Whole) {
             e = n;
+            strong = true;
         }
-        Some((e, Val::Duration { tenths, unit, clock }))
+        Some(((tenths, unit, clock, strong), e))
     }
 
     /// Noon and midnight (`الظهيرة`, `منتصف الليل`).

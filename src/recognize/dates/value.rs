@@ -121,6 +121,17 @@ pub enum Val {
         /// Modifier.
         dir: i8,
     },
+    /// A duration in several units (`2 عام و 21 يوما`: count in tenths or vague, unit letter, clock unit),
+    /// or, `dir` ±1, the day that far after (`1 شهر و 21 يوم من الآن`) or before (`منذ عامين و 3 أشهر`) the
+    /// reference.
+    Compound {
+        /// The parts as written.
+        parts: Vec<(Option<u32>, char, bool)>,
+        /// 0 a duration, 1 counted forward from the reference, -1 backward.
+        dir: i8,
+    },
+    /// A time in the past (-1) or future (+1) left vague (`قبل بضعة أيام`): `PAST_REF`, `FUTURE_REF`.
+    Vague(i8),
     /// A day of a month relative to the reference (`20 من الشهر القادم`): month offset and day, written
     /// `REF+1M-20`.
     RelMonthDay {
@@ -270,6 +281,8 @@ impl Val {
                 m.map_or("XX".to_string(), |m| format!("{m:02}"))
             )),
             Val::RelMonthDay { n, d } => greg(format!("REF{}{}M-{d:02}", if *n < 0 { '-' } else { '+' }, n.abs())),
+            Val::Compound { parts, .. } => greg(compound(parts)),
+            Val::Vague(d) => greg(if *d < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string()),
         }
     }
 
@@ -368,6 +381,24 @@ impl Val {
                     None => self.write(),
                 }
             }
+            Val::Compound { parts, dir: dir @ (-1 | 1) } => {
+                let mut d = r;
+                for &(t, u, clock) in parts {
+                    let n = i64::from(t.unwrap_or(0) / 10) * i64::from(*dir);
+                    d = match (u, clock) {
+                        ('D', false) => cal::add_days(d, n),
+                        ('W', false) => cal::add_days(d, 7 * n),
+                        ('M', false) | ('Y', false) => {
+                            let months = if u == 'M' { n } else { 12 * n } as i32;
+                            let (y, m) = cal::add_months(d.year, d.month, months);
+                            Ymd { year: y, month: m, day: d.day.min(crate::days_in_month(y, m)) }
+                        }
+                        _ => d,
+                    };
+                }
+                greg(iso(d))
+            }
+            Val::Compound { .. } | Val::Vague(_) => self.write(),
             Val::RelMonthDay { n, d } => {
                 let (y, m) = cal::add_months(r.year, r.month, *n);
                 if cal::valid_gregorian(y, m, *d) {
@@ -389,6 +420,25 @@ impl Val {
             },
         }
     }
+}
+
+/// A duration of several parts, TIMEX3-style: `P2Y1M21D`, `P1DT2H`, `PXD`.
+fn compound(parts: &[(Option<u32>, char, bool)]) -> String {
+    let mut s = String::from("P");
+    let mut t = false;
+    for &(n, u, clock) in parts.iter().filter(|p| !p.2).chain(parts.iter().filter(|p| p.2)) {
+        if clock && !t {
+            s.push('T');
+            t = true;
+        }
+        match n {
+            None => s.push('X'),
+            Some(n) if n % 10 == 0 => s.push_str(&(n / 10).to_string()),
+            Some(n) => s.push_str(&format!("{}.{}", n / 10, n % 10)),
+        }
+        s.push(u);
+    }
+    s
 }
 
 fn greg(value: String) -> Written {
