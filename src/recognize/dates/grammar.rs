@@ -34,7 +34,7 @@ pub struct Matcher<'a> {
     /// Whether the text at a normalized offset is Persian.
     fa: &'a dyn Fn(usize) -> bool,
     /// The token whose first bytes are a proclitic being skipped, and how many bytes.
-    strip: (usize, usize),
+    strip: std::cell::Cell<(usize, usize)>,
 }
 
 type P = Option<(usize, Val)>;
@@ -42,7 +42,7 @@ type P = Option<(usize, Val)>;
 impl<'a> Matcher<'a> {
     /// A matcher over `toks` of `norm`; `fa(offset)` tells whether a normalized offset is in Persian text.
     pub fn new(v: &'a Vocab, norm: &'a str, toks: &'a [Token], fa: &'a dyn Fn(usize) -> bool) -> Self {
-        Matcher { v, norm, toks, fa, strip: (usize::MAX, 0) }
+        Matcher { v, norm, toks, fa, strip: std::cell::Cell::new((usize::MAX, 0)) }
     }
 
     /// Every date expression, left to right, none overlapping.
@@ -70,7 +70,7 @@ impl<'a> Matcher<'a> {
         let mut best: Option<(usize, Found)> = None;
         let mut skip = 0;
         for _ in 0..3 {
-            self.strip = (i, skip);
+            self.strip.set((i, skip));
             // Every pattern starts with a number or a vocabulary word: most tokens stop here.
             let gate = t.kind == TokenKind::Number || !self.word(i).0.is_empty();
             if let Some((end, val)) = if gate { self.expr(i) } else { None } {
@@ -88,7 +88,7 @@ impl<'a> Matcher<'a> {
                 _ => break,
             }
         }
-        self.strip = (usize::MAX, 0);
+        self.strip.set((usize::MAX, 0));
         best
     }
 
@@ -96,7 +96,7 @@ impl<'a> Matcher<'a> {
 
     fn text(&self, p: usize) -> &'a str {
         match self.toks.get(p) {
-            Some(t) if p == self.strip.0 => &self.norm[t.start + self.strip.1..t.end],
+            Some(t) if p == self.strip.get().0 => &self.norm[t.start + self.strip.get().1..t.end],
             Some(t) => &self.norm[t.start..t.end],
             None => "",
         }
@@ -110,7 +110,7 @@ impl<'a> Matcher<'a> {
         }
         let first = self.text(p);
         let n = self.v.phrase_len(first);
-        let start = if p == self.strip.0 { t.start + self.strip.1 } else { t.start };
+        let start = if p == self.strip.get().0 { t.start + self.strip.get().1 } else { t.start };
         for k in (2..=n).rev() {
             if let Some(last) = self.toks.get(p + k - 1) {
                 if let Some(form) = self.norm.get(start..last.end) {
@@ -186,7 +186,7 @@ impl<'a> Matcher<'a> {
         })?;
         let form = self
             .norm
-            .get(self.toks[p].start + if p == self.strip.0 { self.strip.1 } else { 0 }..self.toks[next - 1].end)?;
+            .get(self.toks[p].start + if p == self.strip.get().0 { self.strip.get().1 } else { 0 }..self.toks[next - 1].end)?;
         // Gregorian and Hijri names are checked against the paragraph's language (جوان is "young" in Persian);
         // Jalali names are Persian words quoted as such in Arabic text too (Iranian news in Arabic).
         if let (Some(fa), false) = (self.v.month_lang(form), cal == Calendar::Jalali) {
@@ -352,12 +352,17 @@ impl<'a> Matcher<'a> {
                     }
                 }
             }
-        } else if let Some((n, nq)) = self.find(q, |a| match a {
+        } else if let Some(((n, card), nq)) = self.find(q, |a| match a {
             // (أول is first, never an hour: أول الليل)
-            Atom::Ord(n) if n <= 12 && !matches!(self.text(q), "أول" | "اول") => Some(u32::from(n)),
-            Atom::Card(n) if n <= 12 && cue => Some(u32::from(n)),
+            Atom::Ord(n) if n <= 12 && !matches!(self.text(q), "أول" | "اول") => Some((u32::from(n), false)),
+            Atom::Card(n) if n <= 12 => Some((u32::from(n), true)),
             _ => None,
         }) {
+            // a cardinal is an hour after الساعة or before a part of the day (خمسة مساء)
+            let in_number = q > 0 && self.find(q - 1, |a| matches!(a, Atom::Card(_)).then_some(())).is_some();
+            if card && !cue && (in_number || self.find(nq, |a| matches!(a, Atom::PodAdv(_)).then_some(())).is_none()) {
+                return None;
+            }
             h = n;
             q = nq;
         } else {
@@ -425,14 +430,16 @@ impl<'a> Matcher<'a> {
 
     /// An hour without a cue at the start of a range (`من 5 إلى 6 مساء`, `بين الخامسة والسادسة بعد الظهر`):
     /// a clock time only when the range's other end is one.
-    fn bare_hour(&self, p: usize) -> P {
+    fn bare_hour(&self, p: usize, words: bool) -> P {
         let (h, n) = match self.digits(p) {
             Some((h, len)) if len <= 2 => (h, p + 1),
             Some(_) => return None,
-            None => self.find(p, |a| match a {
+            None if words => self.find(p, |a| match a {
                 Atom::Ord(n) if n <= 12 => Some(u32::from(n)),
+                Atom::Card(n) if n <= 12 => Some(u32::from(n)),
                 _ => None,
             })?,
+            None => return None,
         };
         (h <= 12).then_some((n, Val::Time(Tod::Clock(h as u8, 0, None))))
     }
@@ -481,20 +488,45 @@ impl<'a> Matcher<'a> {
 
     fn expr_core(&self, p: usize) -> P {
         let simple = self.simple(p);
-        let from = self.is(p, Atom::From);
-        let first = match from {
-            Some(n) => self.simple(n).or_else(|| self.bare_hour(n)),
+        // (از is Persian: in Arabic text it is the end of فاز)
+        let from = self.is(p, Atom::From).filter(|_| self.is_fa(p) || self.text(p) != "از");
+        let first_simple = match from {
+            Some(n) => self.simple(n),
             None => simple.clone(),
+        };
+        let first = match from {
+            Some(n) => first_simple.clone().or_else(|| self.bare_hour(n, true)),
+            // 4-5 مساء: a bare hour when the other end is a clock time
+            None => simple.clone().or_else(|| self.bare_hour(p, false)),
         };
         let mut joined: P = None;
         if let Some((e1, v1)) = first {
             let to = self.is(e1, Atom::To).or_else(|| if from.is_some() { self.is(e1, Atom::And) } else { None });
-            if let Some(t) = to {
-                if let Some((e2, v2)) = self.simple(t) {
-                    if matches!(v1, Val::Time(_)) == matches!(v2, Val::Time(_)) {
-                        let (v1, v2) = align_clocks(v1, v2);
-                        joined = Some((e2, Val::Range(Box::new(v1), Box::new(v2))));
+            let second = match to {
+                Some(t) => self.simple(t).or_else(|| {
+                    // من 1:30 إلى 3: a bare hour after a clock time (not after a bare hour: 2-1 is a score)
+                    if matches!(v1, Val::Time(Tod::Clock(..))) && first_simple.is_some() {
+                        self.bare_hour(t, true).filter(|&(e, _)| {
+                            !(self.toks.get(e).is_some_and(|t| t.kind == TokenKind::Word) && self.word(e).0.is_empty())
+                        })
+                    } else {
+                        None
                     }
+                }),
+                // بين الخامسة والسادسة, بين الأربعاء والجمعة: the conjunction written on the second end
+                None if from.is_some() => self.after_and(e1, |q| self.simple(q)),
+                None => None,
+            };
+            if let Some((e2, v2)) = second {
+                let bare_first = simple.is_none() && from.is_none();
+                let ok = match (&v1, &v2) {
+                    (Val::Time(_), Val::Time(Tod::Clock(..))) => true,
+                    (Val::Time(_), _) | (_, Val::Time(_)) => false,
+                    _ => !bare_first,
+                };
+                if ok {
+                    let (v1, v2) = align_clocks(v1, v2);
+                    joined = Some((e2, Val::Range(Box::new(v1), Box::new(v2))));
                 }
             }
         }
@@ -522,6 +554,7 @@ impl<'a> Matcher<'a> {
             self.fixed_time(p),
             self.day_part(p),
             self.nth_weekday(p),
+            self.rel_month_day(p),
             self.numeric_short(p),
             self.nth_period(p),
             self.decade(p),
@@ -714,7 +747,14 @@ impl<'a> Matcher<'a> {
         // Month before a range of its days: نوفمبر بين 15 و 19, شهر نوفمبر بين 19 و 20
         if (!ctx || cued) && self.text(q) == "بين" {
             let days = self.day_num(q + 1).and_then(|(d1, n)| {
-                let (d2, e) = self.day_num(self.is(n, Atom::And)?)?;
+                let (d2, e) = match self.is(n, Atom::And) {
+                    Some(a) => self.day_num(a)?,
+                    None => {
+                        let (e, v) = self.after_and(n, |a| self.day_num(a).map(|(d, e)| (e, Val::RelMonthDay { n: 0, d })))?;
+                        let Val::RelMonthDay { d, .. } = v else { return None };
+                        (d, e)
+                    }
+                };
                 (d1 < d2).then_some((d1, d2, e))
             });
             if let Some((d1, d2, e)) = days {
@@ -864,6 +904,21 @@ impl<'a> Matcher<'a> {
     /// `الأسبوع القادم [يوم] الأحد`, `هذا الأسبوع الجمعة`.
     fn week_weekday(&self, p: usize) -> P {
         let (w, mut q) = self.rel_week(p)?;
+        // الأسبوع المقبل بين الأربعاء والجمعة, هذا الأسبوع من الثلاثاء إلى الخميس
+        if let Some(f) = self.is(q, Atom::From) {
+            let wd_at = |q: usize| self.find(q, |a| if let Atom::Weekday(w) = a { Some(w) } else { None });
+            if let Some((a, n)) = wd_at(f) {
+                let second = match self.is(n, Atom::To).or_else(|| self.is(n, Atom::And)) {
+                    Some(t) => wd_at(t),
+                    None => self.after_and(n, |t| wd_at(t).map(|(b, e)| (e, Val::Weekday { wd: b, dir: 0, t: Tod::None })))
+                        .and_then(|(e, v)| if let Val::Weekday { wd, .. } = v { Some((wd, e)) } else { None }),
+                };
+                if let Some((b, e)) = second {
+                    let day = |wd| Val::WeekdayOfWeek { wd, week: w, t: Tod::None };
+                    return Some((e, Val::Range(Box::new(day(a)), Box::new(day(b)))));
+                }
+            }
+        }
         if let Some(n) = self.is(q, Atom::DayCue) {
             q = n;
         }
@@ -1202,6 +1257,27 @@ impl<'a> Matcher<'a> {
         }
         let to = |q: usize| self.is(q, Atom::To).or_else(|| if from.is_some() { self.is(q, Atom::And) } else { None });
         if let Some((d1, n)) = self.day_num(q) {
+            // بين الخامس عشر والتاسع عشر من نوفمبر
+            if from.is_some() && to(n).is_none() {
+                if let Some((end, Val::Date { cal, y, m, d: Some(d2), .. })) = self.after_and(n, |q| self.date_dm(q)) {
+                    if d1 < d2 {
+                        let a = Val::Date { cal, y, m, d: Some(d1), dir: 0, t: Tod::None };
+                        let b = Val::Date { cal, y, m, d: Some(d2), dir: 0, t: Tod::None };
+                        return Some((end, Val::Range(Box::new(a), Box::new(b))));
+                    }
+                }
+            }
+            // من 4 إلى 22 هذا الشهر, بين 4 و 22 من الشهر المقبل
+            if let Some(n) = to(n) {
+                if let Some((d2, n2)) = self.day_num(n) {
+                    if let Some((k, e)) = self.rel_month(n2) {
+                        if d1 < d2 {
+                            let day = |d| Val::RelMonthDay { n: k, d };
+                            return Some((e, Val::Range(Box::new(day(d1)), Box::new(day(d2)))));
+                        }
+                    }
+                }
+            }
             if let Some(n) = to(n) {
                 if let Some((end, Val::Date { cal, y, m, d: Some(d2), .. })) = self.date_dm(n) {
                     if d1 < d2 {
@@ -1305,6 +1381,13 @@ impl Matcher<'_> {
         let (quarter_of, k, mut q) = self.period_ord(p)?;
         if let Some(n) = self.is(q, Atom::Of).or_else(|| self.is(q, Atom::YearPrep)) {
             q = n;
+        }
+        // a week of this / next month: days 1–7, 8–14, ...
+        if !quarter_of && (1..=4).contains(&k) {
+            if let Some((n, e)) = self.rel_month(q).filter(|_| !matches!(self.text(q), "في")) {
+                let day = |d| Val::RelMonthDay { n, d };
+                return Some((e, Val::Range(Box::new(day(7 * k - 6)), Box::new(day(7 * k)))));
+            }
         }
         // the period it is part of: a year, a month, or this / last / next year
         let base = [self.year_expr(q), self.month_core(q), self.relative(q)]
@@ -1725,5 +1808,38 @@ impl Matcher<'_> {
         let (wd, n) = wd.or_else(|| self.find(q, |a| if let Atom::Weekday(w) = a { Some(w) } else { None }))?;
         let (m, e) = self.of_month(n)?;
         Some((e, Val::NthWeekday { y: None, m, wd, n: k, dir: 0 }))
+    }
+}
+
+impl Matcher<'_> {
+    /// `[من|في] (هذا الشهر | الشهر المقبل | ...)`: the month offset and the next token.
+    fn rel_month(&self, p: usize) -> Option<(i32, usize)> {
+        let q = if matches!(self.text(p), "من" | "في") { p + 1 } else { p };
+        match self.relative(q)? {
+            (e, Val::Rel { n, unit: Unit::M, .. }) => Some((n, e)),
+            _ => None,
+        }
+    }
+
+    /// `20 من الشهر القادم`, `العشرين من الشهر المقبل`, `31 من هذا الشهر`: a day of a month relative to the
+    /// reference.
+    fn rel_month_day(&self, p: usize) -> P {
+        let (d, n) = self.day_num(p)?;
+        let (k, e) = self.rel_month(n)?;
+        Some((e, Val::RelMonthDay { n: k, d }))
+    }
+}
+
+impl Matcher<'_> {
+    /// Runs `f` at token `q` read without the conjunction `و` written on it (`والسادسة` as `السادسة`).
+    fn after_and(&self, q: usize, f: impl Fn(usize) -> P) -> P {
+        let t = self.text(q);
+        if !t.starts_with('و') || t.len() <= 2 * 'و'.len_utf8() || q == self.strip.get().0 {
+            return None;
+        }
+        let saved = self.strip.replace((q, 'و'.len_utf8()));
+        let r = f(q);
+        self.strip.set(saved);
+        r
     }
 }
