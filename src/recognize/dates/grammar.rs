@@ -329,16 +329,26 @@ impl<'a> Matcher<'a> {
             cue = true;
         }
         let worded = self.digits(q).is_none() || cue || self.punct(q + 1, &[":"]);
-        if lead.is_some() && !worded {
+        // (مساء 7 أكتوبر is a date; مساء 7. a time)
+        let ends = self.toks.get(q + 1).map_or(true, |t| t.kind == TokenKind::Punct && self.text(q + 1) != "/");
+        if lead.is_some() && !worded && !ends {
             return None;
         }
         let (mut mi, mut s, mut colon) = (0u32, None, false);
         let mut h;
         if let Some((hh, len)) = self.digits(q) {
             if len > 2 {
-                return None;
+                // 1140 صباحا, 340 مساء: hours and minutes run together before a part of the day
+                let pod_next = self.find(q + 1, |a| matches!(a, Atom::PodAdv(_)).then_some(())).is_some();
+                if !(pod_next && (1..=12).contains(&(hh / 100)) && hh % 100 < 60) {
+                    return None;
+                }
+                h = hh / 100;
+                mi = hh % 100;
+                colon = true;
+            } else {
+                h = hh;
             }
-            h = hh;
             q += 1;
             if self.punct(q, &[":"]) && self.touch(q - 1) && self.touch(q) {
                 let (mm, _) = self.digits(q + 1)?;
@@ -391,11 +401,19 @@ impl<'a> Matcher<'a> {
                 q = n;
                 cue = true;
             } else if let Some(rest) = self.text(q).strip_prefix('و') {
-                // السابعة وثلاثين, الثامنة وعشرين دقيقة
+                // السابعة وثلاثين, الثامنة وعشرين دقيقة, السابعة وخمسة وثلاثين
                 if let Some(&Atom::Card(n)) = self.v.get(rest).iter().find(|a| matches!(a, Atom::Card(_))) {
                     if n < 60 {
                         mi = u32::from(n);
                         q += 1;
+                        if mi < 10 {
+                            if let Some((tens, e)) = self.card_word(q, true).filter(|&(t, _)| (20..60).contains(&t) && t % 10 == 0) {
+                                if self.text(q).starts_with('و') {
+                                    mi += tens;
+                                    q = e;
+                                }
+                            }
+                        }
                         if let Some(n2) = self.is(q, Atom::Minute) {
                             q = n2;
                         }
@@ -411,6 +429,22 @@ impl<'a> Matcher<'a> {
         });
         if let Some((_, n)) = pod {
             q = n;
+            // الساعة 11 صباحا وقت الغداء
+            if let Some((_, n2)) = self.find(q, |a| matches!(a, Atom::PodAdv(Pod::Mi)).then_some(())) {
+                q = n2;
+            }
+        }
+        // 12 منتصف الليل, 1:00 منتصف الليل
+        let mut midnight = false;
+        if pod.is_none() {
+            if let Some((0, n)) = self.find(q, |a| if let Atom::FixedTime(h) = a { Some(h) } else { None }) {
+                q = n;
+                midnight = true;
+                cue = true;
+            }
+        }
+        if midnight && h == 12 {
+            h = 0;
         }
         let pod = pod.or(lead);
         if !(cue || colon || pod.is_some()) || h > 24 || mi > 59 || s.is_some_and(|s| s > 59) {
@@ -555,6 +589,9 @@ impl<'a> Matcher<'a> {
             self.day_part(p),
             self.nth_weekday(p),
             self.rel_month_day(p),
+            self.week_of(p),
+            self.bare_day(p),
+            self.hour_word(p),
             self.numeric_short(p),
             self.nth_period(p),
             self.decade(p),
@@ -938,11 +975,17 @@ impl<'a> Matcher<'a> {
         if this.is_some() {
             return Some((q, Val::Season { s, y: None, dir: 0 }));
         }
-        if let Some((y, _, _, n)) = self.year(q, Some(Calendar::Gregorian), false) {
+        let yq = self.is(q, Atom::YearCue).unwrap_or(q);
+        if let Some((y, _, _, n)) = self.year(yq, Some(Calendar::Gregorian), false) {
             return Some((n, Val::Season { s, y: Some(y), dir: 0 }));
         }
-        let (d, n) = self.find(q, |a| if let Atom::Mod(d) = a { Some(d) } else { None })?;
-        Some((n, Val::Season { s, y: None, dir: d }))
+        if let Some((d, n)) = self.find(q, |a| if let Atom::Mod(d) = a { Some(d) } else { None }) {
+            return Some((n, Val::Season { s, y: None, dir: d }));
+        }
+        // a season alone after a preposition or ending its clause (في الخريف, سأرحل الصيف.); not الربيع العربي
+        let prep = p > 0 && matches!(self.text(p - 1), "في" | "خلال" | "منذ" | "حتي" | "منتصف" | "طوال");
+        let ends = self.toks.get(q).map_or(true, |t| t.kind != TokenKind::Word);
+        (prep && self.word(q).0.is_empty() || ends).then_some((q, Val::Season { s, y: None, dir: 0 }))
     }
 
     /// Two-part numeric dates: `4/22`, `22-4` (one part over 12, so not a score or a fraction) and month/year
@@ -1841,5 +1884,72 @@ impl Matcher<'_> {
         let r = f(q);
         self.strip.set(saved);
         r
+    }
+}
+
+impl Matcher<'_> {
+    /// `أسبوع 15 سبتمبر`, `الأسبوع في 15 سبتمبر`: the week of a date (valued as the date).
+    fn week_of(&self, p: usize) -> P {
+        let (_, n) = self.find(p, |a| matches!(a, Atom::Unit(Unit::W, Count::One | Count::Def)).then_some(()))?;
+        let n = if self.text(n) == "في" { n + 1 } else { n };
+        // (الأسبوع الأول من أكتوبر is the first week of October)
+        self.digits(n)?;
+        match self.date_dm(n)? {
+            (e, v @ Val::Date { d: Some(_), m: Some(_), .. }) => Some((e, v)),
+            _ => None,
+        }
+    }
+
+    /// A day of the month alone: `يوم 27`, or after `في` at the end of a sentence (`عدت في 27.`,
+    /// `في الثاني والعشرين!`); a number before a word counts that word.
+    fn bare_day(&self, p: usize) -> P {
+        let cue = self.is(p, Atom::DayCue);
+        let prep = cue.is_none() && p > 0 && self.text(p - 1) == "في" && !self.is_fa(p);
+        let q = cue.unwrap_or(p);
+        if cue.is_none() && !prep {
+            return None;
+        }
+        let (d, n) = self.day_num(q)?;
+        // (a cardinal word is a count: في ثلاثة; a feminine ordinal an hour: في السابعة)
+        if self.digits(q).is_none()
+            && (self.find(q, |a| matches!(a, Atom::Ord(_)).then_some(())).is_none() || self.text(n - 1).ends_with('ة'))
+        {
+            return None;
+        }
+        let end = self.toks.get(n).map_or(true, |t| t.kind == TokenKind::Punct && matches!(self.text(n), "." | "!" | "؟" | "?" | "،" | ","));
+        let free = end || (cue.is_some() && self.toks.get(n).is_some_and(|t| t.kind == TokenKind::Word) && !self.word(n).0.is_empty() && self.month(n).is_none());
+        if !(end || (cue.is_some() && free)) {
+            return None;
+        }
+        // (الساعة 5. is an hour, في 2. a list item)
+        if prep && self.digits(q).is_some() && self.punct(n, &["."]) && self.digits(n + 1).is_some() {
+            return None;
+        }
+        Some((n, Val::Date { cal: Calendar::Gregorian, y: None, m: None, d: Some(d), dir: 0, t: Tod::None }))
+    }
+
+    /// An hour written as a feminine ordinal after `في` / `عند` / `حتى` (`في السابعة`, `في الحادية عشرة`), not an
+    /// age (`في السابعة من عمره`) nor an adjective of the noun after it; الأولى and الثانية are too often
+    /// "the first / second" to be hours alone.
+    fn hour_word(&self, p: usize) -> P {
+        if p == 0 || !matches!(self.text(p - 1), "في" | "عند" | "حتي") || self.is_fa(p) {
+            return None;
+        }
+        let t = self.text(p);
+        if !(t.ends_with('ة') || t.ends_with("عشر")) || matches!(t, "الاولي" | "الثانية") {
+            return None;
+        }
+        let (h, n) = self.find(p, |a| match a {
+            Atom::Ord(h @ 3..=12) => Some(h),
+            _ => None,
+        })?;
+        if let Some((c, e)) = self.clock(p) {
+            return Some((e, Val::Time(c)));
+        }
+        let after = self.toks.get(n);
+        if after.is_some_and(|t| t.kind == TokenKind::Word) && (self.text(n) == "من" || self.word(n).0.is_empty()) {
+            return None;
+        }
+        Some((n, Val::Time(Tod::Clock(h, 0, None))))
     }
 }
