@@ -305,6 +305,8 @@ impl<'a> Matcher<'a> {
         }
         if let Some(n) = self.is(q, Atom::YearCue) {
             q = n;
+        } else if matches!(self.text(q), "لعام" | "لسنة") {
+            q += 1;
         }
         self.year(q, Some(cal), short_ok).map(|(y, _, _, n)| (y, n))
     }
@@ -331,7 +333,9 @@ impl<'a> Matcher<'a> {
         let worded = self.digits(q).is_none() || cue || self.punct(q + 1, &[":"]);
         // (مساء 7 أكتوبر is a date; مساء 7. a time)
         let ends = self.toks.get(q + 1).map_or(true, |t| t.kind == TokenKind::Punct && self.text(q + 1) != "/");
-        if lead.is_some() && !worded && !ends {
+        // (ص7 is a page: a one-letter part of the day never leads a bare number)
+        let short_lead = p < q && self.text(p).chars().count() < 2;
+        if lead.is_some() && !worded && (!ends || short_lead) {
             return None;
         }
         let (mut mi, mut s, mut colon) = (0u32, None, false);
@@ -339,7 +343,9 @@ impl<'a> Matcher<'a> {
         if let Some((hh, len)) = self.digits(q) {
             if len > 2 {
                 // 1140 صباحا, 340 مساء: hours and minutes run together before a part of the day
-                let pod_next = self.find(q + 1, |a| matches!(a, Atom::PodAdv(_)).then_some(())).is_some();
+                // (300 م is a year of the era, so the part of the day is written in full)
+                let pod_next = self.find(q + 1, |a| matches!(a, Atom::PodAdv(_)).then_some(())).is_some()
+                    && self.text(q + 1).chars().count() > 1;
                 if !(pod_next && (1..=12).contains(&(hh / 100)) && hh % 100 < 60) {
                     return None;
                 }
@@ -364,7 +370,7 @@ impl<'a> Matcher<'a> {
             }
         } else if let Some(((n, card), nq)) = self.find(q, |a| match a {
             // (أول is first, never an hour: أول الليل)
-            Atom::Ord(n) if n <= 12 && !matches!(self.text(q), "أول" | "اول") => Some((u32::from(n), false)),
+            Atom::Ord(n) if n <= 12 && !matches!(self.text(q), "اول" | "الاول") => Some((u32::from(n), false)),
             Atom::Card(n) if n <= 12 => Some((u32::from(n), true)),
             _ => None,
         }) {
@@ -372,6 +378,14 @@ impl<'a> Matcher<'a> {
             let in_number = q > 0 && self.find(q - 1, |a| matches!(a, Atom::Card(_)).then_some(())).is_some();
             if card && !cue && (in_number || self.find(nq, |a| matches!(a, Atom::PodAdv(_)).then_some(())).is_none()) {
                 return None;
+            }
+            // الدقيقة الثالثة والخمسين, بالذكرى الخامسة والثلاثين: an ordinal after a definite noun is its adjective
+            if !card && !cue && lead.is_none() && q > 0 {
+                let prev = self.text(q - 1);
+                let definite = ["ال", "بال", "وال", "لل", "فال"].iter().any(|a| prev.starts_with(a));
+                if definite && self.word(q - 1).0.is_empty() && self.toks[q - 1].kind == TokenKind::Word {
+                    return None;
+                }
             }
             h = n;
             q = nq;
@@ -554,6 +568,8 @@ impl<'a> Matcher<'a> {
             if let Some((e2, v2)) = second {
                 let bare_first = simple.is_none() && from.is_none();
                 let ok = match (&v1, &v2) {
+                    // (سبع سنوات حتى عام 1959: a duration is no end of a range)
+                    (Val::Duration { .. } | Val::Compound { .. }, _) | (_, Val::Duration { .. } | Val::Compound { .. }) => false,
                     (Val::Time(_), Val::Time(Tod::Clock(..))) => true,
                     (Val::Time(_), _) | (_, Val::Time(_)) => false,
                     _ => !bare_first,
@@ -618,8 +634,10 @@ impl<'a> Matcher<'a> {
         let (d, n) = self.day_num(q)?;
         q = n;
         if let Some(n) = self.is(q, Atom::Of) {
-            if self.month(n).is_some() {
-                q = n;
+            // الثالث من سبتمبر, الثالث من شهر سبتمبر
+            let n2 = self.is(n, Atom::MonthCue).filter(|&c| self.month(c).is_some()).unwrap_or(n);
+            if self.month(n2).is_some() {
+                q = n2;
             }
         } else if self.punct(q, &["-", ".", "/"]) && self.touch(q - 1) && self.month(q + 1).is_some() {
             // 28-نوفمبر, 2. أكتوبر
@@ -1272,7 +1290,9 @@ impl<'a> Matcher<'a> {
                 None => self.num_words(n).map(|(y, q, _)| (y, q))?,
             };
             let counts_noun = self.toks.get(q).is_some_and(|t| t.kind == TokenKind::Word) && self.word(q).0.is_empty();
-            return (y >= 100 && y <= 2200 && !counts_noun).then(|| (q, year_val(Calendar::Gregorian, y as i32)));
+            // (عام 670 ق.م. is before the era: no year of this calendar)
+            let bc = self.text(q) == "ق" && self.punct(q + 1, &["."]);
+            return (y >= 100 && y <= 2200 && !counts_noun && !bc).then(|| (q, year_val(Calendar::Gregorian, y as i32)));
         }
         let (y, cal, era, q) = self.year(p, None, false)?;
         let prep = p > 0 && self.is(p - 1, Atom::YearPrep).is_some();
@@ -1581,6 +1601,10 @@ impl Matcher<'_> {
                 }
             }
         } else if let Some((n, nq)) = self.find(q, |a| if let Atom::Card(n) = a { Some(u32::from(n)) } else { None }) {
+            // (ألف of 130 ألف سنة multiplies the number before it)
+            if n >= 100 && p > 0 && self.digits(p - 1).is_some() {
+                return None;
+            }
             tenths = Some(n * 10);
             q = nq;
             explicit = true;

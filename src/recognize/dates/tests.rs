@@ -394,6 +394,28 @@ fn clock_words_bare_days_seasons_and_weeks_of_a_date() {
     assert_eq!(dates("مساء 7 أكتوبر", AR, None), vec![("7 أكتوبر".to_string(), "XXXX-10-07".to_string())]);
 }
 
+mod regression_news {
+    use super::*;
+
+    /// Found by reading the new patterns' matches on ANERcorp sentences.
+    #[test]
+    fn anercorp_findings() {
+        check(&[
+            (AR, "كان يوم الثالث من شهر سبتمبر لعام 1971", "يوم الثالث من شهر سبتمبر لعام 1971", "1971-09-03", "1971-09-03"),
+            (AR, "بعد عدة أسابيع من توقيعه", "بعد عدة أسابيع", "FUTURE_REF", "FUTURE_REF"),
+        ]);
+        // a year before the era, a year of the era, a page number, an ordinal adjective, a multiplied thousand,
+        // a duration as the end of a range
+        for input in ["منذ عام 670 ق.م. كان", "مابين سنتي 300 ق.م. و300 م.", "طالع ص7 «", "في الدقيقة الثالثة والخمسين",
+            "بالذكرى الخامسة والثلاثين", "مساء الأول من"]
+        {
+            assert!(dates(input, AR, None).iter().all(|(_, v)| !v.starts_with('T') && !v.starts_with('0')), "{input}");
+        }
+        assert_eq!(dates("منذ 130 ألف سنة", AR, None), vec![]);
+        assert_eq!(dates("سبع سنوات حتى عام 1959", AR, None).len(), 2);
+    }
+}
+
 #[test]
 fn never_panics_on_odd_input() {
     let long_chain = ["منتصف "; 5000].concat() + &["السبت، "; 5000].concat() + &["من 5 إلى "; 3000].concat();
