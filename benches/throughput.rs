@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use hashiya::recognize::{lexicon::Lexicon, Context, Recognizer};
+use hashiya::recognize::{dates::Dates, lexicon::Lexicon, Context, Recognizer};
 use hashiya::{lang, ner::Ner, normalize::Normalized, resolve, tokenize, Options};
 
 /// Reads the seed articles (../shared/seeds, or the folder in HASHIYA_SEEDS) and repeats them to about 4 MB.
@@ -52,6 +52,7 @@ fn main() {
     let t = Instant::now();
     let lexicon = Lexicon::shipped();
     let ner = Ner::shipped();
+    let dates = Dates::new();
     println!("building the recognizers: {:.3} s", t.elapsed().as_secs_f64());
     // Warm-up, so the shared annotator's one-time construction is not timed.
     hashiya::annotate("قال", &Options::default());
@@ -63,6 +64,7 @@ fn main() {
     let mut cands = Vec::new();
     time("lexicon", n, || lexicon.propose(&cx, &mut cands));
     time("ner", n, || ner.propose(&cx, &mut cands));
+    time("dates", n, || dates.propose(&cx, &mut cands));
     let proposed = cands.len();
     let spans = time("resolve", n, || resolve::resolve(cands));
     let total = time("total", n, || hashiya::annotate(&text, &Options::default()));
