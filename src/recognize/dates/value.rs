@@ -426,7 +426,13 @@ impl Val {
 fn compound(parts: &[(Option<u32>, char, bool)]) -> String {
     let mut s = String::from("P");
     let mut t = false;
-    for &(n, u, clock) in parts.iter().filter(|p| !p.2).chain(parts.iter().filter(|p| p.2)) {
+    // TIMEX3 order: years, months, weeks, days, then hours, minutes, seconds
+    let rank = |&(_, u, clock): &(Option<u32>, char, bool)| {
+        (clock, ['Y', 'M', 'W', 'D', 'H', 'S'].iter().position(|&x| x == u).unwrap_or(6))
+    };
+    let mut sorted = parts.to_vec();
+    sorted.sort_by_key(rank);
+    for &(n, u, clock) in &sorted {
         if clock && !t {
             s.push('T');
             t = true;
