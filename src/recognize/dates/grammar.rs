@@ -719,7 +719,14 @@ impl<'a> Matcher<'a> {
                     Calendar::Hijri
                 }
             }
-            None if ylen == 2 => return None,
+            // a two-digit year when the day or a zero-padded part shows the form is a date (18-9-15, 16/04/21)
+            None if ylen == 2 => {
+                let padded = [p, p + 2, p + 4].iter().any(|&i| self.text(i).len() == 2 && self.text(i).starts_with('0'));
+                if sep == "." || !(a > 12 || b > 12 || padded) || la > 2 {
+                    return None;
+                }
+                Calendar::Gregorian
+            }
             None => Calendar::Gregorian,
         };
         let y = if ylen == 4 {
@@ -735,7 +742,8 @@ impl<'a> Matcher<'a> {
         } else {
             1300 + yraw as i32
         };
-        let (m, d) = (b, d);
+        // day first, as Arabic writes it, unless the second part is the day (9-18-15)
+        let (m, d) = if y_at != p && b > 12 && a <= 12 { (a, b) } else { (b, d) };
         if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
             return None;
         }
@@ -1015,9 +1023,14 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let (b, lb) = self.digits(p + 2)?;
+        // not the end of a longer numeric form (2.15 of 1.2.15)
+        if p > 1 && self.toks[p - 1].kind == TokenKind::Punct && self.touch(p - 1) && self.digits(p - 2).is_some() {
+            return None;
+        }
         // not the start of a longer numeric form (1402/05/12, 135/117/9)
         if self.touch(p + 2)
             && self.toks.get(p + 3).is_some_and(|t| t.kind == TokenKind::Punct)
+            && self.text(p + 3) != ","
             && self.digits(p + 4).is_some()
         {
             return None;
@@ -1052,13 +1065,31 @@ impl<'a> Matcher<'a> {
         if la > 2 || lb > 2 || sep == "." && a > 12 {
             return None;
         }
+        // 11/12, 2016 and 08/12, 15: a year after a comma makes the pair a day and a month
+        let year_after = if self.punct(p + 3, &[","]) && sep == "/" {
+            match self.digits(p + 4) {
+                Some((y, 4)) if (1900..=2100).contains(&y) => Some((y as i32, p + 5)),
+                Some((y, 2)) => Some((2000 + y as i32, p + 5)),
+                _ => None,
+            }
+        } else {
+            None
+        };
         let (m, d) = if a > 12 && b <= 12 {
             (b, a)
         } else if b > 12 && a <= 12 {
             (a, b)
+        } else if year_after.is_some() && a > 0 && b > 0 {
+            (b, a)
         } else {
             return None;
         };
+        if let Some((y, e)) = year_after {
+            if super::calendars::valid_gregorian(y, m as u8, d as u8) {
+                let v = Val::Date { cal: Calendar::Gregorian, y: Some(y), m: Some(m as u8), d: Some(d as u8), dir: 0, t: Tod::None };
+                return Some((e, v));
+            }
+        }
         if d > 31 || m == 0 || d == 0 || d > u32::from(crate::days_in_month(2000, m as u8)) {
             return None;
         }
@@ -1194,6 +1225,33 @@ impl<'a> Matcher<'a> {
                     _ => None,
                 }) {
                     take(Some((e, Val::Vague(d))));
+                }
+            }
+        }
+        // العقد القادم, العقدين الماضيين, الثلاثة عقود القادمة, 2 العقود الماضية: decades as ranges of years
+        {
+            let counted = || {
+                let (k, n) = match self.digits(p) {
+                    Some((k, l)) if l <= 2 => (k as i32, p + 1),
+                    Some(_) => return None,
+                    None => self.find(p, |a| if let Atom::Card(k) = a { Some(i32::from(k)) } else { None })?,
+                };
+                matches!(self.text(n), "عقود" | "العقود").then_some((k, n + 1))
+            };
+            let dec = match self.text(p) {
+                "العقد" => Some((1, p + 1)),
+                "العقدين" => Some((2, p + 1)),
+                _ => counted(),
+            };
+            if let Some((k, n)) = dec {
+                if let Some((d, e)) = self.find(n, |a| match a {
+                    Atom::Mod(d) if d != 0 => Some(i32::from(d)),
+                    _ => None,
+                }) {
+                    let y = |n| Val::Rel { n, unit: Unit::Y, t: Tod::None };
+                    let far = y(10 * k * d);
+                    let v = if d < 0 { Val::Range(Box::new(far), Box::new(y(0))) } else { Val::Range(Box::new(y(0)), Box::new(far)) };
+                    take(Some((e, v)));
                 }
             }
         }

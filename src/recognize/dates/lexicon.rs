@@ -172,6 +172,8 @@ pub enum Atom {
     Vague,
     /// An ordinal written before its noun (`أول يوم`, `ثالث يوم`).
     PreOrd(u8),
+    /// A decade word (`العقد`, `العقدين`, `عقود`).
+    Decades,
 }
 
 /// FNV-1a: short keys, no DoS concern for a fixed table.
@@ -651,6 +653,10 @@ const SMALL: &[(&str, Atom)] = &[
     ("منذ", Atom::YearPrep),
     ("مواليد", Atom::YearPrep),
     ("وقت", Atom::Vague),
+    ("العقد", Atom::Decades),
+    ("العقدين", Atom::Decades),
+    ("عقود", Atom::Decades),
+    ("العقود", Atom::Decades),
     ("أول", Atom::PreOrd(1)),
     ("ثاني", Atom::PreOrd(2)),
     ("ثالث", Atom::PreOrd(3)),

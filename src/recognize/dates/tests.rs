@@ -395,6 +395,24 @@ fn clock_words_bare_days_seasons_and_weeks_of_a_date() {
     assert_eq!(dates("مساء 7 أكتوبر", AR, None), vec![("7 أكتوبر".to_string(), "XXXX-10-07".to_string())]);
 }
 
+#[test]
+fn numeric_dates_with_short_years_and_decades() {
+    check(&[
+        (AR, "سأعود 18-9-15", "18-9-15", "2015-09-18", "2015-09-18"),
+        (AR, "سأعود 9-18-15", "9-18-15", "2015-09-18", "2015-09-18"),
+        (AR, "سأعود 16/04/21", "16/04/21", "2021-04-16", "2021-04-16"),
+        (AR, "سأعود 11/12, 2016", "11/12, 2016", "2016-12-11", "2016-12-11"),
+        (AR, "سأعود 08/12, 15", "08/12, 15", "2015-12-08", "2015-12-08"),
+        (AR, "حدث ذلك في العقد القادم", "العقد القادم", "REF+0Y/REF+10Y", "2018/2028"),
+        (AR, "في العقدين الماضيين", "العقدين الماضيين", "REF-20Y/REF+0Y", "1998/2018"),
+        (AR, "الثلاثة عقود القادمة", "الثلاثة عقود القادمة", "REF+0Y/REF+30Y", "2018/2048"),
+    ]);
+    // a two-digit year needs a day over 12 or a zero-padded part; a score or a version is no date
+    for input in ["فاز 3-2-1", "النسخة 1.2.15", "العقد الاجتماعي", "وكالة الأنباء 135/117, 2016"] {
+        assert!(dates(input, AR, None).iter().all(|(s, _)| s.as_str() == "2016"), "{input}");
+    }
+}
+
 mod regression_news {
     use super::*;
 
