@@ -406,7 +406,11 @@ fn numeric_dates_with_short_years_and_decades() {
         (AR, "حدث ذلك في العقد القادم", "العقد القادم", "REF+0Y/REF+10Y", "2018/2028"),
         (AR, "في العقدين الماضيين", "العقدين الماضيين", "REF-20Y/REF+0Y", "1998/2018"),
         (AR, "الثلاثة عقود القادمة", "الثلاثة عقود القادمة", "REF+0Y/REF+30Y", "2018/2048"),
+        (AR, "سأخرج العام التالي", "العام التالي", "REF+1Y", "2019"),
+        (AR, "سأرحل بقية أسبوعي", "بقية أسبوعي", "REF+0W", "2018-W04"),
     ]);
+    // a weekly meeting is no date
+    assert_eq!(dates("اجتماع أسبوعي", AR, None), vec![]);
     // a two-digit year needs a day over 12 or a zero-padded part; a score or a version is no date
     for input in ["فاز 3-2-1", "النسخة 1.2.15", "العقد الاجتماعي", "وكالة الأنباء 135/117, 2016"] {
         assert!(dates(input, AR, None).iter().all(|(s, _)| s.as_str() == "2016"), "{input}");
