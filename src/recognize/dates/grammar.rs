@@ -184,9 +184,9 @@ impl<'a> Matcher<'a> {
             Atom::Month { cal, m, ctx } => Some((cal, m, ctx)),
             _ => None,
         })?;
-        let form = self
-            .norm
-            .get(self.toks[p].start + if p == self.strip.get().0 { self.strip.get().1 } else { 0 }..self.toks[next - 1].end)?;
+        let form = self.norm.get(
+            self.toks[p].start + if p == self.strip.get().0 { self.strip.get().1 } else { 0 }..self.toks[next - 1].end,
+        )?;
         // Gregorian and Hijri names are checked against the paragraph's language (جوان is "young" in Persian);
         // Jalali names are Persian words quoted as such in Arabic text too (Iranian news in Arabic).
         if let (Some(fa), false) = (self.v.month_lang(form), cal == Calendar::Jalali) {
@@ -421,7 +421,9 @@ impl<'a> Matcher<'a> {
                         mi = u32::from(n);
                         q += 1;
                         if mi < 10 {
-                            if let Some((tens, e)) = self.card_word(q, true).filter(|&(t, _)| (20..60).contains(&t) && t % 10 == 0) {
+                            if let Some((tens, e)) =
+                                self.card_word(q, true).filter(|&(t, _)| (20..60).contains(&t) && t % 10 == 0)
+                            {
                                 if self.text(q).starts_with('و') {
                                     mi += tens;
                                     q = e;
@@ -569,7 +571,8 @@ impl<'a> Matcher<'a> {
                 let bare_first = simple.is_none() && from.is_none();
                 let ok = match (&v1, &v2) {
                     // (سبع سنوات حتى عام 1959: a duration is no end of a range)
-                    (Val::Duration { .. } | Val::Compound { .. }, _) | (_, Val::Duration { .. } | Val::Compound { .. }) => false,
+                    (Val::Duration { .. } | Val::Compound { .. }, _)
+                    | (_, Val::Duration { .. } | Val::Compound { .. }) => false,
                     (Val::Time(_), Val::Time(Tod::Clock(..))) => true,
                     (Val::Time(_), _) | (_, Val::Time(_)) => false,
                     _ => !bare_first,
@@ -721,7 +724,8 @@ impl<'a> Matcher<'a> {
             }
             // a two-digit year when the day or a zero-padded part shows the form is a date (18-9-15, 16/04/21)
             None if ylen == 2 => {
-                let padded = [p, p + 2, p + 4].iter().any(|&i| self.text(i).len() == 2 && self.text(i).starts_with('0'));
+                let padded =
+                    [p, p + 2, p + 4].iter().any(|&i| self.text(i).len() == 2 && self.text(i).starts_with('0'));
                 if sep == "." || !(a > 12 || b > 12 || padded) || la > 2 {
                     return None;
                 }
@@ -813,7 +817,8 @@ impl<'a> Matcher<'a> {
                 let (d2, e) = match self.is(n, Atom::And) {
                     Some(a) => self.day_num(a)?,
                     None => {
-                        let (e, v) = self.after_and(n, |a| self.day_num(a).map(|(d, e)| (e, Val::RelMonthDay { n: 0, d })))?;
+                        let (e, v) =
+                            self.after_and(n, |a| self.day_num(a).map(|(d, e)| (e, Val::RelMonthDay { n: 0, d })))?;
                         let Val::RelMonthDay { d, .. } = v else { return None };
                         (d, e)
                     }
@@ -973,7 +978,8 @@ impl<'a> Matcher<'a> {
             if let Some((a, n)) = wd_at(f) {
                 let second = match self.is(n, Atom::To).or_else(|| self.is(n, Atom::And)) {
                     Some(t) => wd_at(t),
-                    None => self.after_and(n, |t| wd_at(t).map(|(b, e)| (e, Val::Weekday { wd: b, dir: 0, t: Tod::None })))
+                    None => self
+                        .after_and(n, |t| wd_at(t).map(|(b, e)| (e, Val::Weekday { wd: b, dir: 0, t: Tod::None })))
                         .and_then(|(e, v)| if let Val::Weekday { wd, .. } = v { Some((wd, e)) } else { None }),
                 };
                 if let Some((b, e)) = second {
@@ -1086,7 +1092,14 @@ impl<'a> Matcher<'a> {
         };
         if let Some((y, e)) = year_after {
             if super::calendars::valid_gregorian(y, m as u8, d as u8) {
-                let v = Val::Date { cal: Calendar::Gregorian, y: Some(y), m: Some(m as u8), d: Some(d as u8), dir: 0, t: Tod::None };
+                let v = Val::Date {
+                    cal: Calendar::Gregorian,
+                    y: Some(y),
+                    m: Some(m as u8),
+                    d: Some(d as u8),
+                    dir: 0,
+                    t: Tod::None,
+                };
                 return Some((e, v));
             }
         }
@@ -1168,7 +1181,8 @@ impl<'a> Matcher<'a> {
             // الأسبوع بعد القادم, العام بعد التالي: the one after the next
             if self.text(n) == "بعد" {
                 let next = self.find(n + 1, |a| (a == Atom::Mod(1)).then_some(()));
-                let e = next.map(|(_, e)| e).or_else(|| matches!(self.text(n + 1), "التالي" | "التالية").then_some(n + 2));
+                let e =
+                    next.map(|(_, e)| e).or_else(|| matches!(self.text(n + 1), "التالي" | "التالية").then_some(n + 2));
                 if let Some(e) = e {
                     take(Some((e, Val::Rel { n: 2, unit: u, t: Tod::None })));
                 }
@@ -1250,7 +1264,11 @@ impl<'a> Matcher<'a> {
                 }) {
                     let y = |n| Val::Rel { n, unit: Unit::Y, t: Tod::None };
                     let far = y(10 * k * d);
-                    let v = if d < 0 { Val::Range(Box::new(far), Box::new(y(0))) } else { Val::Range(Box::new(y(0)), Box::new(far)) };
+                    let v = if d < 0 {
+                        Val::Range(Box::new(far), Box::new(y(0)))
+                    } else {
+                        Val::Range(Box::new(y(0)), Box::new(far))
+                    };
                     take(Some((e, v)));
                 }
             }
@@ -1263,16 +1281,18 @@ impl<'a> Matcher<'a> {
             }
             // قبل بضعة أيام: some time ago
             if let Some(f) = self.is(n, Atom::Few) {
-                if let Some((_, e)) = self.find(f, |a| matches!(a, Atom::Unit(_, Count::One | Count::Many)).then_some(())) {
+                if let Some((_, e)) =
+                    self.find(f, |a| matches!(a, Atom::Unit(_, Count::One | Count::Many)).then_some(()))
+                {
                     take(Some((e, Val::Vague(sign))));
                 }
             }
             if let Some((k, u, mut e)) = self.count_unit(n, false) {
                 if self.digits(e).is_none() {
                     // بعد أسبوعين من الآن, بعد 4 أسابيع في المستقبل
-                    if self.is(e, Atom::Of).is_some() && self.is(e + 1, Atom::Now).is_some() {
-                        e += 2;
-                    } else if sign > 0 && self.text(e) == "في" && self.text(e + 1) == "المستقبل" {
+                    let now = self.is(e, Atom::Of).is_some() && self.is(e + 1, Atom::Now).is_some();
+                    let future = sign > 0 && self.text(e) == "في" && self.text(e + 1) == "المستقبل";
+                    if now || future {
                         e += 2;
                     }
                     take(Some((e, Val::Shift { n: i32::from(sign) * k, unit: u })));
@@ -1350,7 +1370,8 @@ impl<'a> Matcher<'a> {
             let counts_noun = self.toks.get(q).is_some_and(|t| t.kind == TokenKind::Word) && self.word(q).0.is_empty();
             // (عام 670 ق.م. is before the era: no year of this calendar)
             let bc = self.text(q) == "ق" && self.punct(q + 1, &["."]);
-            return (y >= 100 && y <= 2200 && !counts_noun && !bc).then(|| (q, year_val(Calendar::Gregorian, y as i32)));
+            return ((100..=2200).contains(&y) && !counts_noun && !bc)
+                .then(|| (q, year_val(Calendar::Gregorian, y as i32)));
         }
         let (y, cal, era, q) = self.year(p, None, false)?;
         let prep = p > 0 && self.is(p - 1, Atom::YearPrep).is_some();
@@ -1438,9 +1459,9 @@ impl<'a> Matcher<'a> {
             let mut dir = HOLIDAY;
             let y = match self.year(q, Some(c), false) {
                 Some((y, _, _, e)) => Some((Some(y), e)),
-                None if c == Calendar::Hijri => self.year(q, Some(Calendar::Gregorian), false).map(|(gy, _, _, e)| {
-                    (m.and_then(|m| super::calendars::hijri_year_of_month_in(gy, m)), e)
-                }),
+                None if c == Calendar::Hijri => self
+                    .year(q, Some(Calendar::Gregorian), false)
+                    .map(|(gy, _, _, e)| (m.and_then(|m| super::calendars::hijri_year_of_month_in(gy, m)), e)),
                 None => None,
             };
             let (y, e) = match y {
@@ -1750,17 +1771,16 @@ impl Matcher<'_> {
     /// One number word at `p` (`ثمانية`, `تسعمائة`, `أحد عشر`, `خمسة عشر`), after a `و` written apart or
     /// attached when `joined`: its value and the next token.
     fn card_word(&self, p: usize, joined: bool) -> Option<(u32, usize)> {
-        let card = |a: &[Atom]| {
-            a.iter().find_map(|&x| if let Atom::Card(n) = x { Some(u32::from(n)) } else { None })
-        };
-        let (n, q) = if let Some((n, q)) = self.find(p, |a| if let Atom::Card(n) = a { Some(u32::from(n)) } else { None }) {
-            (n, q)
-        } else if joined {
-            let rest = self.text(p).strip_prefix('و')?;
-            (card(self.v.get(rest))?, p + 1)
-        } else {
-            return None;
-        };
+        let card = |a: &[Atom]| a.iter().find_map(|&x| if let Atom::Card(n) = x { Some(u32::from(n)) } else { None });
+        let (n, q) =
+            if let Some((n, q)) = self.find(p, |a| if let Atom::Card(n) = a { Some(u32::from(n)) } else { None }) {
+                (n, q)
+            } else if joined {
+                let rest = self.text(p).strip_prefix('و')?;
+                (card(self.v.get(rest))?, p + 1)
+            } else {
+                return None;
+            };
         // ثلاثة عشر .. تسعة عشر
         if (3..=9).contains(&n) && matches!(self.text(q), "عشر" | "عشرة") {
             return Some((n + 10, q + 1));
@@ -1791,7 +1811,7 @@ impl Matcher<'_> {
             let (a, _) = *items.get(i)?;
             if (1..=9).contains(&a) {
                 if let Some(&(b, _)) = items.get(i + 1) {
-                    if b >= 20 && b < 100 && b % 10 == 0 {
+                    if (20..100).contains(&b) && b % 10 == 0 {
                         return Some((a + b, i + 2));
                     }
                 }
@@ -1814,7 +1834,9 @@ impl Matcher<'_> {
                 if let Some((b, j2)) = below_100(j) {
                     // (خمسة عشر وثلاثين مساء is a clock time)
                     let clock = self
-                        .find(items[j2 - 1].1, |a| matches!(a, Atom::Pod(_) | Atom::PodAdv(_) | Atom::Minute).then_some(()))
+                        .find(items[j2 - 1].1, |a| {
+                            matches!(a, Atom::Pod(_) | Atom::PodAdv(_) | Atom::Minute).then_some(())
+                        })
                         .is_some();
                     if b >= 10 && !clock {
                         return Some((a * 100 + b, items[j2 - 1].1, true));
@@ -1899,16 +1921,8 @@ impl Matcher<'_> {
 }
 
 /// Weekdays written without the article after `يوم` (`أول يوم جمعة`), normalized.
-const BARE_WEEKDAYS: [(&str, u8); 8] = [
-    ("اثنين", 1),
-    ("ثلاثاء", 2),
-    ("اربعاء", 3),
-    ("خميس", 4),
-    ("جمعة", 5),
-    ("سبت", 6),
-    ("احد", 7),
-    ("الاحد", 7),
-];
+const BARE_WEEKDAYS: [(&str, u8); 8] =
+    [("اثنين", 1), ("ثلاثاء", 2), ("اربعاء", 3), ("خميس", 4), ("جمعة", 5), ("سبت", 6), ("احد", 7), ("الاحد", 7)];
 
 impl Matcher<'_> {
     /// `من|في` and a Gregorian month or this month: the month (`None` for the reference's), the next token.
@@ -1998,8 +2012,15 @@ impl Matcher<'_> {
         {
             return None;
         }
-        let end = self.toks.get(n).map_or(true, |t| t.kind == TokenKind::Punct && matches!(self.text(n), "." | "!" | "؟" | "?" | "،" | ","));
-        let free = end || (cue.is_some() && self.toks.get(n).is_some_and(|t| t.kind == TokenKind::Word) && !self.word(n).0.is_empty() && self.month(n).is_none());
+        let end = self
+            .toks
+            .get(n)
+            .map_or(true, |t| t.kind == TokenKind::Punct && matches!(self.text(n), "." | "!" | "؟" | "?" | "،" | ","));
+        let free = end
+            || (cue.is_some()
+                && self.toks.get(n).is_some_and(|t| t.kind == TokenKind::Word)
+                && !self.word(n).0.is_empty()
+                && self.month(n).is_none());
         if !(end || (cue.is_some() && free)) {
             return None;
         }
