@@ -3,6 +3,7 @@
 
 use std::time::Instant;
 
+use hashiya::recognize::dates::Dates;
 use hashiya::recognize::heads::Heads;
 use hashiya::recognize::lexicon::{common_words, title_words, Lexicon};
 use hashiya::recognize::{Context, Recognizer};
@@ -64,7 +65,7 @@ fn main() {
     let lexicon = build("build lexicon", Lexicon::shipped);
     let heads = build("build name phrases", Heads::shipped);
     let ner = build("build ner", Ner::shipped);
-    build("build dates", hashiya::recognize::dates::Dates::new);
+    let dates = build("build dates", Dates::new);
     build("build quotes", hashiya::recognize::quotes::Quotes::new);
     build("build words", || (common_words().len(), title_words().len()));
     println!("building the recognizers: {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
@@ -79,6 +80,7 @@ fn main() {
     time("lexicon", n, || lexicon.propose(&cx, &mut cands));
     time("heads", n, || heads.propose(&cx, &mut cands));
     time("ner", n, || ner.propose(&cx, &mut cands));
+    time("dates", n, || dates.propose(&cx, &mut cands));
     let proposed = cands.len();
     let spans = time("resolve", n, || resolve::resolve(cands));
     let total = time("total", n, || hashiya::annotate(&text, &Options::default()));

@@ -107,6 +107,13 @@ pub fn gregorian_to_hijri_year(g: Ymd) -> Option<i32> {
     Some(iso.to_calendar(Hijri::new_umm_al_qura()).year().extended_year())
 }
 
+/// The Hijri year whose month `m` begins in the Gregorian year `gy` (`رمضان 2019`: the Ramadan of 2019), the
+/// earlier one when two do.
+pub fn hijri_year_of_month_in(gy: i32, m: u8) -> Option<i32> {
+    let guess = (gy - 622) * 33 / 32;
+    (guess - 1..=guess + 2).find(|&h| hijri_to_gregorian(h, m, 1).is_some_and(|g| g.year == gy))
+}
+
 /// Days in a Jalali or Hijri month (found by converting the first of the next month).
 pub fn month_len(cal: crate::Calendar, y: i32, m: u8) -> Option<u8> {
     let conv = |y, m, d| match cal {

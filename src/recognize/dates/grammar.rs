@@ -34,7 +34,7 @@ pub struct Matcher<'a> {
     /// Whether the text at a normalized offset is Persian.
     fa: &'a dyn Fn(usize) -> bool,
     /// The token whose first bytes are a proclitic being skipped, and how many bytes.
-    strip: (usize, usize),
+    strip: std::cell::Cell<(usize, usize)>,
 }
 
 type P = Option<(usize, Val)>;
@@ -42,7 +42,7 @@ type P = Option<(usize, Val)>;
 impl<'a> Matcher<'a> {
     /// A matcher over `toks` of `norm`; `fa(offset)` tells whether a normalized offset is in Persian text.
     pub fn new(v: &'a Vocab, norm: &'a str, toks: &'a [Token], fa: &'a dyn Fn(usize) -> bool) -> Self {
-        Matcher { v, norm, toks, fa, strip: (usize::MAX, 0) }
+        Matcher { v, norm, toks, fa, strip: std::cell::Cell::new((usize::MAX, 0)) }
     }
 
     /// Every date expression, left to right, none overlapping.
@@ -70,7 +70,7 @@ impl<'a> Matcher<'a> {
         let mut best: Option<(usize, Found)> = None;
         let mut skip = 0;
         for _ in 0..3 {
-            self.strip = (i, skip);
+            self.strip.set((i, skip));
             // Every pattern starts with a number or a vocabulary word: most tokens stop here.
             let gate = t.kind == TokenKind::Number || !self.word(i).0.is_empty();
             if let Some((end, val)) = if gate { self.expr(i) } else { None } {
@@ -88,7 +88,7 @@ impl<'a> Matcher<'a> {
                 _ => break,
             }
         }
-        self.strip = (usize::MAX, 0);
+        self.strip.set((usize::MAX, 0));
         best
     }
 
@@ -96,7 +96,7 @@ impl<'a> Matcher<'a> {
 
     fn text(&self, p: usize) -> &'a str {
         match self.toks.get(p) {
-            Some(t) if p == self.strip.0 => &self.norm[t.start + self.strip.1..t.end],
+            Some(t) if p == self.strip.get().0 => &self.norm[t.start + self.strip.get().1..t.end],
             Some(t) => &self.norm[t.start..t.end],
             None => "",
         }
@@ -110,7 +110,7 @@ impl<'a> Matcher<'a> {
         }
         let first = self.text(p);
         let n = self.v.phrase_len(first);
-        let start = if p == self.strip.0 { t.start + self.strip.1 } else { t.start };
+        let start = if p == self.strip.get().0 { t.start + self.strip.get().1 } else { t.start };
         for k in (2..=n).rev() {
             if let Some(last) = self.toks.get(p + k - 1) {
                 if let Some(form) = self.norm.get(start..last.end) {
@@ -184,9 +184,9 @@ impl<'a> Matcher<'a> {
             Atom::Month { cal, m, ctx } => Some((cal, m, ctx)),
             _ => None,
         })?;
-        let form = self
-            .norm
-            .get(self.toks[p].start + if p == self.strip.0 { self.strip.1 } else { 0 }..self.toks[next - 1].end)?;
+        let form = self.norm.get(
+            self.toks[p].start + if p == self.strip.get().0 { self.strip.get().1 } else { 0 }..self.toks[next - 1].end,
+        )?;
         // Gregorian and Hijri names are checked against the paragraph's language (جوان is "young" in Persian);
         // Jalali names are Persian words quoted as such in Arabic text too (Iranian news in Arabic).
         if let (Some(fa), false) = (self.v.month_lang(form), cal == Calendar::Jalali) {
@@ -217,7 +217,9 @@ impl<'a> Matcher<'a> {
     /// A year number for calendar `cal` (or decided here when `None`): four digits, or two digits when
     /// `short_ok`. Then an optional era mark. Returns the year, its calendar, whether an era mark was seen.
     fn year(&self, p: usize, cal: Option<Calendar>, short_ok: bool) -> Option<(i32, Calendar, bool, usize)> {
-        let (n, len) = self.digits(p)?;
+        let Some((n, len)) = self.digits(p) else {
+            return self.year_words(p, cal);
+        };
         let (era, q) = self.era(p + 1);
         let cal = match (cal, era) {
             (Some(c), _) => c,
@@ -258,6 +260,19 @@ impl<'a> Matcher<'a> {
         plausible.then_some((y, cal, era.is_some(), q))
     }
 
+    /// A year written in words (`ألفين وسبعة عشر`, `تسعة عشر ثمانية وعشرون`): plausible in its calendar, never
+    /// the bare `ألف`, then an optional era mark.
+    fn year_words(&self, p: usize, cal: Option<Calendar>) -> Option<(i32, Calendar, bool, usize)> {
+        let (n, q, multi) = self.num_words(p)?;
+        let (era, q) = self.era(q);
+        let cal = cal.or(era).unwrap_or(Calendar::Gregorian);
+        let plausible = match cal {
+            Calendar::Gregorian => (1000..=2200).contains(&n) && (multi || n != 1000),
+            _ => (1200..=1600).contains(&n),
+        };
+        plausible.then_some((n as i32, cal, era.is_some(), q))
+    }
+
     /// An era mark (`هـ`, `ه.ق`, `ش`, `م`, `میلادی`) at `p`.
     fn era(&self, p: usize) -> (Option<Calendar>, usize) {
         // ه.ق / ه.ش / هـ.ق (tokens ه . ق)
@@ -284,8 +299,14 @@ impl<'a> Matcher<'a> {
         if self.punct(q, &["،", ","]) {
             q += 1;
         }
+        // 12 يناير من عام 2016, سبتمبر الحادي والعشرين من ألف وتسعمائة
+        if let Some(n) = self.is(q, Atom::Of) {
+            q = n;
+        }
         if let Some(n) = self.is(q, Atom::YearCue) {
             q = n;
+        } else if matches!(self.text(q), "لعام" | "لسنة") {
+            q += 1;
         }
         self.year(q, Some(cal), short_ok).map(|(y, _, _, n)| (y, n))
     }
@@ -310,16 +331,30 @@ impl<'a> Matcher<'a> {
             cue = true;
         }
         let worded = self.digits(q).is_none() || cue || self.punct(q + 1, &[":"]);
-        if lead.is_some() && !worded {
+        // (مساء 7 أكتوبر is a date; مساء 7. a time)
+        let ends = self.toks.get(q + 1).map_or(true, |t| t.kind == TokenKind::Punct && self.text(q + 1) != "/");
+        // (ص7 is a page: a one-letter part of the day never leads a bare number)
+        let short_lead = p < q && self.text(p).chars().count() < 2;
+        if lead.is_some() && !worded && (!ends || short_lead) {
             return None;
         }
         let (mut mi, mut s, mut colon) = (0u32, None, false);
         let mut h;
         if let Some((hh, len)) = self.digits(q) {
             if len > 2 {
-                return None;
+                // 1140 صباحا, 340 مساء: hours and minutes run together before a part of the day
+                // (300 م is a year of the era, so the part of the day is written in full)
+                let pod_next = self.find(q + 1, |a| matches!(a, Atom::PodAdv(_)).then_some(())).is_some()
+                    && self.text(q + 1).chars().count() > 1;
+                if !(pod_next && (1..=12).contains(&(hh / 100)) && hh % 100 < 60) {
+                    return None;
+                }
+                h = hh / 100;
+                mi = hh % 100;
+                colon = true;
+            } else {
+                h = hh;
             }
-            h = hh;
             q += 1;
             if self.punct(q, &[":"]) && self.touch(q - 1) && self.touch(q) {
                 let (mm, _) = self.digits(q + 1)?;
@@ -333,12 +368,25 @@ impl<'a> Matcher<'a> {
                     }
                 }
             }
-        } else if let Some((n, nq)) = self.find(q, |a| match a {
+        } else if let Some(((n, card), nq)) = self.find(q, |a| match a {
             // (أول is first, never an hour: أول الليل)
-            Atom::Ord(n) if n <= 12 && !matches!(self.text(q), "أول" | "اول") => Some(u32::from(n)),
-            Atom::Card(n) if n <= 12 && cue => Some(u32::from(n)),
+            Atom::Ord(n) if n <= 12 && !matches!(self.text(q), "اول" | "الاول") => Some((u32::from(n), false)),
+            Atom::Card(n) if n <= 12 => Some((u32::from(n), true)),
             _ => None,
         }) {
+            // a cardinal is an hour after الساعة or before a part of the day (خمسة مساء)
+            let in_number = q > 0 && self.find(q - 1, |a| matches!(a, Atom::Card(_)).then_some(())).is_some();
+            if card && !cue && (in_number || self.find(nq, |a| matches!(a, Atom::PodAdv(_)).then_some(())).is_none()) {
+                return None;
+            }
+            // الدقيقة الثالثة والخمسين, بالذكرى الخامسة والثلاثين: an ordinal after a definite noun is its adjective
+            if !card && !cue && lead.is_none() && q > 0 {
+                let prev = self.text(q - 1);
+                let definite = ["ال", "بال", "وال", "لل", "فال"].iter().any(|a| prev.starts_with(a));
+                if definite && self.word(q - 1).0.is_empty() && self.toks[q - 1].kind == TokenKind::Word {
+                    return None;
+                }
+            }
             h = n;
             q = nq;
         } else {
@@ -367,11 +415,21 @@ impl<'a> Matcher<'a> {
                 q = n;
                 cue = true;
             } else if let Some(rest) = self.text(q).strip_prefix('و') {
-                // السابعة وثلاثين, الثامنة وعشرين دقيقة
+                // السابعة وثلاثين, الثامنة وعشرين دقيقة, السابعة وخمسة وثلاثين
                 if let Some(&Atom::Card(n)) = self.v.get(rest).iter().find(|a| matches!(a, Atom::Card(_))) {
                     if n < 60 {
                         mi = u32::from(n);
                         q += 1;
+                        if mi < 10 {
+                            if let Some((tens, e)) =
+                                self.card_word(q, true).filter(|&(t, _)| (20..60).contains(&t) && t % 10 == 0)
+                            {
+                                if self.text(q).starts_with('و') {
+                                    mi += tens;
+                                    q = e;
+                                }
+                            }
+                        }
                         if let Some(n2) = self.is(q, Atom::Minute) {
                             q = n2;
                         }
@@ -387,6 +445,22 @@ impl<'a> Matcher<'a> {
         });
         if let Some((_, n)) = pod {
             q = n;
+            // الساعة 11 صباحا وقت الغداء
+            if let Some((_, n2)) = self.find(q, |a| matches!(a, Atom::PodAdv(Pod::Mi)).then_some(())) {
+                q = n2;
+            }
+        }
+        // 12 منتصف الليل, 1:00 منتصف الليل
+        let mut midnight = false;
+        if pod.is_none() {
+            if let Some((0, n)) = self.find(q, |a| if let Atom::FixedTime(h) = a { Some(h) } else { None }) {
+                q = n;
+                midnight = true;
+                cue = true;
+            }
+        }
+        if midnight && h == 12 {
+            h = 0;
         }
         let pod = pod.or(lead);
         if !(cue || colon || pod.is_some()) || h > 24 || mi > 59 || s.is_some_and(|s| s > 59) {
@@ -406,14 +480,16 @@ impl<'a> Matcher<'a> {
 
     /// An hour without a cue at the start of a range (`من 5 إلى 6 مساء`, `بين الخامسة والسادسة بعد الظهر`):
     /// a clock time only when the range's other end is one.
-    fn bare_hour(&self, p: usize) -> P {
+    fn bare_hour(&self, p: usize, words: bool) -> P {
         let (h, n) = match self.digits(p) {
             Some((h, len)) if len <= 2 => (h, p + 1),
             Some(_) => return None,
-            None => self.find(p, |a| match a {
+            None if words => self.find(p, |a| match a {
                 Atom::Ord(n) if n <= 12 => Some(u32::from(n)),
+                Atom::Card(n) if n <= 12 => Some(u32::from(n)),
                 _ => None,
             })?,
+            None => return None,
         };
         (h <= 12).then_some((n, Val::Time(Tod::Clock(h as u8, 0, None))))
     }
@@ -462,20 +538,48 @@ impl<'a> Matcher<'a> {
 
     fn expr_core(&self, p: usize) -> P {
         let simple = self.simple(p);
-        let from = self.is(p, Atom::From);
-        let first = match from {
-            Some(n) => self.simple(n).or_else(|| self.bare_hour(n)),
+        // (از is Persian: in Arabic text it is the end of فاز)
+        let from = self.is(p, Atom::From).filter(|_| self.is_fa(p) || self.text(p) != "از");
+        let first_simple = match from {
+            Some(n) => self.simple(n),
             None => simple.clone(),
+        };
+        let first = match from {
+            Some(n) => first_simple.clone().or_else(|| self.bare_hour(n, true)),
+            // 4-5 مساء: a bare hour when the other end is a clock time
+            None => simple.clone().or_else(|| self.bare_hour(p, false)),
         };
         let mut joined: P = None;
         if let Some((e1, v1)) = first {
             let to = self.is(e1, Atom::To).or_else(|| if from.is_some() { self.is(e1, Atom::And) } else { None });
-            if let Some(t) = to {
-                if let Some((e2, v2)) = self.simple(t) {
-                    if matches!(v1, Val::Time(_)) == matches!(v2, Val::Time(_)) {
-                        let (v1, v2) = align_clocks(v1, v2);
-                        joined = Some((e2, Val::Range(Box::new(v1), Box::new(v2))));
+            let second = match to {
+                Some(t) => self.simple(t).or_else(|| {
+                    // من 1:30 إلى 3: a bare hour after a clock time (not after a bare hour: 2-1 is a score)
+                    if matches!(v1, Val::Time(Tod::Clock(..))) && first_simple.is_some() {
+                        self.bare_hour(t, true).filter(|&(e, _)| {
+                            !(self.toks.get(e).is_some_and(|t| t.kind == TokenKind::Word) && self.word(e).0.is_empty())
+                        })
+                    } else {
+                        None
                     }
+                }),
+                // بين الخامسة والسادسة, بين الأربعاء والجمعة: the conjunction written on the second end
+                None if from.is_some() => self.after_and(e1, |q| self.simple(q)),
+                None => None,
+            };
+            if let Some((e2, v2)) = second {
+                let bare_first = simple.is_none() && from.is_none();
+                let ok = match (&v1, &v2) {
+                    // (سبع سنوات حتى عام 1959: a duration is no end of a range)
+                    (Val::Duration { .. } | Val::Compound { .. }, _)
+                    | (_, Val::Duration { .. } | Val::Compound { .. }) => false,
+                    (Val::Time(_), Val::Time(Tod::Clock(..))) => true,
+                    (Val::Time(_), _) | (_, Val::Time(_)) => false,
+                    _ => !bare_first,
+                };
+                if ok {
+                    let (v1, v2) = align_clocks(v1, v2);
+                    joined = Some((e2, Val::Range(Box::new(v1), Box::new(v2))));
                 }
             }
         }
@@ -501,6 +605,12 @@ impl<'a> Matcher<'a> {
             self.week_weekday(p),
             self.duration(p),
             self.fixed_time(p),
+            self.day_part(p),
+            self.nth_weekday(p),
+            self.rel_month_day(p),
+            self.week_of(p),
+            self.bare_day(p),
+            self.hour_word(p),
             self.numeric_short(p),
             self.nth_period(p),
             self.decade(p),
@@ -527,8 +637,10 @@ impl<'a> Matcher<'a> {
         let (d, n) = self.day_num(q)?;
         q = n;
         if let Some(n) = self.is(q, Atom::Of) {
-            if self.month(n).is_some() {
-                q = n;
+            // الثالث من سبتمبر, الثالث من شهر سبتمبر
+            let n2 = self.is(n, Atom::MonthCue).filter(|&c| self.month(c).is_some()).unwrap_or(n);
+            if self.month(n2).is_some() {
+                q = n2;
             }
         } else if self.punct(q, &["-", ".", "/"]) && self.touch(q - 1) && self.month(q + 1).is_some() {
             // 28-نوفمبر, 2. أكتوبر
@@ -610,7 +722,15 @@ impl<'a> Matcher<'a> {
                     Calendar::Hijri
                 }
             }
-            None if ylen == 2 => return None,
+            // a two-digit year when the day or a zero-padded part shows the form is a date (18-9-15, 16/04/21)
+            None if ylen == 2 => {
+                let padded =
+                    [p, p + 2, p + 4].iter().any(|&i| self.text(i).len() == 2 && self.text(i).starts_with('0'));
+                if sep == "." || !(a > 12 || b > 12 || padded) || la > 2 {
+                    return None;
+                }
+                Calendar::Gregorian
+            }
             None => Calendar::Gregorian,
         };
         let y = if ylen == 4 {
@@ -626,7 +746,8 @@ impl<'a> Matcher<'a> {
         } else {
             1300 + yraw as i32
         };
-        let (m, d) = (b, d);
+        // day first, as Arabic writes it, unless the second part is the day (9-18-15)
+        let (m, d) = if y_at != p && b > 12 && a <= 12 { (a, b) } else { (b, d) };
         if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
             return None;
         }
@@ -647,8 +768,9 @@ impl<'a> Matcher<'a> {
     /// `[هذا] [شهر|ماه] month [ماه] (day [year] | [عام|سال] year | modifier)?`; a context-only name needs a
     /// cue, a day or the year.
     fn month_expr(&self, p: usize) -> P {
-        // الاثنين، يناير الثاني والعشرين، 2018
-        if let Some((_, n)) = self.find(p, |a| if let Atom::Weekday(w) = a { Some(w) } else { None }) {
+        // الاثنين، يناير الثاني والعشرين، 2018; يوم الأحد يناير الحادي والعشرين
+        let w = self.is(p, Atom::DayCue).unwrap_or(p);
+        if let Some((_, n)) = self.find(w, |a| if let Atom::Weekday(w) = a { Some(w) } else { None }) {
             let n = if self.punct(n, &["،", ","]) { n + 1 } else { n };
             return match self.month_core(n) {
                 Some((e, v @ Val::Date { d: Some(_), .. })) => Some((e, v)),
@@ -682,10 +804,25 @@ impl<'a> Matcher<'a> {
         if let Some((y, n)) = self.opt_year(q, cal, cal == Calendar::Jalali && !ctx) {
             return Some((n, Val::Date { cal, y: Some(y), m: Some(m), d: None, dir: 0, t: Tod::None }));
         }
+        // رمضان 2019: a Hijri month in a Gregorian year, the one that begins in it
+        if cal == Calendar::Hijri {
+            if let Some((gy, n)) = self.opt_year(q, Calendar::Gregorian, false) {
+                let y = super::calendars::hijri_year_of_month_in(gy, m);
+                return Some((n, Val::Date { cal, y, m: Some(m), d: None, dir: 0, t: Tod::None }));
+            }
+        }
         // Month before a range of its days: نوفمبر بين 15 و 19, شهر نوفمبر بين 19 و 20
         if (!ctx || cued) && self.text(q) == "بين" {
             let days = self.day_num(q + 1).and_then(|(d1, n)| {
-                let (d2, e) = self.day_num(self.is(n, Atom::And)?)?;
+                let (d2, e) = match self.is(n, Atom::And) {
+                    Some(a) => self.day_num(a)?,
+                    None => {
+                        let (e, v) =
+                            self.after_and(n, |a| self.day_num(a).map(|(d, e)| (e, Val::RelMonthDay { n: 0, d })))?;
+                        let Val::RelMonthDay { d, .. } = v else { return None };
+                        (d, e)
+                    }
+                };
                 (d1 < d2).then_some((d1, d2, e))
             });
             if let Some((d1, d2, e)) = days {
@@ -792,6 +929,20 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
+        // الأحد الثاني [من يوليو]: the second Sunday of the month (a noun after the ordinal makes it an adjective
+        // of that noun, not of the day)
+        if dir == 0 {
+            if let Some((k, n)) = self.find(q, |a| match a {
+                Atom::Ord(k @ 1..=5) => Some(k),
+                _ => None,
+            }) {
+                let noun = self.toks.get(n).is_some_and(|t| t.kind == TokenKind::Word) && self.word(n).0.is_empty();
+                if !noun && self.digits(n).is_none() {
+                    let (m, e) = self.of_month(n).unwrap_or((None, n));
+                    return Some((e, Val::NthWeekday { y: None, m, wd, n: k, dir: 0 }));
+                }
+            }
+        }
         // الجمعة [من] الأسبوع المقبل
         if dir == 0 {
             let r = self.is(q, Atom::Of).unwrap_or(q);
@@ -821,6 +972,22 @@ impl<'a> Matcher<'a> {
     /// `الأسبوع القادم [يوم] الأحد`, `هذا الأسبوع الجمعة`.
     fn week_weekday(&self, p: usize) -> P {
         let (w, mut q) = self.rel_week(p)?;
+        // الأسبوع المقبل بين الأربعاء والجمعة, هذا الأسبوع من الثلاثاء إلى الخميس
+        if let Some(f) = self.is(q, Atom::From) {
+            let wd_at = |q: usize| self.find(q, |a| if let Atom::Weekday(w) = a { Some(w) } else { None });
+            if let Some((a, n)) = wd_at(f) {
+                let second = match self.is(n, Atom::To).or_else(|| self.is(n, Atom::And)) {
+                    Some(t) => wd_at(t),
+                    None => self
+                        .after_and(n, |t| wd_at(t).map(|(b, e)| (e, Val::Weekday { wd: b, dir: 0, t: Tod::None })))
+                        .and_then(|(e, v)| if let Val::Weekday { wd, .. } = v { Some((wd, e)) } else { None }),
+                };
+                if let Some((b, e)) = second {
+                    let day = |wd| Val::WeekdayOfWeek { wd, week: w, t: Tod::None };
+                    return Some((e, Val::Range(Box::new(day(a)), Box::new(day(b)))));
+                }
+            }
+        }
         if let Some(n) = self.is(q, Atom::DayCue) {
             q = n;
         }
@@ -840,11 +1007,17 @@ impl<'a> Matcher<'a> {
         if this.is_some() {
             return Some((q, Val::Season { s, y: None, dir: 0 }));
         }
-        if let Some((y, _, _, n)) = self.year(q, Some(Calendar::Gregorian), false) {
+        let yq = self.is(q, Atom::YearCue).unwrap_or(q);
+        if let Some((y, _, _, n)) = self.year(yq, Some(Calendar::Gregorian), false) {
             return Some((n, Val::Season { s, y: Some(y), dir: 0 }));
         }
-        let (d, n) = self.find(q, |a| if let Atom::Mod(d) = a { Some(d) } else { None })?;
-        Some((n, Val::Season { s, y: None, dir: d }))
+        if let Some((d, n)) = self.find(q, |a| if let Atom::Mod(d) = a { Some(d) } else { None }) {
+            return Some((n, Val::Season { s, y: None, dir: d }));
+        }
+        // a season alone after a preposition or ending its clause (في الخريف, سأرحل الصيف.); not الربيع العربي
+        let prep = p > 0 && matches!(self.text(p - 1), "في" | "خلال" | "منذ" | "حتي" | "منتصف" | "طوال");
+        let ends = self.toks.get(q).map_or(true, |t| t.kind != TokenKind::Word);
+        (prep && self.word(q).0.is_empty() || ends).then_some((q, Val::Season { s, y: None, dir: 0 }))
     }
 
     /// Two-part numeric dates: `4/22`, `22-4` (one part over 12, so not a score or a fraction) and month/year
@@ -856,9 +1029,14 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let (b, lb) = self.digits(p + 2)?;
+        // not the end of a longer numeric form (2.15 of 1.2.15)
+        if p > 1 && self.toks[p - 1].kind == TokenKind::Punct && self.touch(p - 1) && self.digits(p - 2).is_some() {
+            return None;
+        }
         // not the start of a longer numeric form (1402/05/12, 135/117/9)
         if self.touch(p + 2)
             && self.toks.get(p + 3).is_some_and(|t| t.kind == TokenKind::Punct)
+            && self.text(p + 3) != ","
             && self.digits(p + 4).is_some()
         {
             return None;
@@ -893,13 +1071,38 @@ impl<'a> Matcher<'a> {
         if la > 2 || lb > 2 || sep == "." && a > 12 {
             return None;
         }
+        // 11/12, 2016 and 08/12, 15: a year after a comma makes the pair a day and a month
+        let year_after = if self.punct(p + 3, &[","]) && sep == "/" {
+            match self.digits(p + 4) {
+                Some((y, 4)) if (1900..=2100).contains(&y) => Some((y as i32, p + 5)),
+                Some((y, 2)) => Some((2000 + y as i32, p + 5)),
+                _ => None,
+            }
+        } else {
+            None
+        };
         let (m, d) = if a > 12 && b <= 12 {
             (b, a)
         } else if b > 12 && a <= 12 {
             (a, b)
+        } else if year_after.is_some() && a > 0 && b > 0 {
+            (b, a)
         } else {
             return None;
         };
+        if let Some((y, e)) = year_after {
+            if super::calendars::valid_gregorian(y, m as u8, d as u8) {
+                let v = Val::Date {
+                    cal: Calendar::Gregorian,
+                    y: Some(y),
+                    m: Some(m as u8),
+                    d: Some(d as u8),
+                    dir: 0,
+                    t: Tod::None,
+                };
+                return Some((e, v));
+            }
+        }
         if d > 31 || m == 0 || d == 0 || d > u32::from(crate::days_in_month(2000, m as u8)) {
             return None;
         }
@@ -978,7 +1181,8 @@ impl<'a> Matcher<'a> {
             // الأسبوع بعد القادم, العام بعد التالي: the one after the next
             if self.text(n) == "بعد" {
                 let next = self.find(n + 1, |a| (a == Atom::Mod(1)).then_some(()));
-                let e = next.map(|(_, e)| e).or_else(|| matches!(self.text(n + 1), "التالي" | "التالية").then_some(n + 2));
+                let e =
+                    next.map(|(_, e)| e).or_else(|| matches!(self.text(n + 1), "التالي" | "التالية").then_some(n + 2));
                 if let Some(e) = e {
                     take(Some((e, Val::Rel { n: 2, unit: u, t: Tod::None })));
                 }
@@ -1020,15 +1224,89 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
+        // چند ماه گذشته, الأيام القليلة الماضية, بضعة أيام قادمة: a few units back or ahead, left vague
+        {
+            let few = self.is(p, Atom::Few).and_then(|n| {
+                self.find(n, |a| matches!(a, Atom::Unit(_, Count::One | Count::Many)).then_some(())).map(|x| x.1)
+            });
+            let few = few.or_else(|| {
+                let (_, n) = self.find(p, |a| matches!(a, Atom::Unit(_, Count::DefMany)).then_some(()))?;
+                matches!(self.text(n), "القليلة" | "العديدة" | "الاخيرة").then_some(n + 1)
+            });
+            if let Some(n) = few {
+                if let Some((d, e)) = self.find(n, |a| match a {
+                    Atom::Mod(d) if d != 0 => Some(d),
+                    _ => None,
+                }) {
+                    take(Some((e, Val::Vague(d))));
+                }
+            }
+        }
+        // العقد القادم, العقدين الماضيين, الثلاثة عقود القادمة, 2 العقود الماضية: decades as ranges of years
+        {
+            let counted = || {
+                let (k, n) = match self.digits(p) {
+                    Some((k, l)) if l <= 2 => (k as i32, p + 1),
+                    Some(_) => return None,
+                    None => self.find(p, |a| if let Atom::Card(k) = a { Some(i32::from(k)) } else { None })?,
+                };
+                matches!(self.text(n), "عقود" | "العقود").then_some((k, n + 1))
+            };
+            let dec = match self.text(p) {
+                "العقد" => Some((1, p + 1)),
+                "العقدين" => Some((2, p + 1)),
+                _ => counted(),
+            };
+            if let Some((k, n)) = dec {
+                if let Some((d, e)) = self.find(n, |a| match a {
+                    Atom::Mod(d) if d != 0 => Some(i32::from(d)),
+                    _ => None,
+                }) {
+                    let y = |n| Val::Rel { n, unit: Unit::Y, t: Tod::None };
+                    let far = y(10 * k * d);
+                    let v = if d < 0 {
+                        Val::Range(Box::new(far), Box::new(y(0)))
+                    } else {
+                        Val::Range(Box::new(y(0)), Box::new(far))
+                    };
+                    take(Some((e, v)));
+                }
+            }
+        }
         // منذ 3 أيام / قبل يومين / بعد أسبوع
         if let Some((sign, n)) = self.find(p, |a| if let Atom::AgoPre(s) = a { Some(s) } else { None }) {
+            // منذ عامين و 3 أشهر, بعد شهر و 21 يوما من الآن
+            if let Some((e, Val::Compound { parts, .. })) = self.duration(n) {
+                take(Some((e, Val::Compound { parts, dir: sign })));
+            }
+            // قبل بضعة أيام: some time ago
+            if let Some(f) = self.is(n, Atom::Few) {
+                if let Some((_, e)) =
+                    self.find(f, |a| matches!(a, Atom::Unit(_, Count::One | Count::Many)).then_some(()))
+                {
+                    take(Some((e, Val::Vague(sign))));
+                }
+            }
             if let Some((k, u, mut e)) = self.count_unit(n, false) {
                 if self.digits(e).is_none() {
-                    // بعد أسبوعين من الآن
-                    if self.is(e, Atom::Of).is_some() && self.is(e + 1, Atom::Now).is_some() {
+                    // بعد أسبوعين من الآن, بعد 4 أسابيع في المستقبل
+                    let now = self.is(e, Atom::Of).is_some() && self.is(e + 1, Atom::Now).is_some();
+                    let future = sign > 0 && self.text(e) == "في" && self.text(e + 1) == "المستقبل";
+                    if now || future {
                         e += 2;
                     }
                     take(Some((e, Val::Shift { n: i32::from(sign) * k, unit: u })));
+                }
+            }
+        }
+        // في 3 أسابيع: within so many units from now (the preposition makes it a time ahead, so it is inside)
+        if self.text(p) == "في" && !self.is_fa(p) {
+            if let Some((k, u, e)) = self.count_unit(p + 1, true) {
+                let more = self.find(e, |a| matches!(a, Atom::Mod(_) | Atom::AgoPost(_)).then_some(())).is_some()
+                    || self.digits(e).is_some()
+                    || self.is(e, Atom::And).is_some();
+                if !more {
+                    take(Some((e, Val::Shift { n: k, unit: u })));
                 }
             }
         }
@@ -1080,11 +1358,28 @@ impl<'a> Matcher<'a> {
             // سال 94 in Persian: a two-digit Jalali year
             let short = self.is_fa(p) && self.digits(n).is_some_and(|(_, l)| l == 2);
             let cal = short.then_some(Calendar::Jalali);
-            let (y, cal, _, q) = self.year(n, cal, short)?;
-            return Some((q, year_val(cal, y)));
+            if let Some((y, cal, _, q)) = self.year(n, cal, short) {
+                return Some((q, year_val(cal, y)));
+            }
+            // عام 247, عام مائتين وسبعة وستين: an early year after the cue
+            let (y, q) = match self.digits(n) {
+                Some((y, 3)) => (y, n + 1),
+                Some(_) => return None,
+                None => self.num_words(n).map(|(y, q, _)| (y, q))?,
+            };
+            let counts_noun = self.toks.get(q).is_some_and(|t| t.kind == TokenKind::Word) && self.word(q).0.is_empty();
+            // (عام 670 ق.م. is before the era: no year of this calendar)
+            let bc = self.text(q) == "ق" && self.punct(q + 1, &["."]);
+            return ((100..=2200).contains(&y) && !counts_noun && !bc)
+                .then(|| (q, year_val(Calendar::Gregorian, y as i32)));
         }
         let (y, cal, era, q) = self.year(p, None, false)?;
         let prep = p > 0 && self.is(p - 1, Atom::YearPrep).is_some();
+        if self.digits(p).is_none() {
+            // a year in words: after a preposition, or said in several words, and counting no noun
+            let counts_noun = self.toks.get(q).is_some_and(|t| t.kind == TokenKind::Word) && self.word(q).0.is_empty();
+            return ((prep || q > p + 1) && !counts_noun).then(|| (q, year_val(cal, y)));
+        }
         let likely = match cal {
             Calendar::Gregorian => (1900..=2100).contains(&y),
             _ => (1300..1500).contains(&y),
@@ -1104,6 +1399,27 @@ impl<'a> Matcher<'a> {
         }
         let to = |q: usize| self.is(q, Atom::To).or_else(|| if from.is_some() { self.is(q, Atom::And) } else { None });
         if let Some((d1, n)) = self.day_num(q) {
+            // بين الخامس عشر والتاسع عشر من نوفمبر
+            if from.is_some() && to(n).is_none() {
+                if let Some((end, Val::Date { cal, y, m, d: Some(d2), .. })) = self.after_and(n, |q| self.date_dm(q)) {
+                    if d1 < d2 {
+                        let a = Val::Date { cal, y, m, d: Some(d1), dir: 0, t: Tod::None };
+                        let b = Val::Date { cal, y, m, d: Some(d2), dir: 0, t: Tod::None };
+                        return Some((end, Val::Range(Box::new(a), Box::new(b))));
+                    }
+                }
+            }
+            // من 4 إلى 22 هذا الشهر, بين 4 و 22 من الشهر المقبل
+            if let Some(n) = to(n) {
+                if let Some((d2, n2)) = self.day_num(n) {
+                    if let Some((k, e)) = self.rel_month(n2) {
+                        if d1 < d2 {
+                            let day = |d| Val::RelMonthDay { n: k, d };
+                            return Some((e, Val::Range(Box::new(day(d1)), Box::new(day(d2)))));
+                        }
+                    }
+                }
+            }
             if let Some(n) = to(n) {
                 if let Some((end, Val::Date { cal, y, m, d: Some(d2), .. })) = self.date_dm(n) {
                     if d1 < d2 {
@@ -1131,12 +1447,41 @@ impl<'a> Matcher<'a> {
             self.find(p, |a| if let Atom::Holiday(c, m, d) = a { Some((c, m, d)) } else { None })
         {
             let d = (d > 0).then_some(d);
-            let y = self.year(n, Some(c), false);
-            let (y, e) = match y {
-                Some((y, _, _, e)) => (Some(y), e),
-                None => (None, n),
+            let m = (m > 0).then_some(m);
+            // its year: عيد الشكر 2010, يوم الأب عام 2015, يواندان لعام 2016, عيد الفطر 2019 (the Gregorian year
+            // of a Hijri feast), or this / next / last year
+            let mut q = n;
+            if let Some(e) = self.is(q, Atom::YearCue) {
+                q = e;
+            } else if matches!(self.text(q), "لعام" | "لسنة") {
+                q += 1;
+            }
+            let mut dir = HOLIDAY;
+            let y = match self.year(q, Some(c), false) {
+                Some((y, _, _, e)) => Some((Some(y), e)),
+                None if c == Calendar::Hijri => self
+                    .year(q, Some(Calendar::Gregorian), false)
+                    .map(|(gy, _, _, e)| (m.and_then(|m| super::calendars::hijri_year_of_month_in(gy, m)), e)),
+                None => None,
             };
-            return Some((e, Val::Date { cal: c, y, m: Some(m), d, dir: HOLIDAY, t: Tod::None }));
+            let (y, e) = match y {
+                Some(x) => x,
+                None => match self.relative(n) {
+                    Some((e, Val::Rel { n: k @ -1..=1, unit: Unit::Y, .. })) => {
+                        dir = REL_YEAR + k as i8;
+                        (None, e)
+                    }
+                    _ => (None, n),
+                },
+            };
+            // الحج alone is the pilgrimage as a topic (وزارة الحج): a time after إلى / في or with its year
+            if self.text(p) == "الحج" && e == n && !(p > 0 && matches!(self.text(p - 1), "في" | "الي")) {
+                return None;
+            }
+            if let (Some(m), Some(k @ 100..)) = (m, d) {
+                return Some((e, Val::NthWeekday { y, m: Some(m), wd: (k - 100) / 10, n: k % 10, dir }));
+            }
+            return Some((e, Val::Date { cal: c, y, m, d, dir, t: Tod::None }));
         }
         // رمضان alone: a person's name too, so only after a preposition (في رمضان، خلال رمضان، در رمضان)
         let ramadan = self.find(p, |a| matches!(a, Atom::Month { cal: Calendar::Hijri, m: 9, .. }).then_some(()));
@@ -1178,6 +1523,13 @@ impl Matcher<'_> {
         let (quarter_of, k, mut q) = self.period_ord(p)?;
         if let Some(n) = self.is(q, Atom::Of).or_else(|| self.is(q, Atom::YearPrep)) {
             q = n;
+        }
+        // a week of this / next month: days 1–7, 8–14, ...
+        if !quarter_of && (1..=4).contains(&k) {
+            if let Some((n, e)) = self.rel_month(q).filter(|_| !matches!(self.text(q), "في")) {
+                let day = |d| Val::RelMonthDay { n, d };
+                return Some((e, Val::Range(Box::new(day(7 * k - 6)), Box::new(day(7 * k)))));
+            }
         }
         // the period it is part of: a year, a month, or this / last / next year
         let base = [self.year_expr(q), self.month_core(q), self.relative(q)]
@@ -1268,21 +1620,52 @@ impl Matcher<'_> {
     /// A duration after `لمدة` / `مدة` (the cue outside the span) or with `طوال` (inside): `3 أيام`,
     /// `أسبوعين`, `نصف ساعة`, `3.5 سنوات`, `بضعة أيام`, `شهر كامل`, `طوال اليوم`.
     fn duration(&self, p: usize) -> P {
-        let mut q = p;
         let prev_cue = p > 0 && (self.is(p - 1, Atom::DurCue).is_some() || self.text(p - 1).ends_with("لمدة"));
-        if !prev_cue {
+        if !prev_cue && self.text(p) == "طوال" {
             // طوال اليوم, طوال أسبوع: the cue is part of the span
-            if self.text(p) != "طوال" {
-                return None;
-            }
             let (u, n) = self.find(p + 1, |a| match a {
                 Atom::Unit(u, Count::Def | Count::One) => Some(u),
                 _ => None,
             })?;
             return Some((n, Val::Duration { tenths: Some(10), unit: u.letter(), clock: false }));
         }
+        let ((tenths, unit, clock, strong), mut e) = self.dur_part(p)?;
+        // 2 عام و 21 يوما, سنة 1 شهر 21 يوم, أسبوع واحد ثلاثة أيام: up to four parts in different units
+        let mut parts = [(tenths, unit, clock); 4];
+        let mut k = 1;
+        while k < parts.len() {
+            let sep = if self.text(e) == "و" || self.punct(e, &[",", "،"]) { e + 1 } else { e };
+            match self.dur_part(sep) {
+                Some(((t, u, c, _), n)) if parts[..k].iter().all(|x| (x.1, x.2) != (u, c)) => {
+                    parts[k] = (t, u, c);
+                    k += 1;
+                    e = n;
+                }
+                _ => break,
+            }
+        }
+        // من الآن: counted from now
+        let from_now = self.is(e, Atom::Of).and_then(|n| self.is(n, Atom::Now));
+        if k == 1 && from_now.is_none() {
+            // one part: after لمدة, or with its count written (3 دقائق, بضعة أيام, نصف عام, يوم كامل)
+            return (prev_cue || strong).then_some((e, Val::Duration { tenths, unit, clock }));
+        }
+        let parts: Vec<(Option<u32>, char, bool)> = parts[..k].to_vec();
+        Some((from_now.unwrap_or(e), Val::Compound { parts, dir: i8::from(from_now.is_some()) }))
+    }
+
+    /// One part of a duration: `[N|بضعة|نصف] unit [واحد] [ونصف|كامل]`: (tenths, unit letter, clock unit,
+    /// whether its count is written), and the next token.
+    #[allow(clippy::type_complexity)]
+    fn dur_part(&self, p: usize) -> Option<((Option<u32>, char, bool, bool), usize)> {
+        let mut q = p;
         let mut tenths: Option<u32> = Some(10);
         let mut explicit = false;
+        // (45 of 123.45 is no count)
+        if p > 1 && self.punct(p - 1, &[".", ",", "/", ":"]) && self.touch(p - 1) && self.digits(p - 2).is_some() {
+            return None;
+        }
+        let mut half = false;
         if let Some((n, len)) = self.digits(q) {
             if len > 3 {
                 return None;
@@ -1297,6 +1680,10 @@ impl Matcher<'_> {
                 }
             }
         } else if let Some((n, nq)) = self.find(q, |a| if let Atom::Card(n) = a { Some(u32::from(n)) } else { None }) {
+            // (ألف of 130 ألف سنة multiplies the number before it)
+            if n >= 100 && p > 0 && self.digits(p - 1).is_some() {
+                return None;
+            }
             tenths = Some(n * 10);
             q = nq;
             explicit = true;
@@ -1308,19 +1695,26 @@ impl Matcher<'_> {
             tenths = Some(5);
             q = nq;
             explicit = true;
+            half = true;
         }
+        // (نصف الساعة: half the hour; but 23 الشهر المقبل is no duration)
         let (unit, clock, c, mut e) = self
             .find(q, |a| match a {
-                Atom::Unit(u, c) if c != Count::Def || explicit => Some((u.letter(), false, c)),
-                Atom::TimeUnit(u, c) => Some((u, true, c)),
+                Atom::Unit(u, c) if c != Count::Def || half => Some((u.letter(), false, c)),
+                Atom::TimeUnit(u, c) if c != Count::Def || half => Some((u, true, c)),
                 _ => None,
             })
             .map(|((u, cl, c), n)| (u, cl, c, n))?;
+        let mut strong = explicit;
         if c == Count::Two && !explicit {
             tenths = Some(20);
+            strong = true;
         }
         if c == Count::Many && !explicit {
             return None;
+        }
+        if matches!(self.text(e), "واحد" | "واحدة") {
+            e += 1;
         }
         if let Some(n) = self.find(e, |a| match a {
             Atom::MinutesWord(30) => Some(()),
@@ -1330,8 +1724,9 @@ impl Matcher<'_> {
             e = n.1;
         } else if let Some(n) = self.is(e, Atom::Whole) {
             e = n;
+            strong = true;
         }
-        Some((e, Val::Duration { tenths, unit, clock }))
+        Some(((tenths, unit, clock, strong), e))
     }
 
     /// Noon and midnight (`الظهيرة`, `منتصف الليل`).
@@ -1370,4 +1765,294 @@ fn with_time(v: Val, t: Tod) -> Option<Val> {
 
 fn year_val(cal: Calendar, y: i32) -> Val {
     Val::Date { cal, y: Some(y), m: None, d: None, dir: 0, t: Tod::None }
+}
+
+impl Matcher<'_> {
+    /// One number word at `p` (`ثمانية`, `تسعمائة`, `أحد عشر`, `خمسة عشر`), after a `و` written apart or
+    /// attached when `joined`: its value and the next token.
+    fn card_word(&self, p: usize, joined: bool) -> Option<(u32, usize)> {
+        let card = |a: &[Atom]| a.iter().find_map(|&x| if let Atom::Card(n) = x { Some(u32::from(n)) } else { None });
+        let (n, q) =
+            if let Some((n, q)) = self.find(p, |a| if let Atom::Card(n) = a { Some(u32::from(n)) } else { None }) {
+                (n, q)
+            } else if joined {
+                let rest = self.text(p).strip_prefix('و')?;
+                (card(self.v.get(rest))?, p + 1)
+            } else {
+                return None;
+            };
+        // ثلاثة عشر .. تسعة عشر
+        if (3..=9).contains(&n) && matches!(self.text(q), "عشر" | "عشرة") {
+            return Some((n + 10, q + 1));
+        }
+        Some((n, q))
+    }
+
+    /// A number written in Arabic words (`ألف وتسعمائة وثمانية وسبعون`, `ألفان وثمانية عشر`, `مائتين وسبعة
+    /// وستين`), or a year read as two pairs of digits (`تسعة عشر تسعة وتسعون`, `تسعة عشر وثمانية وسبعين`):
+    /// the value, the next token, and whether it was made of several words.
+    fn num_words(&self, p: usize) -> Option<(u32, usize, bool)> {
+        if self.is_fa(p) {
+            return None;
+        }
+        // the words and where each ends (at most 6: thousands, hundreds, units and tens, twice)
+        let mut items: [(u32, usize); 6] = [(0, 0); 6];
+        let mut k = 0;
+        let mut q = p;
+        while k < items.len() {
+            let r = if k > 0 && self.text(q) == "و" { q + 1 } else { q };
+            let Some((n, e)) = self.card_word(r, k > 0) else { break };
+            items[k] = (n, e);
+            k += 1;
+            q = e;
+        }
+        let items = &items[..k];
+        let below_100 = |i: usize| -> Option<(u32, usize)> {
+            let (a, _) = *items.get(i)?;
+            if (1..=9).contains(&a) {
+                if let Some(&(b, _)) = items.get(i + 1) {
+                    if (20..100).contains(&b) && b % 10 == 0 {
+                        return Some((a + b, i + 2));
+                    }
+                }
+            }
+            (a < 100).then_some((a, i + 1))
+        };
+        let mut i = 0;
+        let mut total = 0;
+        if items.first()?.0 >= 1000 {
+            total += items[0].0;
+            i = 1;
+        }
+        if items.get(i).is_some_and(|&(n, _)| (100..1000).contains(&n)) {
+            total += items[i].0;
+            i += 1;
+        }
+        if let Some((a, j)) = below_100(i) {
+            if total == 0 && (11..=20).contains(&a) {
+                // a year said as two numbers: تسعة عشر تسعة وتسعون
+                if let Some((b, j2)) = below_100(j) {
+                    // (خمسة عشر وثلاثين مساء is a clock time)
+                    let clock = self
+                        .find(items[j2 - 1].1, |a| {
+                            matches!(a, Atom::Pod(_) | Atom::PodAdv(_) | Atom::Minute).then_some(())
+                        })
+                        .is_some();
+                    if b >= 10 && !clock {
+                        return Some((a * 100 + b, items[j2 - 1].1, true));
+                    }
+                }
+            }
+            total += a;
+            i = j;
+        }
+        (i > 0).then(|| (total, items[i - 1].1, i > 1))
+    }
+}
+
+impl Matcher<'_> {
+    /// A part of the day standing alone, or a vague time within a period, the preposition `في` / `عند` inside
+    /// the span as in `في وقت لاحق` (`في الصباح`, `في الصباح الباكر`, `في وقت متأخر من الليل`, `في أواخر الصباح`,
+    /// `بعد الظهر`, `منتصف-الليل`, `في وقت لاحق من هذا الأسبوع`, `وقت مبكر هذا الشهر`, `لاحقا في هذا الأسبوع`;
+    /// after `خلال` / `طوال` the part of the day alone). A bare `الصباح` is also a newspaper's name: not a time.
+    fn day_part(&self, p: usize) -> P {
+        let mut q = p;
+        let prep = matches!(self.text(p), "في" | "عند");
+        if prep {
+            q += 1;
+        }
+        let after_prep = !prep && p > 0 && matches!(self.text(p - 1), "خلال" | "طوال" | "حتي" | "منذ");
+        let mut lead = None;
+        match self.text(q) {
+            "وقت" if matches!(self.text(q + 1), "متاخر" | "مبكر" | "لاحق") => {
+                lead = Some(self.text(q + 1));
+                q += 2;
+            }
+            w @ ("اواخر" | "اوائل" | "اول" | "بداية" | "لاحقا" | "منتصف") => {
+                lead = Some(w);
+                q += 1;
+                if w == "منتصف" && self.punct(q, &["-"]) && self.touch(q - 1) && self.touch(q) {
+                    q += 1;
+                }
+            }
+            _ => {}
+        }
+        if lead.is_some() && matches!(self.text(q), "من" | "في") {
+            q += 1;
+        }
+        let pod = self.find(q, |a| match a {
+            Atom::PodAdv(pod) if self.text(q).starts_with("ال") || self.text(q) == "بعد" => Some(pod),
+            _ => None,
+        });
+        if let Some((pod, mut e)) = pod {
+            if !(prep || after_prep || lead.is_some() || self.text(q) == "بعد") {
+                return None;
+            }
+            if self.text(e) == "الباكر" {
+                e += 1;
+            }
+            let t = match (lead, pod) {
+                (Some("منتصف"), Pod::Ni) => Tod::Clock(0, 0, None),
+                (Some("منتصف"), Pod::Mi) => Tod::Clock(12, 0, None),
+                _ => Tod::Pod(pod),
+            };
+            // في الليل الخامسة والنصف: the part of the day before its clock time
+            if lead.is_none() {
+                if let Some((c, ce)) = self.clock(q) {
+                    if ce > e {
+                        return Some((ce, Val::Time(c)));
+                    }
+                }
+            }
+            return Some((e, Val::Time(t)));
+        }
+        if lead == Some("منتصف") && self.text(q) == "النهار" {
+            return Some((q + 1, Val::Time(Tod::Clock(12, 0, None))));
+        }
+        // a vague time in this / next / last week, month or year
+        // (في أواخر الأسبوع المقبل: a part of a period, the preposition outside as for any date)
+        lead.filter(|&w| matches!(w, "متاخر" | "مبكر" | "لاحق" | "لاحقا"))?;
+        let (e, v) = self.relative(q)?;
+        match v {
+            Val::Rel { unit: Unit::W | Unit::M | Unit::Y, .. } => Some((e, v)),
+            _ => None,
+        }
+    }
+}
+
+/// Weekdays written without the article after `يوم` (`أول يوم جمعة`), normalized.
+const BARE_WEEKDAYS: [(&str, u8); 8] =
+    [("اثنين", 1), ("ثلاثاء", 2), ("اربعاء", 3), ("خميس", 4), ("جمعة", 5), ("سبت", 6), ("احد", 7), ("الاحد", 7)];
+
+impl Matcher<'_> {
+    /// `من|في` and a Gregorian month or this month: the month (`None` for the reference's), the next token.
+    fn of_month(&self, p: usize) -> Option<(Option<u8>, usize)> {
+        let q = if matches!(self.text(p), "من" | "في") { p + 1 } else { return None };
+        if let Some((Calendar::Gregorian, m, ctx, e)) = self.month(q) {
+            if !ctx {
+                return Some((Some(m), e));
+            }
+        }
+        match self.relative(q) {
+            Some((e, Val::Rel { n: 0, unit: Unit::M, .. })) => Some((None, e)),
+            _ => None,
+        }
+    }
+
+    /// `أول يوم جمعة من يوليو`, `ثالث يوم أحد في هذا الشهر`, `الجمعة الأولى من يوليو`: the n-th weekday of a month.
+    fn nth_weekday(&self, p: usize) -> P {
+        let (k, q) = self.find(p, |a| if let Atom::PreOrd(k) = a { Some(k) } else { None })?;
+        let q = self.is(q, Atom::DayCue)?;
+        let wd = BARE_WEEKDAYS.iter().find(|(w, _)| *w == self.text(q)).map(|&(_, d)| (d, q + 1));
+        let (wd, n) = wd.or_else(|| self.find(q, |a| if let Atom::Weekday(w) = a { Some(w) } else { None }))?;
+        let (m, e) = self.of_month(n)?;
+        Some((e, Val::NthWeekday { y: None, m, wd, n: k, dir: 0 }))
+    }
+}
+
+impl Matcher<'_> {
+    /// `[من|في] (هذا الشهر | الشهر المقبل | ...)`: the month offset and the next token.
+    fn rel_month(&self, p: usize) -> Option<(i32, usize)> {
+        let q = if matches!(self.text(p), "من" | "في") { p + 1 } else { p };
+        match self.relative(q)? {
+            (e, Val::Rel { n, unit: Unit::M, .. }) => Some((n, e)),
+            _ => None,
+        }
+    }
+
+    /// `20 من الشهر القادم`, `العشرين من الشهر المقبل`, `31 من هذا الشهر`: a day of a month relative to the
+    /// reference.
+    fn rel_month_day(&self, p: usize) -> P {
+        let (d, n) = self.day_num(p)?;
+        let (k, e) = self.rel_month(n)?;
+        Some((e, Val::RelMonthDay { n: k, d }))
+    }
+}
+
+impl Matcher<'_> {
+    /// Runs `f` at token `q` read without the conjunction `و` written on it (`والسادسة` as `السادسة`).
+    fn after_and(&self, q: usize, f: impl Fn(usize) -> P) -> P {
+        let t = self.text(q);
+        if !t.starts_with('و') || t.len() <= 2 * 'و'.len_utf8() || q == self.strip.get().0 {
+            return None;
+        }
+        let saved = self.strip.replace((q, 'و'.len_utf8()));
+        let r = f(q);
+        self.strip.set(saved);
+        r
+    }
+}
+
+impl Matcher<'_> {
+    /// `أسبوع 15 سبتمبر`, `الأسبوع في 15 سبتمبر`: the week of a date (valued as the date).
+    fn week_of(&self, p: usize) -> P {
+        let (_, n) = self.find(p, |a| matches!(a, Atom::Unit(Unit::W, Count::One | Count::Def)).then_some(()))?;
+        let n = if self.text(n) == "في" { n + 1 } else { n };
+        // (الأسبوع الأول من أكتوبر is the first week of October)
+        self.digits(n)?;
+        match self.date_dm(n)? {
+            (e, v @ Val::Date { d: Some(_), m: Some(_), .. }) => Some((e, v)),
+            _ => None,
+        }
+    }
+
+    /// A day of the month alone: `يوم 27`, or after `في` at the end of a sentence (`عدت في 27.`,
+    /// `في الثاني والعشرين!`); a number before a word counts that word.
+    fn bare_day(&self, p: usize) -> P {
+        let cue = self.is(p, Atom::DayCue);
+        let prep = cue.is_none() && p > 0 && self.text(p - 1) == "في" && !self.is_fa(p);
+        let q = cue.unwrap_or(p);
+        if cue.is_none() && !prep {
+            return None;
+        }
+        let (d, n) = self.day_num(q)?;
+        // (a cardinal word is a count: في ثلاثة; a feminine ordinal an hour: في السابعة)
+        if self.digits(q).is_none()
+            && (self.find(q, |a| matches!(a, Atom::Ord(_)).then_some(())).is_none() || self.text(n - 1).ends_with('ة'))
+        {
+            return None;
+        }
+        let end = self
+            .toks
+            .get(n)
+            .map_or(true, |t| t.kind == TokenKind::Punct && matches!(self.text(n), "." | "!" | "؟" | "?" | "،" | ","));
+        let free = end
+            || (cue.is_some()
+                && self.toks.get(n).is_some_and(|t| t.kind == TokenKind::Word)
+                && !self.word(n).0.is_empty()
+                && self.month(n).is_none());
+        if !(end || (cue.is_some() && free)) {
+            return None;
+        }
+        // (الساعة 5. is an hour, في 2. a list item)
+        if prep && self.digits(q).is_some() && self.punct(n, &["."]) && self.digits(n + 1).is_some() {
+            return None;
+        }
+        Some((n, Val::Date { cal: Calendar::Gregorian, y: None, m: None, d: Some(d), dir: 0, t: Tod::None }))
+    }
+
+    /// An hour written as a feminine ordinal after `في` / `عند` / `حتى` (`في السابعة`, `في الحادية عشرة`), not an
+    /// age (`في السابعة من عمره`) nor an adjective of the noun after it; الأولى and الثانية are too often
+    /// "the first / second" to be hours alone.
+    fn hour_word(&self, p: usize) -> P {
+        if p == 0 || !matches!(self.text(p - 1), "في" | "عند" | "حتي") || self.is_fa(p) {
+            return None;
+        }
+        let t = self.text(p);
+        if !(t.ends_with('ة') || t.ends_with("عشر")) || matches!(t, "الاولي" | "الثانية") {
+            return None;
+        }
+        let (h, n) = self.find(p, |a| match a {
+            Atom::Ord(h @ 3..=12) => Some(h),
+            _ => None,
+        })?;
+        if let Some((c, e)) = self.clock(p) {
+            return Some((e, Val::Time(c)));
+        }
+        let after = self.toks.get(n);
+        if after.is_some_and(|t| t.kind == TokenKind::Word) && (self.text(n) == "من" || self.word(n).0.is_empty()) {
+            return None;
+        }
+        Some((n, Val::Time(Tod::Clock(h, 0, None))))
+    }
 }

@@ -106,6 +106,51 @@ pub enum Val {
     },
     /// A range between two values.
     Range(Box<Val>, Box<Val>),
+    /// The `n`-th (1–5) weekday `wd` of a Gregorian month (`أول يوم جمعة من يوليو`, `عيد الشكر`), written
+    /// `XXXX-07-WXX-5-1` as Recognizers-Text does; the month `None` is the reference's month
+    /// (`الأحد الثاني`); `dir` places a yearless one as in [`Val::Date`].
+    NthWeekday {
+        /// Year, when written.
+        y: Option<i32>,
+        /// Month.
+        m: Option<u8>,
+        /// ISO weekday.
+        wd: u8,
+        /// Which one in the month.
+        n: u8,
+        /// Modifier.
+        dir: i8,
+    },
+    /// A duration in several units (`2 عام و 21 يوما`: count in tenths or vague, unit letter, clock unit),
+    /// or, `dir` ±1, the day that far after (`1 شهر و 21 يوم من الآن`) or before (`منذ عامين و 3 أشهر`) the
+    /// reference.
+    Compound {
+        /// The parts as written.
+        parts: Vec<(Option<u32>, char, bool)>,
+        /// 0 a duration, 1 counted forward from the reference, -1 backward.
+        dir: i8,
+    },
+    /// A time in the past (-1) or future (+1) left vague (`قبل بضعة أيام`): `PAST_REF`, `FUTURE_REF`.
+    Vague(i8),
+    /// A day of a month relative to the reference (`20 من الشهر القادم`): month offset and day, written
+    /// `REF+1M-20`.
+    RelMonthDay {
+        /// Month offset.
+        n: i32,
+        /// Day of the month.
+        d: u8,
+    },
+}
+
+/// The `n`-th weekday `wd` of month `m` of `y`, when the month has one.
+fn nth_weekday(y: i32, m: u8, wd: u8, n: u8) -> Option<Ymd> {
+    if !cal::valid_gregorian(y, m, 1) || n == 0 {
+        return None;
+    }
+    let first = Ymd { year: y, month: m, day: 1 };
+    let off = (i64::from(wd) - i64::from(cal::weekday(first))).rem_euclid(7) + 7 * (i64::from(n) - 1);
+    let d = cal::add_days(first, off);
+    (d.month == m).then_some(d)
 }
 
 /// A value written out: the value string, the calendar, and the Gregorian equivalent for Jalali/Hijri.
@@ -230,6 +275,14 @@ impl Val {
                 greg(format!("P{}{n}{unit}", if *clock { "T" } else { "" }))
             }
             Val::Range(a, b) => join(a.write(), b.write()),
+            Val::NthWeekday { y, m, wd, n, .. } => greg(format!(
+                "{}-{}-WXX-{wd}-{n}",
+                y.map_or("XXXX".to_string(), |y| format!("{y:04}")),
+                m.map_or("XX".to_string(), |m| format!("{m:02}"))
+            )),
+            Val::RelMonthDay { n, d } => greg(format!("REF{}{}M-{d:02}", if *n < 0 { '-' } else { '+' }, n.abs())),
+            Val::Compound { parts, .. } => greg(compound(parts)),
+            Val::Vague(d) => greg(if *d < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string()),
         }
     }
 
@@ -314,6 +367,46 @@ impl Val {
                 };
                 greg(iso(d))
             }
+            Val::NthWeekday { y, m, wd, n, dir } => {
+                let m = m.unwrap_or(r.month);
+                let y = match (y, dir) {
+                    (Some(y), _) => Some(*y),
+                    (None, 9..=11) => Some(r.year + i32::from(dir - 10)),
+                    (None, 2) => Some(r.year),
+                    // the nearest one: this year's, or next year's once it is past
+                    (None, _) => Some(r.year),
+                };
+                match y.and_then(|y| nth_weekday(y, m, *wd, *n)) {
+                    Some(d) => greg(iso(d)),
+                    None => self.write(),
+                }
+            }
+            Val::Compound { parts, dir: dir @ (-1 | 1) } => {
+                let mut d = r;
+                for &(t, u, clock) in parts {
+                    let n = i64::from(t.unwrap_or(0) / 10) * i64::from(*dir);
+                    d = match (u, clock) {
+                        ('D', false) => cal::add_days(d, n),
+                        ('W', false) => cal::add_days(d, 7 * n),
+                        ('M', false) | ('Y', false) => {
+                            let months = if u == 'M' { n } else { 12 * n } as i32;
+                            let (y, m) = cal::add_months(d.year, d.month, months);
+                            Ymd { year: y, month: m, day: d.day.min(crate::days_in_month(y, m)) }
+                        }
+                        _ => d,
+                    };
+                }
+                greg(iso(d))
+            }
+            Val::Compound { .. } | Val::Vague(_) => self.write(),
+            Val::RelMonthDay { n, d } => {
+                let (y, m) = cal::add_months(r.year, r.month, *n);
+                if cal::valid_gregorian(y, m, *d) {
+                    greg(format!("{y:04}-{m:02}-{d:02}"))
+                } else {
+                    self.write()
+                }
+            }
             // both ends of a yearless range in one year, the one its start is placed in (`25–31 يوليو`)
             Val::Range(a, b) => match (a.as_ref(), b.as_ref()) {
                 (
@@ -327,6 +420,31 @@ impl Val {
             },
         }
     }
+}
+
+/// A duration of several parts, TIMEX3-style: `P2Y1M21D`, `P1DT2H`, `PXD`.
+fn compound(parts: &[(Option<u32>, char, bool)]) -> String {
+    let mut s = String::from("P");
+    let mut t = false;
+    // TIMEX3 order: years, months, weeks, days, then hours, minutes, seconds
+    let rank = |&(_, u, clock): &(Option<u32>, char, bool)| {
+        (clock, ['Y', 'M', 'W', 'D', 'H', 'S'].iter().position(|&x| x == u).unwrap_or(6))
+    };
+    let mut sorted = parts.to_vec();
+    sorted.sort_by_key(rank);
+    for &(n, u, clock) in &sorted {
+        if clock && !t {
+            s.push('T');
+            t = true;
+        }
+        match n {
+            None => s.push('X'),
+            Some(n) if n % 10 == 0 => s.push_str(&(n / 10).to_string()),
+            Some(n) => s.push_str(&format!("{}.{}", n / 10, n % 10)),
+        }
+        s.push(u);
+    }
+    s
 }
 
 fn greg(value: String) -> Written {
