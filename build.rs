@@ -2,7 +2,9 @@
 //! reads the committed tables (data/gazetteer.tsv, data/lexicon/*.tsv), normalizes the names and their
 //! variants and writes into OUT_DIR the serialized pattern matcher (`names.dawg`, see
 //! src/recognize/matcher.rs) and word tables (src/recognize/word_table.rs) of the given names, the common
-//! words and the titles (`given.tab`, `common.tab`, `titles.tab`) and the one-word places (`places.tab`), which src/recognize/lexicon.rs embeds.
+//! words and the titles (`given.tab`, `common.tab`, `titles.tab`), the one-word places (`places.tab`), which
+//! src/recognize/lexicon.rs embeds, and the name-phrase recognizer's head words, name parts and titles
+//! (`heads.tab`, `parts.tab`, `head_titles.tab`), which src/recognize/heads.rs embeds.
 //!
 //! The preparation is the crate's own code (src/recognize/lexicon_data.rs, src/normalize.rs,
 //! src/recognize/matcher.rs and src/recognize/word_table.rs, which depend on nothing but `std`), so `Lexicon::from_tables` on the same tables
@@ -60,6 +62,11 @@ fn main() {
     table(common.into_iter().map(|w| (w, 0)).collect(), "common.tab");
     table(titles.into_iter().map(|w| (w, 0)).collect(), "titles.tab");
     table(places.into_iter().map(|w| (w, 0)).collect(), "places.tab");
+    // The name-phrase recognizer's tables (`Heads::shipped`).
+    table(lexicon_data::precise_heads(&read("data/lexicon/heads.tsv")), "heads.tab");
+    table(lexicon_data::word_set(&read("data/lexicon/name_parts.tsv")).into_iter().map(|w| (w, 0)).collect(), "parts.tab");
+    let head_titles = lexicon_data::head_titles_tsv(&read("data/lexicon/titles.tsv"), &read("data/ner_triggers.tsv"));
+    table(lexicon_data::word_set(&head_titles).into_iter().map(|w| (w, 0)).collect(), "head_titles.tab");
 }
 
 /// Writes a file unless it already holds these bytes (so dependents are not rebuilt for nothing).

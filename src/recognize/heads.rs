@@ -26,14 +26,13 @@
 //! part.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::lexicon::{common_words, place_words, WordSet, TITLES};
-use super::lexicon_data::one_word_places;
+use super::lexicon::{common_words, place_words, WordSet};
+use super::lexicon_data::{self, one_word_places, precise_heads};
+use super::word_table::WordTable;
 use super::{Context, Recognizer};
 use crate::lang::Lang;
-use crate::normalize::normalize_str;
 use crate::span::{Candidate, Label};
 use crate::tokenize::{Token, TokenKind, PROCLITICS};
 
@@ -42,12 +41,14 @@ pub const HEADS: &str = include_str!("../../data/lexicon/heads.tsv");
 /// Words that continue names of places and organisations.
 pub const NAME_PARTS: &str = include_str!("../../data/lexicon/name_parts.tsv");
 
-/// A head word counts when, followed by a word that can continue a name, it starts one at least this often in
-/// the corpora (the table's fourth column). On the development splits (AQMAR, PEYMA, ParsTwiNER, Wojood,
-/// scored with `scripts/eval_pipeline_conll.py`) bars from 0.4 to 0.7 score within a point of each other and
-/// of no phrases at all, since those corpora disagree on whether the head belongs to the name; 0.4 keeps the
-/// heads that news names of agencies and bodies start with (`وكالة`, `هيئة`), as the product's guide wants.
-pub const HEAD_MIN_PRECISION: f32 = 0.4;
+/// [`HEADS`]' precise head words with their labels ([`precise_heads`]), prepared by `build.rs`.
+const SHIPPED_HEADS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/heads.tab"));
+/// [`NAME_PARTS`] as a [`WordSet`]'s table, prepared by `build.rs`.
+const SHIPPED_PARTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/parts.tab"));
+/// The title table and the tagger's title triggers ([`lexicon_data::head_titles_tsv`]) as a [`WordSet`]'s table, prepared by `build.rs`.
+const SHIPPED_TITLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/head_titles.tab"));
+
+pub use lexicon_data::HEAD_MIN_PRECISION;
 /// Most words after the head.
 pub const MAX_FOLLOWERS: usize = 4;
 /// Most name words after the head.
@@ -57,36 +58,25 @@ const MAX_CREDIT_WORDS: usize = 3;
 
 /// Finds name phrases and credits (see the module documentation).
 pub struct Heads {
-    heads: HashMap<String, Label>,
-    parts: WordSet,
+    /// Head words and the index of their label in [`Label::ALL`].
+    heads: Cow<'static, WordTable>,
+    parts: Cow<'static, WordSet>,
     /// Single-word place names, normalized, without the article.
     places: Cow<'static, WordSet>,
     /// Title words (corpus titles and the tagger's TITLE triggers).
-    titles: WordSet,
+    titles: Cow<'static, WordSet>,
     common: &'static WordSet,
+}
+
+/// The shipped head words (read in place).
+fn shipped_heads() -> &'static WordTable {
+    static H: OnceLock<WordTable> = OnceLock::new();
+    H.get_or_init(|| WordTable::new(SHIPPED_HEADS).unwrap_or_default())
 }
 
 /// Whether the normalized word `w` is a shipped head word (as the table writes it, article included).
 pub fn is_head(w: &str) -> bool {
-    static H: OnceLock<HashSet<String>> = OnceLock::new();
-    H.get_or_init(|| parse_heads(HEADS).into_keys().collect()).contains(w)
-}
-
-/// Head words and labels of a heads table, those precise enough ([`HEAD_MIN_PRECISION`]).
-fn parse_heads(tsv: &str) -> HashMap<String, Label> {
-    rows(tsv)
-        .filter_map(|c| {
-            let w = normalize_str(c.first()?.trim());
-            let l = Label::parse(c.get(1)?.trim())?;
-            let precision: f32 = c.get(3).and_then(|p| p.trim().parse().ok()).unwrap_or(1.0);
-            let precise = precision >= HEAD_MIN_PRECISION;
-            (precise && !w.is_empty() && matches!(l, Label::Org | Label::Loc)).then_some((w, l))
-        })
-        .collect()
-}
-
-fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
+    shipped_heads().contains(w)
 }
 
 impl Heads {
@@ -94,24 +84,33 @@ impl Heads {
     /// tables (`LABEL<TAB>name`: their one-word places make adjectives), a title table (first column) and
     /// common words.
     pub fn from_tables(heads: &str, parts: &str, names: &[&str], titles: &str, common: &'static WordSet) -> Heads {
-        let places = Cow::Owned(WordSet::from_words(one_word_places(names)));
-        Heads::assemble(heads, parts, places, titles, common)
+        Heads {
+            heads: Cow::Owned(WordTable::from_entries(precise_heads(heads))),
+            parts: Cow::Owned(WordSet::from_tsv(parts)),
+            places: Cow::Owned(WordSet::from_words(one_word_places(names))),
+            titles: Cow::Owned(WordSet::from_tsv(titles)),
+            common,
+        }
     }
 
-    /// The recognizer from its tables, with the place names already prepared.
-    fn assemble(heads: &str, parts: &str, places: Cow<'static, WordSet>, titles: &str, common: &'static WordSet) -> Heads {
-        Heads { heads: parse_heads(heads), parts: WordSet::from_tsv(parts), places, titles: WordSet::from_tsv(titles), common }
-    }
-
-    /// The recognizer with the tables shipped in the binary.
+    /// The recognizer with the tables shipped in the binary, prepared by `build.rs` as [`Heads::from_tables`]
+    /// prepares them (titles: the title table and the tagger's title triggers, [`lexicon_data::head_titles_tsv`]; places: the
+    /// gazetteer's and CLDR's, [`crate::recognize::lexicon::place_words`]) and read in place.
     pub fn shipped() -> Heads {
-        let triggers: String = rows(crate::ner::features::TRIGGERS_TSV)
-            .filter(|c| c.first() == Some(&"TITLE"))
-            .filter_map(|c| c.get(1).map(|w| format!("{w}\n")))
-            .collect();
-        let titles = format!("{TITLES}\n{triggers}");
-        // The places are the gazetteer's and CLDR's, prepared by `build.rs` (`lexicon::place_words`).
-        Heads::assemble(HEADS, NAME_PARTS, Cow::Borrowed(place_words()), &titles, common_words())
+        static PARTS: OnceLock<WordSet> = OnceLock::new();
+        static TITLE_WORDS: OnceLock<WordSet> = OnceLock::new();
+        Heads {
+            heads: Cow::Borrowed(shipped_heads()),
+            parts: Cow::Borrowed(PARTS.get_or_init(|| WordSet::shipped(SHIPPED_PARTS))),
+            places: Cow::Borrowed(place_words()),
+            titles: Cow::Borrowed(TITLE_WORDS.get_or_init(|| WordSet::shipped(SHIPPED_TITLES))),
+            common: common_words(),
+        }
+    }
+
+    /// The label of the head word `w` (as the table writes it), if it is one.
+    fn label_of(&self, w: &str) -> Option<Label> {
+        self.heads.get(w).and_then(|i| Label::ALL.get(usize::from(i)).copied())
     }
 
     /// The head's label, the byte offset where the span starts inside `w` (after proclitics; a fused `لل` stays,
@@ -119,7 +118,7 @@ impl Heads {
     /// after proclitics other than the article (`الكتلة` is not the head `كتلة`: the table lists the forms with
     /// the article that head names).
     fn head_at(&self, w: &str, buf: &mut String) -> Option<(Label, usize, bool)> {
-        if let Some(&l) = self.heads.get(w) {
+        if let Some(l) = self.label_of(w) {
             return Some((l, 0, w.starts_with("ال")));
         }
         for p in PROCLITICS.iter().filter(|p| !p.ends_with("ال")) {
@@ -132,10 +131,10 @@ impl Heads {
                 buf.clear();
                 buf.push_str("ال");
                 buf.push_str(rest);
-                if let Some(&l) = self.heads.get(buf.as_str()) {
+                if let Some(l) = self.label_of(buf.as_str()) {
                     return Some((l, p.len() - "لل".len(), true));
                 }
-            } else if let Some(&l) = self.heads.get(rest) {
+            } else if let Some(l) = self.label_of(rest) {
                 return Some((l, p.len(), rest.starts_with("ال")));
             }
         }
@@ -165,7 +164,7 @@ impl Heads {
         w.chars().count() >= 3
             && !with_article
             && !self.common.contains(w)
-            && !self.heads.contains_key(w)
+            && !self.heads.contains(w)
             && !self.is_title(w)
             && !PROCLITICS.iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() > 2 && self.common.contains(r)))
     }
@@ -439,7 +438,13 @@ mod tests {
     fn shipped_tables_load() {
         let h = Heads::shipped();
         assert!(h.heads.len() > 100 && h.parts.len() > 500 && h.places.len() > 1000);
-        assert!(h.heads.values().all(|l| matches!(l, Label::Org | Label::Loc)));
+        assert!(h.heads.iter().all(|(w, _)| matches!(h.label_of(w), Some(Label::Org | Label::Loc))));
+        // build.rs prepared them as `from_tables` does at run time.
+        let titles = lexicon_data::head_titles_tsv(crate::recognize::lexicon::TITLES, crate::ner::features::TRIGGERS_TSV);
+        let built = Heads::from_tables(HEADS, NAME_PARTS, &[crate::recognize::lexicon::GAZETTEER, crate::recognize::lexicon::CLDR], &titles, common_words());
+        assert!(built.heads.as_bytes() == h.heads.as_bytes());
+        assert!(built.parts.len() == h.parts.len() && built.titles.len() == h.titles.len());
+        assert!(built.places.len() == h.places.len());
         assert!(is_head("وكالة"));
         assert!(!is_head("قال"));
     }

@@ -122,7 +122,7 @@ impl WordSet {
     }
 
     /// The set in a table prepared by `build.rs` (empty if the bytes are not a table).
-    fn shipped(table: &'static [u8]) -> WordSet {
+    pub(crate) fn shipped(table: &'static [u8]) -> WordSet {
         WordSet(WordTable::new(table).unwrap_or_default())
     }
 

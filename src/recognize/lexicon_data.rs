@@ -187,6 +187,44 @@ pub fn one_word_places(names: &[&str]) -> Vec<String> {
     out
 }
 
+/// A head word counts when, followed by a word that can continue a name, it starts one at least this often in
+/// the corpora (the heads table's fourth column). On the development splits (AQMAR, PEYMA, ParsTwiNER, Wojood,
+/// scored with `scripts/eval_pipeline_conll.py`) bars from 0.4 to 0.7 score within a point of each other and
+/// of no phrases at all, since those corpora disagree on whether the head belongs to the name; 0.4 keeps the
+/// heads that news names of agencies and bodies start with (`وكالة`, `هيئة`), as the product's guide wants.
+pub const HEAD_MIN_PRECISION: f32 = 0.4;
+
+/// The head words of a heads table (`word<TAB>LABEL<TAB>count<TAB>precision`) precise enough
+/// ([`HEAD_MIN_PRECISION`]) and labelled ORG or LOC, normalized, with the label's index in [`LABELS`]; sorted.
+pub fn precise_heads(tsv: &str) -> Vec<(String, u8)> {
+    let mut out: Vec<(String, u8)> = table_rows(tsv)
+        .filter_map(|c| {
+            let w = normalize_str(c.first()?.trim());
+            let l = c.get(1)?.trim();
+            let label = LABELS.iter().position(|x| *x == l)? as u8;
+            let precision: f32 = c.get(3).and_then(|p| p.trim().parse().ok()).unwrap_or(1.0);
+            (precision >= HEAD_MIN_PRECISION && !w.is_empty() && matches!(l, "ORG" | "LOC")).then_some((w, label))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
+}
+
+/// The title words the name-phrase recognizer stops at, as one table (first column): a title table's words
+/// and the `TITLE` words of the tagger's trigger table (`CLASS<TAB>word`).
+pub fn head_titles_tsv(titles: &str, triggers: &str) -> String {
+    let mut out = String::from(titles);
+    out.push('\n');
+    for c in table_rows(triggers).filter(|c| c.first() == Some(&"TITLE")) {
+        if let Some(w) = c.get(1) {
+            out.push_str(w);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// A set of [`word_forms`] (for `build.rs`, which has no `WordSet`).
 pub fn word_set(tsv: &str) -> HashSet<String> {
     word_forms(tsv).collect()
