@@ -62,6 +62,8 @@ function registerServiceWorker() {
 
 const annotator = new Annotator({
   onReady(version) {
+    // On the page's Performance timeline, for benches/page.mjs (navigation start to ready, measured in the page).
+    performance.mark('hashiya-ready');
     registerServiceWorker();
     els.version.textContent = 'v' + version;
     if (!annotator.inflight) setStatus('idle', state.s.idle);
