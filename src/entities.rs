@@ -32,7 +32,7 @@ use crate::normalize::{normalize_str, Normalized};
 use crate::recognize::heads::is_head;
 use crate::recognize::lexicon::{common_words, title_words};
 use crate::span::{Entity, Label, Span};
-use crate::tokenize::{is_arabic_letter, PROCLITICS};
+use crate::tokenize::{is_arabic_letter, strip_proclitic, PROCLITICS};
 
 /// Normalized words of a mention (ZWNJ counts as a space).
 fn words(text: &str) -> Vec<String> {
@@ -296,7 +296,7 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
                     PROCLITICS
                         .iter()
                         .filter(|p| !p.ends_with("ال") && !p.ends_with("لل"))
-                        .filter_map(|p| word.strip_prefix(p).map(|r| word.len() - r.len())),
+                        .filter_map(|p| strip_proclitic(word, p).map(|r| word.len() - r.len())),
                 )
                 .find_map(|k| variant_of(&word[k..], &mut buf).map(|l| (k, l)));
             let Some((k, label)) = found else { continue };

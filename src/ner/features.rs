@@ -28,7 +28,7 @@ impl Hasher for PassHasher {
     }
 }
 use crate::normalize::normalize_str;
-use crate::tokenize::{TokenKind, PROCLITICS};
+use crate::tokenize::{strip_proclitic, TokenKind, PROCLITICS};
 
 /// Number of features per token.
 pub const NF: usize = 44;
@@ -172,7 +172,7 @@ pub struct Split {
 /// (the same list as [`crate::tokenize::stems`]).
 pub fn split(word: &str) -> Split {
     for p in PROCLITICS {
-        if let Some(rest) = word.strip_prefix(p) {
+        if let Some(rest) = strip_proclitic(word, p) {
             if rest.chars().nth(1).is_none() {
                 continue;
             }

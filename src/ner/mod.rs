@@ -23,7 +23,7 @@ use std::collections::HashSet;
 
 use crate::recognize::{Context, Recognizer};
 use crate::span::Candidate;
-use crate::tokenize::{Token, TokenKind, PROCLITICS};
+use crate::tokenize::{strip_proclitic, Token, TokenKind, PROCLITICS};
 use features::{features, hash_str, hist_features, tok_info, History, TokInfo, Triggers, NF, NH};
 use model::{tag_label, Model, NT};
 
@@ -114,7 +114,7 @@ pub fn name_start(word: &str, model: Option<&Model<'_>>, doc_has: &mut dyn FnMut
     let freq = |s: &str| model.map_or(0, |m| m.entity_freq(hash_str(s)));
     let fw = freq(word);
     for p in PROCLITICS {
-        let Some(rest) = word.strip_prefix(p) else { continue };
+        let Some(rest) = strip_proclitic(word, p) else { continue };
         if rest.chars().nth(1).is_none() {
             continue;
         }
@@ -331,7 +331,7 @@ fn propagate(cx: &Context<'_>, model: Option<&Model<'_>>, found: &[Found], out: 
         let mut n = 1;
         if toks[i].kind == TokenKind::Word {
             for p in PROCLITICS {
-                if n < starts.len() && w.starts_with(p) && w[p.len()..].chars().nth(1).is_some() {
+                if n < starts.len() && strip_proclitic(w, p).is_some_and(|r| r.chars().nth(1).is_some()) {
                     starts[n] = if p.ends_with("ال") { p.len() - "ال".len() } else { p.len() };
                     n += 1;
                 }

@@ -48,7 +48,7 @@ use super::{Context, Recognizer};
 use crate::entities::skeleton_into;
 use crate::lang::Lang;
 use crate::span::{Candidate, Label};
-use crate::tokenize::{is_arabic_letter, TokenKind, PROCLITICS};
+use crate::tokenize::{is_arabic_letter, strip_proclitic, TokenKind, PROCLITICS};
 
 /// Names collected from the NER training corpora.
 pub const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
@@ -281,7 +281,7 @@ impl Lexicon {
         let stripped = PROCLITICS
             .iter()
             .filter(|p| !p.ends_with("ال") && !p.ends_with("لل"))
-            .find_map(|p| w.strip_prefix(p).filter(|r| is_given(r)).map(|r| w.len() - r.len()));
+            .find_map(|p| strip_proclitic(w, p).filter(|r| is_given(r)).map(|r| w.len() - r.len()));
         if stripped.is_some() || w.chars().count() < 5 || self.common.contains(w) || self.titles.contains(w) {
             return stripped;
         }
@@ -468,7 +468,7 @@ impl Lexicon {
 
 /// Whether `w` starts with a proclitic sequence after which three letters or more satisfy `pred`.
 fn after_proclitic(w: &str, pred: impl Fn(&str) -> bool) -> bool {
-    PROCLITICS.iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() > 2 && pred(r)))
+    PROCLITICS.iter().any(|p| strip_proclitic(w, p).is_some_and(|r| r.chars().count() > 2 && pred(r)))
 }
 
 fn is_word_char(c: char) -> bool {
