@@ -283,11 +283,15 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
                 continue;
             }
             let variant_of = |stem: &str, buf: &mut String| -> Option<Label> {
-                if stem.chars().count() < 4 || !propagatable(stem) {
+                if stem.chars().count() < 4 {
                     return None;
                 }
+                // The skeleton first: most words are no variant of a name, and the word lists are dearer.
                 skeleton_into(stem, buf);
                 let &(label, name) = by_skel.get(buf.as_str())?.as_ref()?;
+                if !propagatable(stem) {
+                    return None;
+                }
                 let adjective = stem.ends_with('ي') && !name.ends_with('ي');
                 (!adjective && edit_distance(stem, name, 1) <= 1).then_some(label)
             };
