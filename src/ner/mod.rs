@@ -160,7 +160,7 @@ impl Recognizer for Ner {
         while a < toks.len() {
             // One sentence: up to a sentence-final mark or a line break.
             let mut b = a + 1;
-            while b < toks.len() && !ends_sentence(toks[b - 1].text(t)) && !t[toks[b - 1].end..toks[b].start].contains('\n') {
+            while b < toks.len() && !ends_sentence(toks[b - 1].text(t)) && !t.as_bytes()[toks[b - 1].end..toks[b].start].contains(&b'\n') {
                 b += 1;
             }
             let sent = &toks[a..b];
@@ -310,7 +310,9 @@ fn propagate(cx: &Context<'_>, model: Option<&Model<'_>>, found: &[Found], out: 
         }
         names.entry(key).or_insert([0; 3])[li(f.label)] += 1;
     }
-    let mut by_first: HashMap<&str, Vec<(&[&str], Label)>> = HashMap::new();
+    // Looked up for every token: FNV hashes the short words faster than the default SipHash.
+    type Fnv = std::hash::BuildHasherDefault<crate::recognize::dates::lexicon::Fnv>;
+    let mut by_first: HashMap<&str, Vec<(&[&str], Label)>, Fnv> = HashMap::default();
     for (k, v) in &names {
         let best = (0..3).max_by_key(|&i| (v[i], 3 - i)).unwrap_or(0);
         let label = [Label::Per, Label::Loc, Label::Org][best];
