@@ -399,6 +399,9 @@ impl Lexicon {
         let t = cx.norm.text.as_str();
         let toks = cx.tokens;
         let mut buf = String::new();
+        // The first range of `other` that ends after the current token's start: tokens come in order, so it
+        // only moves forward (what a binary search per token would find, without its cache misses).
+        let mut other_at = 0;
         for (i, tok) in toks.iter().enumerate() {
             if tok.kind != TokenKind::Word {
                 continue;
@@ -407,9 +410,11 @@ impl Lexicon {
                 let i = v.partition_point(|&(_, e)| e <= a);
                 v.get(i).is_some_and(|&(s, _)| s < b)
             };
-            let is_other = |a: usize, b: usize| is_in(other, a, b);
+            while other.get(other_at).is_some_and(|&(_, e)| e <= tok.start) {
+                other_at += 1;
+            }
             // A word that is a known place or organisation (`كندا`, not ك + ندا) starts no person's name.
-            if is_other(tok.start, tok.end) {
+            if other.get(other_at).is_some_and(|&(s, _)| s < tok.end) {
                 continue;
             }
             // Up to two surname-like words right after token `i` (separated by a space or ZWNJ only).
