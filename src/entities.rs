@@ -32,7 +32,7 @@ use crate::normalize::{normalize_str, Normalized};
 use crate::recognize::heads::is_head;
 use crate::recognize::lexicon::{common_words, title_words};
 use crate::span::{Entity, Label, Span};
-use crate::tokenize::{is_arabic_letter, strip_proclitic, PROCLITICS};
+use crate::tokenize::{is_arabic_letter, strip_proclitic, NON_ARTICLE_PROCLITICS, PROCLITICS};
 
 /// Normalized words of a mention (ZWNJ counts as a space).
 fn words(text: &str) -> Vec<String> {
@@ -64,6 +64,8 @@ pub(crate) fn skeleton_into(w: &str, out: &mut String) {
     // One pass: whether a letter is the last kept one is known by looking one ahead.
     let mut letters = w.chars().filter(kept).peekable();
     let mut first = true;
+    // The last letter written (doubled letters collapse).
+    let mut prev = None;
     while let Some(c) = letters.next() {
         let last = letters.peek().is_none();
         let edge = first || last;
@@ -83,8 +85,9 @@ pub(crate) fn skeleton_into(w: &str, out: &mut String) {
             'ڤ' | 'ف' => 'f',
             c => c,
         };
-        if !out.ends_with(m) {
+        if prev != Some(m) {
             out.push(m);
+            prev = Some(m);
         }
     }
 }
@@ -304,9 +307,8 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
             };
             let found = std::iter::once(0)
                 .chain(
-                    PROCLITICS
+                    NON_ARTICLE_PROCLITICS
                         .iter()
-                        .filter(|p| !p.ends_with("ال") && !p.ends_with("لل"))
                         .filter_map(|p| strip_proclitic(word, p).map(|r| word.len() - r.len())),
                 )
                 .find_map(|k| variant_of(&word[k..], &mut buf).map(|l| (k, l)));

@@ -117,6 +117,10 @@ pub const PROCLITICS: &[&str] = &[
     "فل", "فك", "و", "ف", "ب", "ل", "ك",
 ];
 
+/// The [`PROCLITICS`] that do not end in the article (`ال`, or `لل` where its alef was dropped), in the same
+/// order: what may be written before a name that takes no article.
+pub const NON_ARTICLE_PROCLITICS: &[&str] = &["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"];
+
 /// `word` without the proclitic sequence `p` (one of [`PROCLITICS`]), if it starts with it.
 ///
 /// The same as `word.strip_prefix(p)`, but proclitics are a few bytes long and most words differ from them in
@@ -185,6 +189,12 @@ mod tests {
 
     fn texts(norm: &str) -> Vec<&str> {
         tokenize(norm).iter().map(|t| t.text(norm)).collect()
+    }
+
+    #[test]
+    fn non_article_proclitics_are_the_proclitics_without_the_article() {
+        let want: Vec<&str> = PROCLITICS.iter().copied().filter(|p| !p.ends_with("ال") && !p.ends_with("لل")).collect();
+        assert_eq!(NON_ARTICLE_PROCLITICS, want);
     }
 
     #[test]

@@ -48,7 +48,7 @@ use super::{Context, Recognizer};
 use crate::entities::skeleton_into;
 use crate::lang::Lang;
 use crate::span::{Candidate, Label};
-use crate::tokenize::{is_arabic_letter, strip_proclitic, TokenKind, PROCLITICS};
+use crate::tokenize::{is_arabic_letter, strip_proclitic, TokenKind, NON_ARTICLE_PROCLITICS, PROCLITICS};
 
 /// Names collected from the NER training corpora.
 pub const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
@@ -278,9 +278,8 @@ impl Lexicon {
         if is_given(w) {
             return Some(0);
         }
-        let stripped = PROCLITICS
+        let stripped = NON_ARTICLE_PROCLITICS
             .iter()
-            .filter(|p| !p.ends_with("ال") && !p.ends_with("لل"))
             .find_map(|p| strip_proclitic(w, p).filter(|r| is_given(r)).map(|r| w.len() - r.len()));
         if stripped.is_some() || w.chars().count() < 5 || self.common.contains(w) || self.titles.contains(w) {
             return stripped;
