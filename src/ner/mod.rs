@@ -46,6 +46,40 @@ pub struct Scratch {
     states: Vec<u8>,
     /// What the tagger said in the document's earlier sentences.
     hist: History,
+    /// Token infos of words seen before in the document.
+    memo: InfoMemo,
+}
+
+/// The [`TokInfo`] of recently seen words, direct-mapped by word hash (news repeats its words: most tokens are
+/// found here instead of being hashed nine ways and looked up in four tables again). A slot keeps its word and
+/// kind, so a hit is exact. Filled by one [`Ner`]: a [`Scratch`] serves one document of one tagger.
+#[derive(Default)]
+struct InfoMemo {
+    /// (word, kind, info); the kind is `None` in a slot not filled yet.
+    slots: Vec<(String, Option<TokenKind>, TokInfo)>,
+}
+
+impl InfoMemo {
+    /// Slots (a power of two).
+    const SLOTS: usize = 4096;
+
+    /// The info of `word` of kind `kind`, from the memo or computed by `info` and remembered.
+    fn get(&mut self, word: &str, kind: TokenKind, info: impl FnOnce() -> TokInfo) -> TokInfo {
+        if self.slots.is_empty() {
+            self.slots.resize(InfoMemo::SLOTS, (String::new(), None, TokInfo::default()));
+        }
+        let i = hash_str(word) as usize & (InfoMemo::SLOTS - 1);
+        let Some(slot) = self.slots.get_mut(i) else { return info() };
+        if slot.1 == Some(kind) && slot.0 == word {
+            return slot.2;
+        }
+        let t = info();
+        slot.0.clear();
+        slot.0.push_str(word);
+        slot.1 = Some(kind);
+        slot.2 = t;
+        t
+    }
 }
 
 impl Ner {
@@ -71,7 +105,8 @@ impl Ner {
         sc.infos.clear();
         let classes = self.model.as_ref().map_or(model::Classes::EMPTY, |m| m.classes());
         let clusters = self.model.as_ref().map_or(clusters::Clusters::EMPTY, |m| m.clusters());
-        sc.infos.extend(words.map(|(w, k)| tok_info(w, k, &self.triggers, &classes, &clusters)));
+        let memo = &mut sc.memo;
+        sc.infos.extend(words.map(|(w, k)| memo.get(w, k, || tok_info(w, k, &self.triggers, &classes, &clusters))));
         tag_infos(self.model.as_ref(), &sc.infos, &sc.hist, &mut sc.em, &mut sc.back, &mut sc.states);
         sc.hist.record(&sc.infos, &sc.states);
         model::to_bio(&sc.states, &mut sc.tags);
@@ -430,6 +465,24 @@ mod tests {
             let infos: Vec<TokInfo> = trig.iter().map(|&t| info(t)).collect();
             let inner = |j: usize| common.contains(&j) || bare_trigger(&infos[j]);
             assert_eq!(plausible_span(label, &infos, s, e, first, inner), want, "case {i}");
+        }
+    }
+
+    #[test]
+    fn info_memo_returns_what_tok_info_computes() {
+        let ner = Ner::shipped();
+        let m = ner.model().expect("model");
+        let (classes, clusters) = (m.classes(), m.clusters());
+        let info = |w: &str, k: TokenKind| tok_info(w, k, &ner.triggers, &classes, &clusters);
+        let mut memo = InfoMemo::default();
+        // Repeats, the same text as two kinds, and more words than slots (evictions).
+        let many: Vec<String> = (0..2 * InfoMemo::SLOTS).map(|i| format!("w{i}")).collect();
+        let mut words: Vec<(&str, TokenKind)> = vec![("قال", TokenKind::Word), ("x", TokenKind::Latin), ("x", TokenKind::Word)];
+        words.extend(many.iter().map(|w| (w.as_str(), TokenKind::Latin)));
+        words.extend([("قال", TokenKind::Word), ("x", TokenKind::Latin), ("x", TokenKind::Word), ("", TokenKind::Punct)]);
+        for (w, k) in words.iter().chain(words.iter()) {
+            let got = memo.get(w, *k, || info(w, *k));
+            assert_eq!(format!("{got:?}"), format!("{:?}", info(w, *k)), "{w} {k:?}");
         }
     }
 
