@@ -32,7 +32,7 @@ use crate::normalize::{normalize_str, Normalized};
 use crate::recognize::heads::is_head;
 use crate::recognize::lexicon::{common_words, title_words};
 use crate::span::{Entity, Label, Span};
-use crate::tokenize::{is_arabic_letter, PROCLITICS};
+use crate::tokenize::{is_arabic_letter, strip_proclitic, NON_ARTICLE_PROCLITICS, PROCLITICS};
 
 /// Normalized words of a mention (ZWNJ counts as a space).
 fn words(text: &str) -> Vec<String> {
@@ -61,13 +61,20 @@ pub(crate) fn skeleton_into(w: &str, out: &mut String) {
     out.clear();
     let w = ["ال", "لل"].iter().find_map(|a| w.strip_prefix(a).filter(|r| r.chars().count() >= 3)).unwrap_or(w);
     let kept = |c: &char| !matches!(c, '\u{200C}' | 'ء' | 'ئ' | 'ؤ');
-    let n = w.chars().filter(kept).count();
-    for (i, c) in w.chars().filter(kept).enumerate() {
-        let edge = i == 0 || i + 1 == n;
+    // One pass: whether a letter is the last kept one is known by looking one ahead.
+    let mut letters = w.chars().filter(kept).peekable();
+    let mut first = true;
+    // The last letter written (doubled letters collapse).
+    let mut prev = None;
+    while let Some(c) = letters.next() {
+        let last = letters.peek().is_none();
+        let edge = first || last;
+        let inner_last = last && !first;
+        first = false;
         let m = match c {
             'ا' | 'و' | 'ي' | 'ى' | 'ی' if edge => 'v',
             'ا' | 'و' | 'ي' | 'ى' | 'ی' => continue,
-            'ه' | 'ة' if i + 1 == n && i > 0 => 'v',
+            'ه' | 'ة' if inner_last => 'v',
             'گ' | 'غ' | 'ق' | 'ك' | 'ک' => 'g',
             'پ' | 'ب' => 'b',
             'چ' | 'ج' => 'j',
@@ -78,8 +85,9 @@ pub(crate) fn skeleton_into(w: &str, out: &mut String) {
             'ڤ' | 'ف' => 'f',
             c => c,
         };
-        if !out.ends_with(m) {
+        if prev != Some(m) {
             out.push(m);
+            prev = Some(m);
         }
     }
 }
@@ -259,7 +267,9 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
     // Spelling variants of single-word names and surnames (`كاركاس` for `كاراكاس`): words one letter away from
     // a name, with the same skeleton (four letters or more), that only one label's name has. A word ending in
     // ي where the name does not is an adjective (`فنزويلي`), not the name.
-    let mut by_skel: HashMap<String, Option<(Label, &str)>> = HashMap::new();
+    // Looked up for every word of the text: FNV hashes the short skeletons faster than the default SipHash.
+    type Fnv = std::hash::BuildHasherDefault<crate::recognize::dates::lexicon::Fnv>;
+    let mut by_skel: HashMap<String, Option<(Label, &str)>, Fnv> = HashMap::default();
     let mut buf = String::new();
     for (p, &l) in patterns.iter().zip(&labels) {
         if !p.contains(' ') && p.chars().count() >= 4 && propagatable(p) {
@@ -283,20 +293,23 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
                 continue;
             }
             let variant_of = |stem: &str, buf: &mut String| -> Option<Label> {
-                if stem.chars().count() < 4 || !propagatable(stem) {
+                if stem.chars().count() < 4 {
                     return None;
                 }
+                // The skeleton first: most words are no variant of a name, and the word lists are dearer.
                 skeleton_into(stem, buf);
                 let &(label, name) = by_skel.get(buf.as_str())?.as_ref()?;
+                if !propagatable(stem) {
+                    return None;
+                }
                 let adjective = stem.ends_with('ي') && !name.ends_with('ي');
                 (!adjective && edit_distance(stem, name, 1) <= 1).then_some(label)
             };
             let found = std::iter::once(0)
                 .chain(
-                    PROCLITICS
+                    NON_ARTICLE_PROCLITICS
                         .iter()
-                        .filter(|p| !p.ends_with("ال") && !p.ends_with("لل"))
-                        .filter_map(|p| word.strip_prefix(p).map(|r| word.len() - r.len())),
+                        .filter_map(|p| strip_proclitic(word, p).map(|r| word.len() - r.len())),
                 )
                 .find_map(|k| variant_of(&word[k..], &mut buf).map(|l| (k, l)));
             let Some((k, label)) = found else { continue };
@@ -524,6 +537,47 @@ mod tests {
             assert_ne!(skeleton(a), skeleton(b), "{a} {b}");
         }
         assert_eq!(skeleton(""), "");
+    }
+
+    #[test]
+    fn skeleton_in_one_pass_is_the_two_pass_definition() {
+        // The definition: count the kept letters, then map each knowing its index.
+        fn two_pass(w: &str) -> String {
+            let mut out = String::new();
+            let w = ["ال", "لل"].iter().find_map(|a| w.strip_prefix(a).filter(|r| r.chars().count() >= 3)).unwrap_or(w);
+            let kept = |c: &char| !matches!(c, '\u{200C}' | 'ء' | 'ئ' | 'ؤ');
+            let n = w.chars().filter(kept).count();
+            for (i, c) in w.chars().filter(kept).enumerate() {
+                let edge = i == 0 || i + 1 == n;
+                let m = match c {
+                    'ا' | 'و' | 'ي' | 'ى' | 'ی' if edge => 'v',
+                    'ا' | 'و' | 'ي' | 'ى' | 'ی' => continue,
+                    'ه' | 'ة' if i + 1 == n && i > 0 => 'v',
+                    'گ' | 'غ' | 'ق' | 'ك' | 'ک' => 'g',
+                    'پ' | 'ب' => 'b',
+                    'چ' | 'ج' => 'j',
+                    'ژ' | 'ز' | 'ذ' | 'ظ' | 'ض' => 'z',
+                    'ت' | 'ط' | 'ة' => 't',
+                    'س' | 'ص' | 'ث' => 's',
+                    'ه' | 'ح' => 'h',
+                    'ڤ' | 'ف' => 'f',
+                    c => c,
+                };
+                if !out.ends_with(m) {
+                    out.push(m);
+                }
+            }
+            out
+        }
+        let words = [
+            "", "ه", "ة", "ا", "اه", "هه", "وزارة", "مدينة", "الله", "ايران", "ئا", "اء", "\u{200C}ه", "ه\u{200C}",
+            "للكرملين", "غوايدو", "یی", "abc", "ءؤئ", "شيخ‌الاسلام",
+        ];
+        for w in words {
+            let mut one = String::new();
+            skeleton_into(w, &mut one);
+            assert_eq!(one, two_pass(w), "{w:?}");
+        }
     }
 
     #[test]

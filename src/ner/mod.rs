@@ -23,7 +23,7 @@ use std::collections::HashSet;
 
 use crate::recognize::{Context, Recognizer};
 use crate::span::Candidate;
-use crate::tokenize::{Token, TokenKind, PROCLITICS};
+use crate::tokenize::{strip_proclitic, Token, TokenKind, PROCLITICS};
 use features::{features, hash_str, hist_features, tok_info, History, TokInfo, Triggers, NF, NH};
 use model::{tag_label, Model, NT};
 
@@ -46,6 +46,40 @@ pub struct Scratch {
     states: Vec<u8>,
     /// What the tagger said in the document's earlier sentences.
     hist: History,
+    /// Token infos of words seen before in the document.
+    memo: InfoMemo,
+}
+
+/// The [`TokInfo`] of recently seen words, direct-mapped by word hash (news repeats its words: most tokens are
+/// found here instead of being hashed nine ways and looked up in four tables again). A slot keeps its word and
+/// kind, so a hit is exact. Filled by one [`Ner`]: a [`Scratch`] serves one document of one tagger.
+#[derive(Default)]
+struct InfoMemo {
+    /// (word, kind, info); the kind is `None` in a slot not filled yet.
+    slots: Vec<(String, Option<TokenKind>, TokInfo)>,
+}
+
+impl InfoMemo {
+    /// Slots (a power of two).
+    const SLOTS: usize = 4096;
+
+    /// The info of `word` of kind `kind`, from the memo or computed by `info` and remembered.
+    fn get(&mut self, word: &str, kind: TokenKind, info: impl FnOnce() -> TokInfo) -> TokInfo {
+        if self.slots.is_empty() {
+            self.slots.resize(InfoMemo::SLOTS, (String::new(), None, TokInfo::default()));
+        }
+        let i = hash_str(word) as usize & (InfoMemo::SLOTS - 1);
+        let Some(slot) = self.slots.get_mut(i) else { return info() };
+        if slot.1 == Some(kind) && slot.0 == word {
+            return slot.2;
+        }
+        let t = info();
+        slot.0.clear();
+        slot.0.push_str(word);
+        slot.1 = Some(kind);
+        slot.2 = t;
+        t
+    }
 }
 
 impl Ner {
@@ -71,7 +105,8 @@ impl Ner {
         sc.infos.clear();
         let classes = self.model.as_ref().map_or(model::Classes::EMPTY, |m| m.classes());
         let clusters = self.model.as_ref().map_or(clusters::Clusters::EMPTY, |m| m.clusters());
-        sc.infos.extend(words.map(|(w, k)| tok_info(w, k, &self.triggers, &classes, &clusters)));
+        let memo = &mut sc.memo;
+        sc.infos.extend(words.map(|(w, k)| memo.get(w, k, || tok_info(w, k, &self.triggers, &classes, &clusters))));
         tag_infos(self.model.as_ref(), &sc.infos, &sc.hist, &mut sc.em, &mut sc.back, &mut sc.states);
         sc.hist.record(&sc.infos, &sc.states);
         model::to_bio(&sc.states, &mut sc.tags);
@@ -114,7 +149,7 @@ pub fn name_start(word: &str, model: Option<&Model<'_>>, doc_has: &mut dyn FnMut
     let freq = |s: &str| model.map_or(0, |m| m.entity_freq(hash_str(s)));
     let fw = freq(word);
     for p in PROCLITICS {
-        let Some(rest) = word.strip_prefix(p) else { continue };
+        let Some(rest) = strip_proclitic(word, p) else { continue };
         if rest.chars().nth(1).is_none() {
             continue;
         }
@@ -160,7 +195,7 @@ impl Recognizer for Ner {
         while a < toks.len() {
             // One sentence: up to a sentence-final mark or a line break.
             let mut b = a + 1;
-            while b < toks.len() && !ends_sentence(toks[b - 1].text(t)) && !t[toks[b - 1].end..toks[b].start].contains('\n') {
+            while b < toks.len() && !ends_sentence(toks[b - 1].text(t)) && !t.as_bytes()[toks[b - 1].end..toks[b].start].contains(&b'\n') {
                 b += 1;
             }
             let sent = &toks[a..b];
@@ -310,7 +345,9 @@ fn propagate(cx: &Context<'_>, model: Option<&Model<'_>>, found: &[Found], out: 
         }
         names.entry(key).or_insert([0; 3])[li(f.label)] += 1;
     }
-    let mut by_first: HashMap<&str, Vec<(&[&str], Label)>> = HashMap::new();
+    // Looked up for every token: FNV hashes the short words faster than the default SipHash.
+    type Fnv = std::hash::BuildHasherDefault<crate::recognize::dates::lexicon::Fnv>;
+    let mut by_first: HashMap<&str, Vec<(&[&str], Label)>, Fnv> = HashMap::default();
     for (k, v) in &names {
         let best = (0..3).max_by_key(|&i| (v[i], 3 - i)).unwrap_or(0);
         let label = [Label::Per, Label::Loc, Label::Org][best];
@@ -331,7 +368,7 @@ fn propagate(cx: &Context<'_>, model: Option<&Model<'_>>, found: &[Found], out: 
         let mut n = 1;
         if toks[i].kind == TokenKind::Word {
             for p in PROCLITICS {
-                if n < starts.len() && w.starts_with(p) && w[p.len()..].chars().nth(1).is_some() {
+                if n < starts.len() && strip_proclitic(w, p).is_some_and(|r| r.chars().nth(1).is_some()) {
                     starts[n] = if p.ends_with("ال") { p.len() - "ال".len() } else { p.len() };
                     n += 1;
                 }
@@ -428,6 +465,24 @@ mod tests {
             let infos: Vec<TokInfo> = trig.iter().map(|&t| info(t)).collect();
             let inner = |j: usize| common.contains(&j) || bare_trigger(&infos[j]);
             assert_eq!(plausible_span(label, &infos, s, e, first, inner), want, "case {i}");
+        }
+    }
+
+    #[test]
+    fn info_memo_returns_what_tok_info_computes() {
+        let ner = Ner::shipped();
+        let m = ner.model().expect("model");
+        let (classes, clusters) = (m.classes(), m.clusters());
+        let info = |w: &str, k: TokenKind| tok_info(w, k, &ner.triggers, &classes, &clusters);
+        let mut memo = InfoMemo::default();
+        // Repeats, the same text as two kinds, and more words than slots (evictions).
+        let many: Vec<String> = (0..2 * InfoMemo::SLOTS).map(|i| format!("w{i}")).collect();
+        let mut words: Vec<(&str, TokenKind)> = vec![("قال", TokenKind::Word), ("x", TokenKind::Latin), ("x", TokenKind::Word)];
+        words.extend(many.iter().map(|w| (w.as_str(), TokenKind::Latin)));
+        words.extend([("قال", TokenKind::Word), ("x", TokenKind::Latin), ("x", TokenKind::Word), ("", TokenKind::Punct)]);
+        for (w, k) in words.iter().chain(words.iter()) {
+            let got = memo.get(w, *k, || info(w, *k));
+            assert_eq!(format!("{got:?}"), format!("{:?}", info(w, *k)), "{w} {k:?}");
         }
     }
 

@@ -34,7 +34,7 @@ use super::word_table::WordTable;
 use super::{Context, Recognizer};
 use crate::lang::Lang;
 use crate::span::{Candidate, Label};
-use crate::tokenize::{Token, TokenKind, PROCLITICS};
+use crate::tokenize::{strip_proclitic, Token, TokenKind, PROCLITICS};
 
 /// Head words and their labels.
 pub const HEADS: &str = include_str!("../../data/lexicon/heads.tsv");
@@ -122,7 +122,7 @@ impl Heads {
             return Some((l, 0, w.starts_with("ال")));
         }
         for p in PROCLITICS.iter().filter(|p| !p.ends_with("ال")) {
-            let Some(rest) = w.strip_prefix(p) else { continue };
+            let Some(rest) = strip_proclitic(w, p) else { continue };
             if rest.chars().count() < 3 {
                 continue;
             }
@@ -143,7 +143,7 @@ impl Heads {
 
     fn is_title(&self, w: &str) -> bool {
         self.titles.contains(w)
-            || PROCLITICS.iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() > 2 && self.titles.contains(r)))
+            || PROCLITICS.iter().any(|p| strip_proclitic(w, p).is_some_and(|r| r.chars().count() > 2 && self.titles.contains(r)))
     }
 
     /// An adjective made from a place name (`الروسية` ← `روسيا`, `البريطاني` ← `بريطانيا`).
@@ -166,7 +166,7 @@ impl Heads {
             && !self.common.contains(w)
             && !self.heads.contains(w)
             && !self.is_title(w)
-            && !PROCLITICS.iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() > 2 && self.common.contains(r)))
+            && !PROCLITICS.iter().any(|p| strip_proclitic(w, p).is_some_and(|r| r.chars().count() > 2 && self.common.contains(r)))
     }
 
     fn propose_phrases(&self, cx: &Context<'_>, out: &mut Vec<Candidate>) {

@@ -48,7 +48,7 @@ use super::{Context, Recognizer};
 use crate::entities::skeleton_into;
 use crate::lang::Lang;
 use crate::span::{Candidate, Label};
-use crate::tokenize::{is_arabic_letter, TokenKind, PROCLITICS};
+use crate::tokenize::{is_arabic_letter, strip_proclitic, TokenKind, NON_ARTICLE_PROCLITICS, PROCLITICS};
 
 /// Names collected from the NER training corpora.
 pub const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
@@ -278,10 +278,9 @@ impl Lexicon {
         if is_given(w) {
             return Some(0);
         }
-        let stripped = PROCLITICS
+        let stripped = NON_ARTICLE_PROCLITICS
             .iter()
-            .filter(|p| !p.ends_with("ال") && !p.ends_with("لل"))
-            .find_map(|p| w.strip_prefix(p).filter(|r| is_given(r)).map(|r| w.len() - r.len()));
+            .find_map(|p| strip_proclitic(w, p).filter(|r| is_given(r)).map(|r| w.len() - r.len()));
         if stripped.is_some() || w.chars().count() < 5 || self.common.contains(w) || self.titles.contains(w) {
             return stripped;
         }
@@ -399,6 +398,9 @@ impl Lexicon {
         let t = cx.norm.text.as_str();
         let toks = cx.tokens;
         let mut buf = String::new();
+        // The first range of `other` that ends after the current token's start: tokens come in order, so it
+        // only moves forward (what a binary search per token would find, without its cache misses).
+        let mut other_at = 0;
         for (i, tok) in toks.iter().enumerate() {
             if tok.kind != TokenKind::Word {
                 continue;
@@ -407,9 +409,11 @@ impl Lexicon {
                 let i = v.partition_point(|&(_, e)| e <= a);
                 v.get(i).is_some_and(|&(s, _)| s < b)
             };
-            let is_other = |a: usize, b: usize| is_in(other, a, b);
+            while other.get(other_at).is_some_and(|&(_, e)| e <= tok.start) {
+                other_at += 1;
+            }
             // A word that is a known place or organisation (`كندا`, not ك + ندا) starts no person's name.
-            if is_other(tok.start, tok.end) {
+            if other.get(other_at).is_some_and(|&(s, _)| s < tok.end) {
                 continue;
             }
             // Up to two surname-like words right after token `i` (separated by a space or ZWNJ only).
@@ -468,7 +472,7 @@ impl Lexicon {
 
 /// Whether `w` starts with a proclitic sequence after which three letters or more satisfy `pred`.
 fn after_proclitic(w: &str, pred: impl Fn(&str) -> bool) -> bool {
-    PROCLITICS.iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() > 2 && pred(r)))
+    PROCLITICS.iter().any(|p| strip_proclitic(w, p).is_some_and(|r| r.chars().count() > 2 && pred(r)))
 }
 
 fn is_word_char(c: char) -> bool {

@@ -288,7 +288,7 @@ fn stem_in(set: &FxMap<Box<str>, ()>, w: &str) -> bool {
     set.contains_key(w)
         || crate::tokenize::PROCLITICS
             .iter()
-            .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().nth(1).is_some() && set.contains_key(r)))
+            .any(|p| crate::tokenize::strip_proclitic(w, p).is_some_and(|r| r.chars().nth(1).is_some() && set.contains_key(r)))
 }
 
 fn light_bit(g: u8) -> u8 {

@@ -35,14 +35,32 @@ pub struct Matcher<'a> {
     fa: &'a dyn Fn(usize) -> bool,
     /// The token whose first bytes are a proclitic being skipped, and how many bytes.
     strip: std::cell::Cell<(usize, usize)>,
+    /// The last few results of [`Matcher::word`], by token (the patterns tried at a position read the same
+    /// few tokens again and again).
+    words: [std::cell::Cell<WordMemo<'a>>; WORD_MEMO],
 }
+
+/// Slots of the [`Matcher::word`] memo (a power of two; indexed by token number).
+const WORD_MEMO: usize = 8;
+
+/// One memoized [`Matcher::word`] result: token, proclitic bytes skipped on it, readings, next token.
+#[derive(Clone, Copy)]
+struct WordMemo<'a> {
+    p: usize,
+    skip: usize,
+    atoms: &'a [Atom],
+    next: usize,
+}
+
+const NO_MEMO: WordMemo<'static> = WordMemo { p: usize::MAX, skip: 0, atoms: &[], next: 0 };
 
 type P = Option<(usize, Val)>;
 
 impl<'a> Matcher<'a> {
     /// A matcher over `toks` of `norm`; `fa(offset)` tells whether a normalized offset is in Persian text.
     pub fn new(v: &'a Vocab, norm: &'a str, toks: &'a [Token], fa: &'a dyn Fn(usize) -> bool) -> Self {
-        Matcher { v, norm, toks, fa, strip: std::cell::Cell::new((usize::MAX, 0)) }
+        let words = std::array::from_fn(|_| std::cell::Cell::new(NO_MEMO));
+        Matcher { v, norm, toks, fa, strip: std::cell::Cell::new((usize::MAX, 0)), words }
     }
 
     /// Every date expression, left to right, none overlapping.
@@ -108,9 +126,21 @@ impl<'a> Matcher<'a> {
         if t.kind == TokenKind::Number {
             return (&[], p);
         }
+        let skip = if p == self.strip.get().0 { self.strip.get().1 } else { 0 };
+        let slot = &self.words[p % WORD_MEMO];
+        let memo = slot.get();
+        if memo.p == p && memo.skip == skip {
+            return (memo.atoms, memo.next);
+        }
+        let (atoms, next) = self.lookup_word(p, t.start + skip);
+        slot.set(WordMemo { p, skip, atoms, next });
+        (atoms, next)
+    }
+
+    /// [`Matcher::word`] without the memo; the form at token `p` starts at byte `start`.
+    fn lookup_word(&self, p: usize, start: usize) -> (&'a [Atom], usize) {
         let first = self.text(p);
         let n = self.v.phrase_len(first);
-        let start = if p == self.strip.get().0 { t.start + self.strip.get().1 } else { t.start };
         for k in (2..=n).rev() {
             if let Some(last) = self.toks.get(p + k - 1) {
                 if let Some(form) = self.norm.get(start..last.end) {
