@@ -77,6 +77,9 @@ html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">
   `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 if (!html.includes(csp)) throw new Error('index.html: no Content-Security-Policy meta to replace');
 swap('<link rel="stylesheet" href="style.css">', `<style>${style}</style>`);
+// The wasm is inlined: nothing to preload.
+swap('<!-- The wasm is fetched while the page is still parsing; js/boot.js\'s compileStreaming(fetch(...)) takes this response. -->\n' +
+  '<link rel="preload" href="pkg/hashiya_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n', '');
 swap('<!-- First and async: it starts the annotator\'s worker and wasm as soon as it arrives (js/boot.js). -->\n' +
   '<script type="module" async src="js/boot.js"></script>\n', '');
 // The module preloads (index.html must list every module app.js needs, so none waits for app.js to arrive);
