@@ -80,8 +80,8 @@ swap('<link rel="stylesheet" href="style.css">', `<style>${style}</style>`);
 // The wasm is inlined: nothing to preload.
 swap('<!-- The wasm is fetched while the page is still parsing; js/boot.js\'s compileStreaming(fetch(...)) takes this response. -->\n' +
   '<link rel="preload" href="pkg/hashiya_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n', '');
-swap('<!-- First and async: it starts the annotator\'s worker and wasm as soon as it arrives (js/boot.js). -->\n' +
-  '<script type="module" async src="js/boot.js"></script>\n', '');
+swap('<!-- First, a small classic script: it starts the annotator\'s worker and wasm at once (js/boot.js). -->\n' +
+  '<script src="js/boot.js"></script>\n', '');
 // The module preloads (index.html must list every module app.js needs, so none waits for app.js to arrive);
 // every module is inlined here.
 for (const m of appModules.filter((m) => m.startsWith('js/') && m !== 'js/boot.js')) {

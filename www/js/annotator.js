@@ -1,6 +1,7 @@
 // The page's side of the annotation worker (started early by boot.js): runs one annotation at a time; while one
 // runs, only the newest text waits, so fast typing never queues stale work.
-import { boot } from './boot.js';
+// Started by js/boot.js, which ran before any module.
+const boot = globalThis.hashiyaBoot;
 
 export class Annotator {
   constructor({ onReady, onBusy, onResult, onError }) {
