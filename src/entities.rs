@@ -161,7 +161,9 @@ fn split_two_people(text: &str, spans: &mut Vec<Span>) {
         if a == b || (alone.contains_key(a.as_str()) && b_known) {
             let s = &spans[*i];
             let t = &text[s.start..s.end];
-            let Some(gap) = t.find(' ') else { continue };
+            // The space after the first word (a span never starts with a space, but nothing here relies on it).
+            let lead = t.len() - t.trim_start_matches(' ').len();
+            let Some(gap) = t[lead..].find(' ').map(|g| lead + g) else { continue };
             let rest = t[gap..].trim_start_matches(' ');
             if rest.is_empty() || rest.contains(' ') {
                 continue;
@@ -748,6 +750,16 @@ mod tests {
 
     mod regression {
         use super::*;
+
+        #[test]
+        fn a_span_that_starts_with_spaces_is_not_split_into_an_empty_one() {
+            // Found by `linking_is_consistent`: the same word twice after leading spaces.
+            let text = "  لل\u{200C}لل وو غوايدو غوايدو";
+            let end = text.find(" وو").unwrap_or(text.len());
+            let mut spans = vec![Span::new(Label::Per, 0, end)];
+            propagate(text, &Normalized::new(text), &mut spans);
+            assert!(spans.iter().all(|s| s.start < s.end), "{spans:?}");
+        }
 
         #[test]
         fn speakers_take_the_entity_of_their_mention() {
