@@ -21,6 +21,7 @@ pub mod train;
 
 use std::collections::HashSet;
 
+use crate::recognize::heads::is_description;
 use crate::recognize::{Context, Recognizer};
 use crate::span::Candidate;
 use crate::tokenize::{strip_proclitic, Token, TokenKind, PROCLITICS};
@@ -212,6 +213,10 @@ impl Recognizer for Ner {
                     common_word(wj, model) || (bare_trigger(&sc.infos[j]) && !wj.starts_with("ال"))
                 };
                 if !plausible_span(label, &sc.infos, s, e, &w[k..], inner) {
+                    continue;
+                }
+                // A noun and adjectives of a place describe (`القوات الروسية`); the name-phrase rule's test.
+                if label != crate::span::Label::Per && e > s && is_description(&w[k..], sent[s + 1..=e].iter().map(|x| x.text(t))) {
                     continue;
                 }
                 let margin = model.span_margin(&sc.em, &sc.states, s, e);

@@ -148,13 +148,7 @@ impl Heads {
 
     /// An adjective made from a place name (`الروسية` ← `روسيا`, `البريطاني` ← `بريطانيا`).
     fn place_adjective(&self, w: &str, buf: &mut String) -> bool {
-        let Some(stem) = nisba_stem(w) else { return false };
-        ["", "ا", "يا", "ة"].iter().any(|end| {
-            buf.clear();
-            buf.push_str(stem);
-            buf.push_str(end);
-            self.places.contains(buf.as_str())
-        })
+        place_adjective_in(&self.places, w, buf)
     }
 
     /// A word that can be (part of) a proper name: not a common word, a cue, a head or a title (also after
@@ -294,6 +288,32 @@ pub fn nisba_stem(w: &str) -> Option<&str> {
     (w.chars().count() >= 6 && stem.chars().count() >= 2).then_some(stem)
 }
 
+/// Whether `w` is an adjective made from one of `places` (`الروسية` ← `روسيا`, `البريطاني` ← `بريطانيا`).
+fn place_adjective_in(places: &WordSet, w: &str, buf: &mut String) -> bool {
+    let Some(stem) = nisba_stem(w) else { return false };
+    ["", "ا", "يا", "ة"].iter().any(|end| {
+        buf.clear();
+        buf.push_str(stem);
+        buf.push_str(end);
+        places.contains(buf.as_str())
+    })
+}
+
+/// Whether normalized words make a description rather than a name, by the rule the phrases follow: a noun with
+/// the article (`first`) followed only by relative adjectives, the last made from a shipped place name
+/// (`القوات الروسية`, `الدبلوماسية الأمريكية`: the Russian forces, American diplomacy).
+pub fn is_description<'a>(first: &str, rest: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut last = None;
+    for w in rest {
+        if nisba_stem(w).is_none() {
+            return false;
+        }
+        last = Some(w);
+    }
+    let mut buf = String::new();
+    first.starts_with("ال") && last.is_some_and(|w| place_adjective_in(place_words(), w, &mut buf))
+}
+
 impl Recognizer for Heads {
     fn name(&self) -> &'static str {
         "heads"
@@ -309,6 +329,7 @@ impl Recognizer for Heads {
 mod tests {
     use super::*;
     use crate::recognize::Analysis;
+    use crate::normalize::normalize_str;
     use crate::span::Span;
 
     const HEADS_T: &str = "# test\nمنظمة\tORG\t10\t0.90\nنهر\tLOC\t8\t0.90\nالحزب\tORG\t9\t0.80\nرابطة\tORG\t5\t0.10\n\
@@ -432,6 +453,26 @@ mod tests {
         assert!(h.place_adjective("الروسية", &mut buf));
         assert!(h.place_adjective("الصيني", &mut buf));
         assert!(!h.place_adjective("الديمقراطي", &mut buf));
+    }
+
+    #[test]
+    fn descriptions() {
+        // (first word, the words after it, a description)
+        let cases: &[(&str, &[&str], bool)] = &[
+            ("القوات", &["الروسية"], true),
+            ("الدبلوماسية", &["الامريكية"], true),
+            ("الجيش", &["الوطني", "الفنزويلي"], true),
+            // Not a noun with the article, or an adjective not made from a place, or a word that is no adjective.
+            ("قوات", &["الروسية"], false),
+            ("الحزب", &["الديمقراطي"], false),
+            ("البنك", &["الدولي", "للتنمية"], false),
+            ("الجيش", &["الروسي", "الحر"], false),
+            ("القوات", &[], false),
+        ];
+        for &(first, rest, want) in cases {
+            let rest: Vec<String> = rest.iter().map(|w| normalize_str(w)).collect();
+            assert_eq!(is_description(&normalize_str(first), rest.iter().map(String::as_str)), want, "{first} {rest:?}");
+        }
     }
 
     #[test]
