@@ -275,9 +275,8 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
     // Spelling variants of single-word names and surnames (`كاركاس` for `كاراكاس`): words one letter away from
     // a name, with the same skeleton (four letters or more), that only one label's name has. A word ending in
     // ي where the name does not is an adjective (`فنزويلي`), not the name.
-    // Looked up for every word of the text: FNV hashes the short skeletons faster than the default SipHash.
-    type Fnv = std::hash::BuildHasherDefault<crate::recognize::dates::lexicon::Fnv>;
-    let mut by_skel: HashMap<String, Option<(Label, &str)>, Fnv> = HashMap::default();
+    // Looked up for every word of the text: a fast hash ([`crate::hash::Fx`]) rather than the default SipHash.
+    let mut by_skel: crate::hash::FxMap<String, Option<(Label, &str)>> = Default::default();
     let mut buf = String::new();
     for (p, &l) in patterns.iter().zip(&labels) {
         if !p.contains(' ') && p.chars().count() >= 4 && propagatable(p) {

@@ -20,6 +20,7 @@
 #![deny(missing_docs)]
 
 pub mod entities;
+pub mod hash;
 pub mod lang;
 pub mod ner;
 pub mod normalize;

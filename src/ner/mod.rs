@@ -350,9 +350,8 @@ fn propagate(cx: &Context<'_>, model: Option<&Model<'_>>, found: &[Found], out: 
         }
         names.entry(key).or_insert([0; 3])[li(f.label)] += 1;
     }
-    // Looked up for every token: FNV hashes the short words faster than the default SipHash.
-    type Fnv = std::hash::BuildHasherDefault<crate::recognize::dates::lexicon::Fnv>;
-    let mut by_first: HashMap<&str, Vec<(&[&str], Label)>, Fnv> = HashMap::default();
+    // Looked up for every token: a fast hash ([`crate::hash::Fx`]) rather than the default SipHash.
+    let mut by_first: crate::hash::FxMap<&str, Vec<(&[&str], Label)>> = Default::default();
     for (k, v) in &names {
         let best = (0..3).max_by_key(|&i| (v[i], 3 - i)).unwrap_or(0);
         let label = [Label::Per, Label::Loc, Label::Org][best];

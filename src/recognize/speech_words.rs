@@ -4,9 +4,7 @@
 //! Everything is written here as it is spelled and normalized once, when the annotator is built, with
 //! [`crate::normalize::normalize_str`], so lookups match the normalized text (أ → ا, ی → ي, ک → ك, ى → ي).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
+use crate::hash::FxMap;
 use crate::normalize::normalize_str;
 
 /// What a speech word does to attribution.
@@ -164,31 +162,6 @@ const OUTLETS: &[&str] = &[
     "خبرگزاری", "روزنامه", "شبکه", "سایت", "پایگاه", "تارنما", "نشریه", "هفته‌نامه", "ماهنامه", "مجله", "رادیو",
     "تلویزیون", "شرکت", "سازمان", "حزب", "گروه", "جنبش", "موسسه", "مؤسسه", "انجمن", "کانال",
 ];
-
-/// A fast, non-cryptographic hasher (FxHash) for the word tables: the keys are the annotator's own short words.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A hash map with [`Fx`].
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// What the word tables say about one word: one lookup answers every question.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -1,8 +1,6 @@
 //! The date vocabulary: month names (generated from CLDR into `data/date_names.tsv`), weekdays, number words,
 //! units, parts of day, relative words, era marks and holidays of Arabic and Persian, keyed by normalized form.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::normalize::normalize_str;
 use crate::span::Calendar;
@@ -176,25 +174,7 @@ pub enum Atom {
     Decades,
 }
 
-/// FNV-1a: short keys, no DoS concern for a fixed table.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type Map<K, V> = crate::hash::FxMap<K, V>;
 
 /// The date vocabulary keyed by normalized form.
 pub struct Vocab {
