@@ -1,25 +1,18 @@
 // The annotation worker: loads the Rust core (wasm-bindgen `--target web` output in ./pkg) and answers
 // {type:"annotate", id, text, options} with {type:"result", id, result, ms}, so the page never blocks on it.
 // The "init" message normally carries the wasm already compiled by the page (js/boot.js); should the page have
-// failed to compile it, it carries it as base64 (the self-contained dist/hashiya.html, because nothing can be
-// fetched from file://) or nothing, and init() fetches ./pkg/hashiya_bg.wasm next to this file.
+// failed to compile it, it carries the wasm's bytes (the self-contained dist/hashiya.html, because nothing can be
+// fetched from file://; the page decoded them from base64) or nothing, and init() fetches ./pkg/hashiya_bg.wasm
+// next to this file.
 import init, { annotate, warmup, version } from './pkg/hashiya.js';
 
 let ready = null;
-
-function fromBase64(b64) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
 
 self.onmessage = async (event) => {
   const msg = event.data;
   if (msg.type === 'init') {
     ready = (async () => {
-      const wasm = msg.module || (msg.wasmBase64 ? fromBase64(msg.wasmBase64) : null);
+      const wasm = msg.module || msg.wasmBytes || null;
       await init(wasm ? { module_or_path: wasm } : undefined);
       warmup();
       return version();

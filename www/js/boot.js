@@ -26,18 +26,20 @@
       worker = new Worker(url, { name: 'hashiya' });
       const inlineWasm = document.getElementById('hashiya-wasm-base64');
       const b64 = inlineWasm ? inlineWasm.textContent.trim() : '';
-      compiled = (async () => WebAssembly.compile(fromBase64(b64)))();
-      fallback = { type: 'init', wasmBase64: b64 };
+      // Decoded once, here: should compiling fail, the worker gets the bytes.
+      let bytes;
+      compiled = (async () => WebAssembly.compile(bytes = fromBase64(b64)))();
+      fallback = () => ({ type: 'init', wasmBytes: bytes });
     } else {
       worker = new Worker('./worker.js', { type: 'module', name: 'hashiya' });
       compiled = typeof WebAssembly.compileStreaming === 'function'
         ? WebAssembly.compileStreaming(fetch('./pkg/hashiya_bg.wasm'))
         : Promise.reject(new Error('no WebAssembly.compileStreaming'));
-      fallback = { type: 'init' };
+      fallback = () => ({ type: 'init' });
     }
     // Should the page fail to compile it (an old browser, a server without the application/wasm type), the
     // worker loads the wasm itself, and reports any error.
-    compiled.then((module) => worker.postMessage({ type: 'init', module }), () => worker.postMessage(fallback));
+    compiled.then((module) => worker.postMessage({ type: 'init', module }), () => worker.postMessage(fallback()));
     return worker;
   }
 
