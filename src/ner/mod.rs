@@ -21,7 +21,7 @@ pub mod train;
 
 use std::collections::HashSet;
 
-use crate::recognize::heads::is_description;
+use crate::recognize::heads::{agrees_with_noun, is_description};
 use crate::recognize::{Context, Recognizer};
 use crate::span::Candidate;
 use crate::tokenize::{strip_proclitic, Token, TokenKind, PROCLITICS};
@@ -206,6 +206,10 @@ impl Recognizer for Ner {
                 let w = first.text(t);
                 let k = if first.kind == TokenKind::Word { name_start(w, Some(model), &mut doc_has) } else { 0 };
                 if s == e && common_word(&w[k..], model) {
+                    continue;
+                }
+                // A relative adjective after a noun with the article agrees with it (`السلم الأهلي`).
+                if s == e && label != crate::span::Label::Per && agrees_with_noun(t, first.start + k, first.end) {
                     continue;
                 }
                 let inner = |j: usize| {

@@ -28,6 +28,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use super::head_classes::{class_of, class_of_word, describes, is_branch, is_detached_affix, is_media_tail, is_persian_non_head, Class};
 use super::lexicon::{common_words, place_words, WordSet};
 use super::lexicon_data::{self, one_word_places, precise_heads};
 use super::word_table::WordTable;
@@ -53,6 +54,12 @@ pub use lexicon_data::HEAD_MIN_PRECISION;
 pub const MAX_FOLLOWERS: usize = 4;
 /// Most name words after the head.
 pub const MAX_NAME_WORDS: usize = 2;
+/// The score of an alliance named after a place (`مجموعة ليما`): above the place's name alone (the
+/// gazetteer's 0.55) and the tagger's.
+const SCORE_ALLIANCE: f32 = 0.7;
+/// The score of a media outlet's name ending in [`is_media_tail`] (`ايران پرس`): above a place's name alone
+/// (the gazetteer's 0.55) and the tagger's, below a longer head phrase (`وكالة فرانس برس`).
+const SCORE_MEDIA: f32 = 0.6;
 /// Most Latin words in a credit line.
 const MAX_CREDIT_WORDS: usize = 3;
 
@@ -66,6 +73,12 @@ pub struct Heads {
     /// Title words (corpus titles and the tagger's TITLE triggers).
     titles: Cow<'static, WordSet>,
     common: &'static WordSet,
+}
+
+/// The shipped name parts (read in place).
+fn shipped_parts() -> &'static WordSet {
+    static P: OnceLock<WordSet> = OnceLock::new();
+    P.get_or_init(|| WordSet::shipped(SHIPPED_PARTS))
 }
 
 /// The shipped head words (read in place).
@@ -97,20 +110,30 @@ impl Heads {
     /// prepares them (titles: the title table and the tagger's title triggers, [`lexicon_data::head_titles_tsv`]; places: the
     /// gazetteer's and CLDR's, [`crate::recognize::lexicon::place_words`]) and read in place.
     pub fn shipped() -> Heads {
-        static PARTS: OnceLock<WordSet> = OnceLock::new();
         static TITLE_WORDS: OnceLock<WordSet> = OnceLock::new();
         Heads {
             heads: Cow::Borrowed(shipped_heads()),
-            parts: Cow::Borrowed(PARTS.get_or_init(|| WordSet::shipped(SHIPPED_PARTS))),
+            parts: Cow::Borrowed(shipped_parts()),
             places: Cow::Borrowed(place_words()),
             titles: Cow::Borrowed(TITLE_WORDS.get_or_init(|| WordSet::shipped(SHIPPED_TITLES))),
             common: common_words(),
         }
     }
 
-    /// The label of the head word `w` (as the table writes it), if it is one.
+    /// The label of the head word `w` (as the table writes it), if it is one: a facility's is a place, an
+    /// armed service's or an alliance's an organisation ([`class_of`]), whatever the table says.
     fn label_of(&self, w: &str) -> Option<Label> {
-        self.heads.get(w).and_then(|i| Label::ALL.get(usize::from(i)).copied())
+        match class_of(w) {
+            Some(Class::Facility) => Some(Label::Loc),
+            Some(Class::Service | Class::Alliance) => Some(Label::Org),
+            _ => self.heads.get(w).and_then(|i| Label::ALL.get(usize::from(i)).copied()),
+        }
+    }
+
+    /// Whether the normalized word is a place: a one-word place name (with or without the article) or an
+    /// adjective made from one.
+    fn is_place(&self, w: &str, buf: &mut String) -> bool {
+        self.places.contains(w.strip_prefix("ال").unwrap_or(w)) || self.place_adjective(w, buf)
     }
 
     /// The head's label, the byte offset where the span starts inside `w` (after proclitics; a fused `لل` stays,
@@ -151,12 +174,14 @@ impl Heads {
         place_adjective_in(&self.places, w, buf)
     }
 
-    /// A word that can be (part of) a proper name: not a common word, a cue, a head or a title (also after
-    /// proclitics); no article (`article`: whether its `ال` is one); three letters or more.
+    /// A word that can be (part of) a proper name: not a common word, a cue, a head, a title (also after
+    /// proclitics) or a Persian affix written apart ([`is_detached_affix`]); no article (`article`: whether its
+    /// `ال` is one); three letters or more.
     fn is_name_word(&self, w: &str, article: bool) -> bool {
         let with_article = article && w.starts_with("ال");
         w.chars().count() >= 3
             && !with_article
+            && !is_detached_affix(w)
             && !self.common.contains(w)
             && !self.heads.contains(w)
             && !self.is_title(w)
@@ -181,9 +206,29 @@ impl Heads {
             if i > 0 && spaced(t, &toks[i - 1], tok) && toks[i - 1].kind == TokenKind::Word && self.is_title(toks[i - 1].text(t)) {
                 continue;
             }
+            let class = class_of_word(tok.text(t));
+            // An alliance heads a name only with a place's (`مجموعة ليما`, `حلف وارسو`): `مجموعة من`, `مجموعة كبيرة`
+            // are a group of things.
+            if class == Some(Class::Alliance) {
+                if let Some(next) = toks.get(i + 1).filter(|k| k.kind == TokenKind::Word && spaced(t, tok, k)) {
+                    let f = next.text(t);
+                    if self.places.contains(f) && !self.common.contains(f) {
+                        out.push(cx.candidate(label, tok.start + at, next.end, SCORE_ALLIANCE, "heads"));
+                    }
+                }
+                continue;
+            }
+            let service = class == Some(Class::Service);
+            // A definite facility's name goes on with name parts only (`البيت الأبيض`, not `البيت الداخلي`).
+            let strict_parts = class == Some(Class::Facility) && definite;
+            let mut words = [""; MAX_FOLLOWERS];
+            let mut branch = false;
             let (mut n, mut names, mut after_name) = (0usize, 0usize, false);
             let (mut only_adjectives, mut last_adjective_of_place) = (true, false);
             let arabic = cx.lang_at(cx.norm.orig_start(tok.start)) == Lang::Ar;
+            if !arabic && tok.text(t).get(at..).is_some_and(is_persian_non_head) {
+                continue;
+            }
             // The phrase so far ends where a name can end: in Arabic not on a noun without the article that
             // is no name (`وكالة أنباء`: a construct noun waits for its complement).
             let mut complete: Option<(usize, usize)> = None;
@@ -196,13 +241,14 @@ impl Heads {
                 // `ال` written with a hamza is no article: the name starts with أل (`ألمانيا`).
                 let hamza = cx.text.get(cx.norm.orig_start(next.start)..).is_some_and(|o| o.starts_with(['أ', 'إ', 'آ']));
                 let nisba = !hamza && nisba_stem(f).is_some();
-                let adjective = self.parts.contains(f) || nisba;
+                let adjective = self.parts.contains(f) || (nisba && !strict_parts);
                 let of_place = adjective && self.place_adjective(f, &mut buf);
                 if adjective && !(after_name && of_place) {
                     after_name = false;
                     only_adjectives &= nisba;
                     last_adjective_of_place = of_place;
                 } else if !definite
+                    && !service
                     && (n == 0 || after_name)
                     && names < MAX_NAME_WORDS
                     && self.is_name_word(f, !hamza)
@@ -217,19 +263,50 @@ impl Heads {
                 } else {
                     break;
                 }
+                if let Some(slot) = words.get_mut(n) {
+                    *slot = f;
+                }
+                branch |= is_branch(f);
                 n += 1;
                 prev = next;
                 if !arabic || (f.starts_with("ال") && !hamza) || after_name {
                     complete = Some((next.end, n));
                 }
             }
-            // Adjectives alone that end in one made from a place describe (`القوات الروسية`: the Russian forces).
-            if only_adjectives && last_adjective_of_place {
+            // Adjectives alone that end in one made from a place describe (`القوات الروسية`: the Russian forces),
+            // unless they follow an armed service's head or name a branch (`الحرس الثوري الإيراني`,
+            // `القوات الجوية الروسية`).
+            if only_adjectives && last_adjective_of_place && !service && !branch {
                 continue;
             }
             if let Some((end, n)) = complete {
+                // A government, army or forces of a place, or forces with adjectives, describe (`دولت ونزوئلا`,
+                // `القوات المسلحة`).
+                let rest = &words[..n.min(MAX_FOLLOWERS)];
+                let adjective = |w: &str| self.parts.contains(w) || nisba_stem(w).is_some();
+                let mut pbuf = String::new();
+                if describes(class, rest, adjective, |w| self.is_place(w, &mut pbuf)) {
+                    continue;
+                }
                 let score = 0.58 + 0.03 * (n + 1).min(4) as f32;
                 out.push(cx.candidate(label, tok.start + at, end, score, "heads"));
+            }
+        }
+    }
+
+    /// A name word or place and a media tail after it (`ايران پرس`, `فرانس برس`): a media outlet.
+    fn propose_media(&self, cx: &Context<'_>, out: &mut Vec<Candidate>) {
+        let t = cx.norm.text.as_str();
+        let toks = cx.tokens;
+        for (i, tok) in toks.iter().enumerate().skip(1) {
+            if tok.kind != TokenKind::Word || !is_media_tail(tok.text(t)) {
+                continue;
+            }
+            let prev = &toks[i - 1];
+            let p = prev.text(t);
+            let named = self.is_name_word(p, true) || self.places.contains(p);
+            if prev.kind == TokenKind::Word && spaced(t, prev, tok) && named && !self.common.contains(p) {
+                out.push(cx.candidate(Label::Org, prev.start, tok.end, SCORE_MEDIA, "heads-media"));
             }
         }
     }
@@ -288,6 +365,21 @@ pub fn nisba_stem(w: &str) -> Option<&str> {
     (w.chars().count() >= 6 && stem.chars().count() >= 2).then_some(stem)
 }
 
+/// Whether the one-word name at `start..end` of the normalized text `t` is a relative adjective (`الأهلي`) right
+/// after a noun with the article (`السلم الأهلي`, `والسلم الأهلي`): it agrees with that noun, an adjective
+/// rather than a name.
+pub fn agrees_with_noun(t: &str, start: usize, end: usize) -> bool {
+    let Some(w) = t.get(start..end) else { return false };
+    if nisba_stem(w).is_none() {
+        return false;
+    }
+    let before = t.get(..start).and_then(|b| b.strip_suffix(' ')).unwrap_or("");
+    let word_char = |c: char| crate::tokenize::is_arabic_letter(c) || c.is_alphanumeric() || c == '\u{200C}';
+    let prev = before.rsplit(|c: char| !word_char(c)).next().unwrap_or("");
+    let definite = PROCLITICS.iter().any(|p| (p.ends_with("ال") || p.ends_with("لل")) && prev.starts_with(p));
+    before.len() + 1 == start && definite && prev.chars().count() > 3
+}
+
 /// Whether `w` is an adjective made from one of `places` (`الروسية` ← `روسيا`, `البريطاني` ← `بريطانيا`).
 fn place_adjective_in(places: &WordSet, w: &str, buf: &mut String) -> bool {
     let Some(stem) = nisba_stem(w) else { return false };
@@ -299,19 +391,54 @@ fn place_adjective_in(places: &WordSet, w: &str, buf: &mut String) -> bool {
     })
 }
 
-/// Whether normalized words make a description rather than a name, by the rule the phrases follow: a noun with
-/// the article (`first`) followed only by relative adjectives, the last made from a shipped place name
-/// (`القوات الروسية`, `الدبلوماسية الأمريكية`: the Russian forces, American diplomacy).
+/// Whether normalized words make a description rather than a name, by the rules the phrases follow:
+/// - a noun with the article (`first`) followed only by relative adjectives, the last made from a shipped place
+///   name (`القوات الروسية`, `الدبلوماسية الأمريكية`: the Russian forces, American diplomacy), unless the noun
+///   heads an armed service or an adjective names a branch (`الحرس الثوري الإيراني`, `القوات الجوية الروسية`);
+/// - [`is_body_description`].
 pub fn is_description<'a>(first: &str, rest: impl IntoIterator<Item = &'a str>) -> bool {
-    let mut last = None;
-    for w in rest {
-        if nisba_stem(w).is_none() {
-            return false;
-        }
-        last = Some(w);
-    }
+    let mut words = [""; MAX_FOLLOWERS];
+    let Some(n) = collect_words(rest, &mut words) else { return false };
+    let words = &words[..n];
     let mut buf = String::new();
-    first.starts_with("ال") && last.is_some_and(|w| place_adjective_in(place_words(), w, &mut buf))
+    let of_place = words.iter().all(|w| nisba_stem(w).is_some())
+        && words.last().is_some_and(|w| place_adjective_in(place_words(), w, &mut buf));
+    if first.starts_with("ال") && of_place && class_of_word(first) != Some(Class::Service) && !words.iter().any(|w| is_branch(w)) {
+        return true;
+    }
+    body_description(first, words)
+}
+
+/// Whether normalized words are a government, army or forces of a place, or forces with adjectives
+/// ([`describes`]: `دولت ونزوئلا`, `القوات المسلحة`; `first` may carry proclitics).
+pub fn is_body_description<'a>(first: &str, rest: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut words = [""; MAX_FOLLOWERS];
+    let Some(n) = collect_words(rest, &mut words) else { return false };
+    body_description(first, &words[..n])
+}
+
+/// Copies up to [`MAX_FOLLOWERS`] words into `words`, returning how many, or `None` if there are more (a name
+/// that long is no description).
+fn collect_words<'a>(rest: impl IntoIterator<Item = &'a str>, words: &mut [&'a str; MAX_FOLLOWERS]) -> Option<usize> {
+    let mut n = 0;
+    for w in rest {
+        *words.get_mut(n)? = w;
+        n += 1;
+    }
+    Some(n)
+}
+
+/// See [`is_body_description`].
+fn body_description(first: &str, words: &[&str]) -> bool {
+    let class = class_of_word(first);
+    if class.is_none() {
+        return false;
+    }
+    let (places, parts) = (place_words(), shipped_parts());
+    let mut buf = String::new();
+    let adjective = |w: &str| parts.contains(w) || nisba_stem(w).is_some();
+    let is_place = |w: &str| places.contains(w.strip_prefix("ال").unwrap_or(w)) || place_adjective_in(places, w, &mut buf);
+    describes(class, words, adjective, is_place)
 }
 
 impl Recognizer for Heads {
@@ -321,6 +448,7 @@ impl Recognizer for Heads {
 
     fn propose(&self, cx: &Context<'_>, out: &mut Vec<Candidate>) {
         self.propose_phrases(cx, out);
+        self.propose_media(cx, out);
         self.propose_credits(cx, out);
     }
 }
@@ -333,9 +461,10 @@ mod tests {
     use crate::span::Span;
 
     const HEADS_T: &str = "# test\nمنظمة\tORG\t10\t0.90\nنهر\tLOC\t8\t0.90\nالحزب\tORG\t9\t0.80\nرابطة\tORG\t5\t0.10\n\
-        دانشگاه\tORG\t9\t0.80\nالشؤون\tORG\t4\t0.60\n";
-    const PARTS_T: &str = "# test\nالصحة\t9\nأنباء\t3\nالخارجية\t5\nملی\t7\n";
-    const NAMES_T: &str = "# test\nLOC\tروسيا\nLOC\tالصين\nPER\tكارون\n";
+        دانشگاه\tORG\t9\t0.80\nالشؤون\tORG\t4\t0.60\nملعب\tORG\t9\t0.80\nدولت\tORG\t9\t0.60\nالقوات\tORG\t9\t0.50\n\
+        ريال\tORG\t9\t0.90\nشرکت\tORG\t9\t0.90\n";
+    const PARTS_T: &str = "# test\nالصحة\t9\nأنباء\t3\nالخارجية\t5\nملی\t7\nالأبيض\t4\nالمسلحة\t4\n";
+    const NAMES_T: &str = "# test\nLOC\tروسيا\nLOC\tالصين\nPER\tكارون\nLOC\tبرينوفا\n";
     const TITLES_T: &str = "# test\nوزير\t9\n";
     const COMMON_T: &str = "# test\nقال\t9\nمن\t9\nفي\t9\nإن\t9\nگفت\t9\nأنباء\t9\n";
 
@@ -426,6 +555,55 @@ mod tests {
     }
 
     #[test]
+    fn head_classes() {
+        use Label::*;
+        check(&[
+            // A facility's name is a place, whatever the table says of its head; a definite facility goes on
+            // with name parts only.
+            ("عند جسر زيلاندو في", Lang::Ar, &[], &[(Loc, "جسر زيلاندو")]),
+            ("على ملعب زيلاندو في", Lang::Ar, &[], &[(Loc, "ملعب زيلاندو")]),
+            ("في البيت الأبيض قال", Lang::Ar, &[], &[(Loc, "البيت الأبيض")]),
+            ("في البيت الداخلي قال", Lang::Ar, &[], &[]),
+            // An alliance with a place's name; not with another word.
+            ("اجتماع لمجموعة برينوفا في", Lang::Ar, &[], &[(Org, "مجموعة برينوفا")]),
+            ("مجموعة من الدول", Lang::Ar, &[], &[]),
+            ("مجموعة زيلاندو", Lang::Ar, &[], &[]),
+            // An armed service: relative adjectives, a nationality kept; no bare name word.
+            ("قوات الحرس القومي البوليفاري في", Lang::Ar, &[], &[(Org, "الحرس القومي البوليفاري")]),
+            ("قال الحرس الثوري الروسي إن", Lang::Ar, &[], &[(Org, "الحرس الثوري الروسي")]),
+            ("سلاح زيلاندو", Lang::Ar, &[], &[]),
+            // A government of a place, forces with adjectives: descriptions; a government's own name is a name.
+            ("حمایت از دولت روسيا خبر", Lang::Fa, &[], &[]),
+            ("دولت زيلاندو", Lang::Fa, &[], &[(Org, "دولت زيلاندو")]),
+            ("قالت القوات المسلحة إن", Lang::Ar, &[], &[]),
+            ("قالت القوات المسلحة الروسية إن", Lang::Ar, &[], &[]),
+            // A branch of the forces is a named service.
+            ("قالت القوات الجوية الروسية إن", Lang::Ar, &[], &[(Org, "القوات الجوية الروسية")]),
+            // Persian writes the rial ریال, Arabic Real ريال.
+            ("ریال روسيا", Lang::Fa, &[], &[]),
+            ("فاز ريال زيلاندو", Lang::Ar, &[], &[(Org, "ريال زيلاندو")]),
+            // Persian affixes written apart are no name words.
+            ("شرکت هایی که", Lang::Fa, &[], &[]),
+            ("شرکت نمی توانید", Lang::Fa, &[], &[]),
+            ("شرکت زيلاندو", Lang::Fa, &[], &[(Org, "شرکت زيلاندو")]),
+        ]);
+    }
+
+    #[test]
+    fn media() {
+        use Label::*;
+        check(&[
+            ("به گزارش زيلاندو پرس ، گفت", Lang::Fa, &[], &[(Org, "زيلاندو پرس")]),
+            ("به گزارش روسيا پرس ، گفت", Lang::Fa, &[], &[(Org, "روسيا پرس")]),
+            ("وكالة فرانس برس", Lang::Ar, &[], &[(Org, "فرانس برس")]),
+            // A common word, punctuation, or nothing before the tail.
+            ("قال برس", Lang::Ar, &[], &[]),
+            ("زيلاندو، پرس", Lang::Fa, &[], &[]),
+            ("پرس و جو", Lang::Fa, &[], &[]),
+        ]);
+    }
+
+    #[test]
     fn credits() {
         use Label::*;
         check(&[
@@ -462,8 +640,19 @@ mod tests {
             ("القوات", &["الروسية"], true),
             ("الدبلوماسية", &["الامريكية"], true),
             ("الجيش", &["الوطني", "الفنزويلي"], true),
+            // A government or army of a place, forces with adjectives (the classes of `head_classes`), also after
+            // proclitics; forces without the article too.
+            ("دولت", &["ونزوئلا"], true),
+            ("حكومة", &["كوبا"], true),
+            ("القوات", &["المسلحة"], true),
+            ("للقوات", &["المسلحة", "الروسية"], true),
+            ("قوات", &["الروسية"], true),
+            // An armed service, or a branch, keeps its nationality.
+            ("الحرس", &["الثوري", "الايراني"], false),
+            ("القوات", &["الجوية", "الروسية"], false),
+            ("سلاح", &["الجو", "الروسي"], false),
             // Not a noun with the article, or an adjective not made from a place, or a word that is no adjective.
-            ("قوات", &["الروسية"], false),
+            ("منظمة", &["الروسية"], false),
             ("الحزب", &["الديمقراطي"], false),
             ("البنك", &["الدولي", "للتنمية"], false),
             ("الجيش", &["الروسي", "الحر"], false),
@@ -473,6 +662,47 @@ mod tests {
             let rest: Vec<String> = rest.iter().map(|w| normalize_str(w)).collect();
             assert_eq!(is_description(&normalize_str(first), rest.iter().map(String::as_str)), want, "{first} {rest:?}");
         }
+    }
+
+    #[test]
+    fn body_descriptions() {
+        // (first word, the words after it, a description): the class rules only, as the gazetteer uses them.
+        let cases: &[(&str, &[&str], bool)] = &[
+            ("دولت", &["ایران"], true),
+            ("ارتش", &["سوریه"], true),
+            ("القوات", &["المسلحة"], true),
+            ("الحكومة", &["الفنزويلية"], true),
+            // Place adjectives after another noun are left to the tagger (a team, a union keep their names).
+            ("المنتخب", &["الاسباني"], false),
+            ("الاتحاد", &["الاوروبي"], false),
+            ("دولت", &["تدبیر", "و", "امید"], false),
+            ("القوات", &["الجوية"], false),
+            ("دولت", &[], false),
+        ];
+        for &(first, rest, want) in cases {
+            let rest: Vec<String> = rest.iter().map(|w| normalize_str(w)).collect();
+            assert_eq!(is_body_description(&normalize_str(first), rest.iter().map(String::as_str)), want, "{first} {rest:?}");
+        }
+    }
+
+    #[test]
+    fn adjectives_agreeing_with_a_noun() {
+        // (normalized text, the one-word name, whether it agrees with the noun before it)
+        let cases: &[(&str, &str, bool)] = &[
+            ("عن السلم الاهلي للدولة", "الاهلي", true),
+            ("والسلم الاهلي", "الاهلي", true),
+            ("فاز الاهلي", "الاهلي", false),
+            ("السلم، الاهلي", "الاهلي", false),
+            // Not a relative adjective, or the noun too short to be one (`الى`).
+            ("السلم الاهرام", "الاهرام", false),
+            ("الى الاهلي", "الاهلي", false),
+            ("الاهلي", "الاهلي", false),
+        ];
+        for &(t, w, want) in cases {
+            let start = t.rfind(w).unwrap_or(0);
+            assert_eq!(agrees_with_noun(t, start, start + w.len()), want, "{t}");
+        }
+        assert!(!agrees_with_noun("السلم", 3, 100));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! the original text. Recognizers are free to propose overlapping candidates; [`crate::resolve`] decides.
 
 pub mod dates;
+pub mod head_classes;
 pub mod heads;
 pub mod lexicon;
 pub mod lexicon_data;
