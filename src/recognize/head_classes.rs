@@ -19,6 +19,9 @@ pub enum Class {
     /// A state's government, army, regime, authorities or relations (`الحكومة`, `دولت`, `ارتش`, `روابط`):
     /// with a place after it, a description.
     Government,
+    /// A team (`تیم`): with a place right after it, a description (`تیم ایران`; PEYMA too tags the place
+    /// alone), while `تیم ملوان بندر انزلی` is a club's name.
+    Team,
     /// Forces in general (`القوات`, `نيروهاي`): with adjectives or a place alone after it, a description.
     Forces,
     /// A facility or site (`جسر`, `مطار`, `البيت`, `پل`): its name is a place.
@@ -36,6 +39,7 @@ pub fn class_of(w: &str) -> Option<Class> {
         // Arabic, then Persian.
         "حكومة" | "الحكومة" | "جيش" | "الجيش" | "نظام" | "النظام" | "سلطات" | "السلطات" | "علاقات" | "العلاقات"
         | "دولت" | "حكومت" | "ارتش" | "رژيم" | "مقامات" | "روابط" => Government,
+        "تيم" => Team,
         "قوات" | "القوات" | "نيروهاي" | "نيرو\u{200C}هاي" => Forces,
         "جسر" | "مطار" | "ميناء" | "قاعدة" | "البيت" | "قصر" | "ملعب" | "پل" | "فرودگاه" | "كاخ" | "ورزشگاه" => Facility,
         "الحرس" | "حرس" | "سلاح" => Service,
@@ -103,6 +107,7 @@ pub fn is_branch(w: &str) -> bool {
 /// - [`Class::Government`]: adjectives (`is_adjective`), then a place (`is_place`: a place name or an adjective
 ///   made from one), which ends the description unless an adjective follows it (`دولت ونزوئلا`, `دولت ونزوئلا
 ///   هیچ`, `الجيش الوطني الفنزويلي`; not `الجيش السوري الحر`, the Free Syrian Army);
+/// - [`Class::Team`]: a place right after it, no adjective after the place (`تیم ایران`);
 /// - [`Class::Forces`]: adjectives and places only (`القوات المسلحة`, `القوات المسلحة الروسية`, `قوات فرنسا`).
 ///
 /// Nothing after the head is no description: a bare head is left to the other rules.
@@ -120,6 +125,7 @@ pub fn describes<'a>(
             Some(i) if is_place(rest[i]) => !rest.get(i + 1).is_some_and(|w| is_adjective(w)),
             _ => false,
         },
+        Some(Class::Team) => rest.first().is_some_and(|w| is_place(w)) && !rest.get(1).is_some_and(|w| is_adjective(w)),
         Some(Class::Forces) => rest.iter().all(|w| is_adjective(w) || is_place(w)),
         _ => false,
     }
@@ -138,6 +144,7 @@ mod tests {
             ("دولت", Some(Government)),
             ("حکومت", Some(Government)),
             ("روابط", Some(Government)),
+            ("تیم", Some(Team)),
             ("القوات", Some(Forces)),
             ("نیروهای", Some(Forces)),
             ("جسر", Some(Facility)),
@@ -206,6 +213,9 @@ mod tests {
             ("قوات", &["فرنسا"], true),
             ("نیرو\u{200C}های", &["مسلح"], true),
             ("نیروهای", &["مسلح"], true),
+            ("تیم", &["ونزوئلا"], true),
+            ("تیم", &["مسلح", "ونزوئلا"], false),
+            ("تیم", &["زيلاندو"], false),
             // A government's adjectives without a place, a name word before the place, or nothing after.
             ("الحكومة", &["المسلحة"], false),
             ("دولت", &["زيلاندو", "ونزوئلا"], false),

@@ -12,13 +12,23 @@
 //!   more: `البوليفاري`);
 //! - or, after a head without the article or after a name word, a name word: not a common word, a cue, a head
 //!   or a title, no article, three letters or more, not inside a person the gazetteer found (`حكومة` + a
-//!   person); at most [`MAX_NAME_WORDS`] of them (`وكالة X`). After a name word, an adjective made from a
-//!   place name (`الروسية` from `روسيا`) describes the organisation and ends the phrase.
+//!   person; a facility may be named after one); at most [`MAX_NAME_WORDS`] of them (`وكالة X`). After a name
+//!   word, an adjective made from a place name (`الروسية` from `روسيا`) describes the organisation and ends
+//!   the phrase.
+//!
+//! The hand-written classes of [`super::head_classes`] add the guide's conventions: a facility's head
+//! (`جسر`, `مطار`, `البيت`) heads a place, with name parts only after the article (`البيت الأبيض`); an armed
+//! service's (`الحرس`, `سلاح`) an organisation, with adjectives only; an alliance's (`مجموعة`) an organisation
+//! only with a place's name right after it (`مجموعة X`); `ریال` heads nothing in Persian. A name word or place
+//! before `پرس` / `برس` / `نيوز` names a media outlet (`X پرس`).
 //!
 //! The phrase is proposed with the head's label, up to its last word that can end a name (in Arabic, a word
 //! with the article or a name word: `وكالة أنباء` is a construct noun waiting for its complement), unless
 //! - its followers are all relative adjectives, the last made from a place (`القوات الروسية`: the Russian
-//!   forces, a description);
+//!   forces, a description), unless the head is an armed service's or an adjective names a branch
+//!   (`القوات الجوية الروسية`);
+//! - it is a government, army or forces of a place, or forces with adjectives ([`is_body_description`]:
+//!   `دولت X`, `القوات المسلحة`);
 //! - the head stands right after a title word (`وزير الدفاع`): it is the title's complement.
 //!
 //! A line that holds nothing but one to three capitalised Latin words, in a document in Arabic script, is a
@@ -220,7 +230,8 @@ impl Heads {
             }
             let service = class == Some(Class::Service);
             // A definite facility's name goes on with name parts only (`البيت الأبيض`, not `البيت الداخلي`).
-            let strict_parts = class == Some(Class::Facility) && definite;
+            let facility = class == Some(Class::Facility);
+            let strict_parts = facility && definite;
             let mut words = [""; MAX_FOLLOWERS];
             let mut branch = false;
             let (mut n, mut names, mut after_name) = (0usize, 0usize, false);
@@ -255,7 +266,8 @@ impl Heads {
                     // An Arabic word in ـية without the article is an adjective or an abstract noun
                     // (`رابطة تساهمية`, `منظمة بريطانية`): a description.
                     && !(arabic && f.ends_with("ية"))
-                    && !overlaps(&people, cx.norm.orig_start(next.start), cx.norm.orig_end(next.end))
+                    // A facility may be named after a person (`مطار سيمون بوليفار الدولي`).
+                    && (facility || !overlaps(&people, cx.norm.orig_start(next.start), cx.norm.orig_end(next.end)))
                 {
                     after_name = true;
                     names += 1;
@@ -280,6 +292,10 @@ impl Heads {
                 continue;
             }
             if let Some((end, n)) = complete {
+                // A facility named after a person takes the whole name (not `مطار محمد` of `مطار محمد الخامس`).
+                if facility && straddles(&people, cx.norm.orig_end(end)) {
+                    continue;
+                }
                 // A government, army or forces of a place, or forces with adjectives, describe (`دولت ونزوئلا`,
                 // `القوات المسلحة`).
                 let rest = &words[..n.min(MAX_FOLLOWERS)];
@@ -349,6 +365,12 @@ fn overlaps(ranges: &[(usize, usize)], a: usize, b: usize) -> bool {
     let i = ranges.partition_point(|&(_, e)| e <= a);
     // Ranges ending after `a`, nearest first; a name is a few words long, so a few suffice.
     ranges[i..].iter().take(8).any(|&(s, _)| s < b)
+}
+
+/// Whether one of `ranges` (sorted by end) starts before `at` and ends after it.
+fn straddles(ranges: &[(usize, usize)], at: usize) -> bool {
+    let i = ranges.partition_point(|&(_, e)| e <= at);
+    ranges[i..].iter().take(8).any(|&(s, _)| s < at)
 }
 
 /// Whether only spaces or ZWNJ separate two tokens.
@@ -564,6 +586,10 @@ mod tests {
             ("على ملعب زيلاندو في", Lang::Ar, &[], &[(Loc, "ملعب زيلاندو")]),
             ("في البيت الأبيض قال", Lang::Ar, &[], &[(Loc, "البيت الأبيض")]),
             ("في البيت الداخلي قال", Lang::Ar, &[], &[]),
+            // A facility may be named after a person, an organisation not.
+            ("في مطار كارون زيلاندو الدولي", Lang::Ar, &[(Per, "كارون زيلاندو")], &[(Loc, "مطار كارون زيلاندو الدولي")]),
+            ("في مطار كارون الخامس في", Lang::Ar, &[(Per, "كارون الخامس")], &[]),
+            ("منظمة كارون زيلاندو", Lang::Ar, &[(Per, "كارون زيلاندو")], &[]),
             // An alliance with a place's name; not with another word.
             ("اجتماع لمجموعة برينوفا في", Lang::Ar, &[], &[(Org, "مجموعة برينوفا")]),
             ("مجموعة من الدول", Lang::Ar, &[], &[]),
