@@ -104,9 +104,10 @@ pub fn is_branch(w: &str) -> bool {
 
 /// Whether a head of class `class` and the words after it make a description rather than a name (never when
 /// a word names a branch, [`is_branch`]):
-/// - [`Class::Government`]: adjectives (`is_adjective`), then a place (`is_place`: a place name or an adjective
-///   made from one), which ends the description unless an adjective follows it (`دولت ونزوئلا`, `دولت ونزوئلا
-///   هیچ`, `الجيش الوطني الفنزويلي`; not `الجيش السوري الحر`, the Free Syrian Army);
+/// - [`Class::Government`]: adjectives with the article (`is_adjective`), then a place (`is_place`: a place
+///   name or an adjective made from one), which ends the description unless an adjective follows it
+///   (`دولت ونزوئلا`, `دولت ونزوئلا هیچ`, `الجيش الوطني الفنزويلي`; not `الجيش السوري الحر` nor `ارتش آزاد
+///   سوریه`, the Free Syrian Army);
 /// - [`Class::Team`]: a place right after it, no adjective after the place (`تیم ایران`);
 /// - [`Class::Forces`]: adjectives and places only (`القوات المسلحة`, `القوات المسلحة الروسية`, `قوات فرنسا`).
 ///
@@ -121,7 +122,9 @@ pub fn describes<'a>(
         return false;
     }
     match class {
-        Some(Class::Government) => match rest.iter().position(|w| is_place(w) || !is_adjective(w)) {
+        // Adjectives before the place are Arabic ones, with the article: Persian puts a name's own adjective
+        // there (`ارتش آزاد سوریه`, the Free Syrian Army).
+        Some(Class::Government) => match rest.iter().position(|w| is_place(w) || !(w.starts_with("ال") && is_adjective(w))) {
             Some(i) if is_place(rest[i]) => !rest.get(i + 1).is_some_and(|w| is_adjective(w)),
             _ => false,
         },
@@ -200,7 +203,7 @@ mod tests {
     #[test]
     fn descriptions() {
         // Test vocabulary: adjectives and places.
-        let adjective = |w: &str| matches!(w, "المسلحة" | "الوطني" | "الجو" | "الفنزويلي" | "الروسية" | "مسلح");
+        let adjective = |w: &str| matches!(w, "المسلحة" | "الوطني" | "الجو" | "الفنزويلي" | "الروسية" | "مسلح" | "ازاد");
         let place = |w: &str| matches!(w, "ونزوئلا" | "كوبا" | "فرنسا" | "الفنزويلي" | "الروسية");
         // (head, words after it, a description)
         let cases: &[(&str, &[&str], bool)] = &[
@@ -222,6 +225,7 @@ mod tests {
             // The place ends the description (`دولت ونزوئلا هیچ`).
             ("دولت", &["ونزوئلا", "زيلاندو"], true),
             ("الجيش", &["الفنزويلي", "الوطني"], false),
+            ("ارتش", &["آزاد", "ونزوئلا"], false),
             ("دولت", &[], false),
             ("القوات", &[], false),
             // Forces and a name word (`قوات الأمم`), other classes and other heads.

@@ -216,6 +216,10 @@ impl Heads {
             if i > 0 && spaced(t, &toks[i - 1], tok) && toks[i - 1].kind == TokenKind::Word && self.is_title(toks[i - 1].text(t)) {
                 continue;
             }
+            // A head inside a person's name is none (`پل` of `پل پوگبا`, Paul Pogba).
+            if overlaps(&people, cx.norm.orig_start(tok.start), cx.norm.orig_end(tok.end)) {
+                continue;
+            }
             let class = class_of_word(tok.text(t));
             // An alliance heads a name only with a place's (`مجموعة ليما`, `حلف وارسو`): `مجموعة من`, `مجموعة كبيرة`
             // are a group of things.
@@ -589,6 +593,9 @@ mod tests {
             // A facility may be named after a person, an organisation not.
             ("في مطار كارون زيلاندو الدولي", Lang::Ar, &[(Per, "كارون زيلاندو")], &[(Loc, "مطار كارون زيلاندو الدولي")]),
             ("في مطار كارون الخامس في", Lang::Ar, &[(Per, "كارون الخامس")], &[]),
+            // A head inside a person's name heads nothing.
+            ("از پل زيلاندو گفت", Lang::Fa, &[(Per, "پل زيلاندو")], &[]),
+            ("از پل زيلاندو گفت", Lang::Fa, &[], &[(Loc, "پل زيلاندو")]),
             ("منظمة كارون زيلاندو", Lang::Ar, &[(Per, "كارون زيلاندو")], &[]),
             // An alliance with a place's name; not with another word.
             ("اجتماع لمجموعة برينوفا في", Lang::Ar, &[], &[(Org, "مجموعة برينوفا")]),
