@@ -87,6 +87,12 @@ pub fn is_persian_non_head(w: &str) -> bool {
     w == "ريال"
 }
 
+/// Whether the normalized word is a Persian direction adjective (`شمالی`, `جنوبی`, `شرقی`, `غربی`), which after
+/// a place's name belongs to it (`خراسان شمالی`, `آذربایجان شرقی`: the Persian corpora include it nearly always).
+pub fn is_direction(w: &str) -> bool {
+    matches!(w, "شمالي" | "جنوبي" | "شرقي" | "غربي")
+}
+
 /// Whether the normalized word ends a media outlet's name after the outlet's own name (`ايران پرس`,
 /// `فرانس برس`, `اقتصاد نيوز`).
 pub fn is_media_tail(w: &str) -> bool {
@@ -190,6 +196,13 @@ mod tests {
         }
         for (w, want) in [("ریال", true), ("ريال", true), ("رئال", false), ("شرکت", false)] {
             assert_eq!(is_persian_non_head(&normalize_str(w)), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn directions() {
+        for (w, want) in [("شمالی", true), ("جنوبی", true), ("شرقی", true), ("غربی", true), ("الشمالية", false), ("شمال", false)] {
+            assert_eq!(is_direction(&normalize_str(w)), want, "{w}");
         }
     }
 

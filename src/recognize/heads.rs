@@ -20,7 +20,8 @@
 //! (`جسر`, `مطار`, `البيت`) heads a place, with name parts only after the article (`البيت الأبيض`); an armed
 //! service's (`الحرس`, `سلاح`) an organisation, with adjectives only; an alliance's (`مجموعة`) an organisation
 //! only with a place's name right after it (`مجموعة X`); `ریال` heads nothing in Persian. A name word or place
-//! before `پرس` / `برس` / `نيوز` names a media outlet (`X پرس`).
+//! before `پرس` / `برس` / `نيوز` names a media outlet (`X پرس`); a place and a Persian direction after it
+//! (`X شمالی`) name one place.
 //!
 //! The phrase is proposed with the head's label, up to its last word that can end a name (in Arabic, a word
 //! with the article or a name word: `وكالة أنباء` is a construct noun waiting for its complement), unless
@@ -38,7 +39,9 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use super::head_classes::{class_of, class_of_word, describes, is_branch, is_detached_affix, is_media_tail, is_persian_non_head, Class};
+use super::head_classes::{
+    class_of, class_of_word, describes, is_branch, is_detached_affix, is_direction, is_media_tail, is_persian_non_head, Class,
+};
 use super::lexicon::{common_words, place_words, WordSet};
 use super::lexicon_data::{self, one_word_places, precise_heads};
 use super::word_table::WordTable;
@@ -70,6 +73,9 @@ const SCORE_ALLIANCE: f32 = 0.7;
 /// The score of a media outlet's name ending in [`is_media_tail`] (`ايران پرس`): above a place's name alone
 /// (the gazetteer's 0.55) and the tagger's, below a longer head phrase (`وكالة فرانس برس`).
 const SCORE_MEDIA: f32 = 0.6;
+/// The score of a place with a direction after it (`خراسان شمالی`): above the place alone (the gazetteer's
+/// 0.55) and the tagger's, below a longer head phrase (`استان خراسان شمالی`).
+const SCORE_DIRECTION: f32 = 0.6;
 /// Most Latin words in a credit line.
 const MAX_CREDIT_WORDS: usize = 3;
 
@@ -331,6 +337,21 @@ impl Heads {
         }
     }
 
+    /// A one-word place and a Persian direction adjective after it (`خراسان شمالی`): one place.
+    fn propose_directions(&self, cx: &Context<'_>, out: &mut Vec<Candidate>) {
+        let t = cx.norm.text.as_str();
+        let toks = cx.tokens;
+        for (i, tok) in toks.iter().enumerate().skip(1) {
+            if tok.kind != TokenKind::Word || !is_direction(tok.text(t)) {
+                continue;
+            }
+            let prev = &toks[i - 1];
+            if prev.kind == TokenKind::Word && spaced(t, prev, tok) && self.places.contains(prev.text(t)) {
+                out.push(cx.candidate(Label::Loc, prev.start, tok.end, SCORE_DIRECTION, "heads-direction"));
+            }
+        }
+    }
+
     fn propose_credits(&self, cx: &Context<'_>, out: &mut Vec<Candidate>) {
         let t = cx.norm.text.as_str();
         let toks = cx.tokens;
@@ -475,6 +496,7 @@ impl Recognizer for Heads {
     fn propose(&self, cx: &Context<'_>, out: &mut Vec<Candidate>) {
         self.propose_phrases(cx, out);
         self.propose_media(cx, out);
+        self.propose_directions(cx, out);
         self.propose_credits(cx, out);
     }
 }
@@ -633,6 +655,17 @@ mod tests {
             ("قال برس", Lang::Ar, &[], &[]),
             ("زيلاندو، پرس", Lang::Fa, &[], &[]),
             ("پرس و جو", Lang::Fa, &[], &[]),
+        ]);
+    }
+
+    #[test]
+    fn directions() {
+        use Label::*;
+        check(&[
+            ("در روسيا شمالی گفت", Lang::Fa, &[], &[(Loc, "روسيا شمالی")]),
+            // Not after a word that is no place, nor across punctuation.
+            ("در زيلاندو شمالی گفت", Lang::Fa, &[], &[]),
+            ("در روسيا، شمالی گفت", Lang::Fa, &[], &[]),
         ]);
     }
 
