@@ -256,4 +256,21 @@ mod tests {
             assert_eq!(describes(class, rest, adjective, place), want, "{head} {rest:?}");
         }
     }
+
+    mod regression {
+        use super::*;
+
+        /// Found reading PEYMA: a Persian name's own adjective before the place (`ارتش آزاد سوریه`, the Free
+        /// Syrian Army) and a club's name words before a place (`تیم ملوان بندر انزلی`) were taken for
+        /// descriptions.
+        #[test]
+        fn persian_names_before_a_place_are_no_descriptions() {
+            let adjective = |w: &str| matches!(w, "ازاد" | "ملوان" | "بندر");
+            let place = |w: &str| matches!(w, "سوريه" | "انزلي");
+            let cases: [(&str, &[&str]); 2] = [("ارتش", &["ازاد", "سوريه"]), ("تیم", &["ملوان", "بندر", "انزلي"])];
+            for (head, rest) in cases {
+                assert!(!describes(class_of_word(&normalize_str(head)), rest, adjective, place), "{head} {rest:?}");
+            }
+        }
+    }
 }
