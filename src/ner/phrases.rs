@@ -239,24 +239,30 @@ fn names(states: &[u8]) -> Vec<(usize, usize, usize)> {
 }
 
 /// The (key, value) entries of the phrases marked in `sents` (token infos and gold BILOU states): every gold
-/// name of at most [`MAX_LEN`] tokens, with how often it was marked with each label and how often the same
-/// tokens stood outside any name, and every proper prefix of one.
-pub fn entries<'s>(sents: impl Iterator<Item = (&'s [TokInfo], &'s [u8])> + Clone) -> Vec<(u32, u8)> {
+/// name of at most [`MAX_LEN`] tokens marked at least `min_count` times, with how often it was marked with each
+/// label and how often the same tokens stood outside any name, and every proper prefix of one.
+pub fn entries<'s>(sents: impl Iterator<Item = (&'s [TokInfo], &'s [u8])> + Clone, min_count: u32) -> Vec<(u32, u8)> {
     use std::collections::HashMap;
-    // key -> [outside, PER, LOC, ORG]; prefixes with no count of their own are all zero.
+    // key -> [outside, PER, LOC, ORG] of the whole names.
     let mut counts: HashMap<u32, [u32; 4]> = HashMap::new();
+    let spans = |infos: &'s [TokInfo], states: &'s [u8]| names(states).into_iter().filter(move |&(a, b, _)| b - a <= MAX_LEN && b <= infos.len());
     for (infos, states) in sents.clone() {
-        for (a, b, l) in names(states) {
-            if b - a > MAX_LEN || b > infos.len() {
+        for (a, b, l) in spans(infos, states) {
+            counts.entry(key(&infos[a..b])).or_insert([0; 4])[1 + l] += 1;
+        }
+    }
+    counts.retain(|_, c| c[1..].iter().sum::<u32>() >= min_count.max(1));
+    // The proper prefixes of the names kept.
+    let mut prefixes: HashMap<u32, ()> = HashMap::new();
+    for (infos, states) in sents.clone() {
+        for (a, b, _) in spans(infos, states) {
+            if !counts.contains_key(&key(&infos[a..b])) {
                 continue;
             }
             let mut h = SEED;
-            for (k, t) in infos[a..b].iter().enumerate() {
+            for (k, t) in infos[a..b - 1].iter().enumerate() {
                 h = extend(h, t, k == 0);
-                counts.entry(h).or_insert([0; 4]);
-            }
-            if let Some(c) = counts.get_mut(&h) {
-                c[1 + l] += 1;
+                prefixes.insert(h, ());
             }
         }
     }
@@ -269,15 +275,33 @@ pub fn entries<'s>(sents: impl Iterator<Item = (&'s [TokInfo], &'s [u8])> + Clon
                     break;
                 }
                 h = extend(h, &infos[i + l], l == 0);
-                match counts.get_mut(&h) {
-                    Some(c) => c[0] += 1,
-                    None => break,
+                let named = counts.get_mut(&h).map(|c| c[0] += 1).is_some();
+                if !named && !prefixes.contains_key(&h) {
+                    break;
                 }
             }
         }
     }
     let mut out: Vec<(u32, u8)> = counts.iter().map(|(&h, c)| (h, value(c).max(PRESENT))).collect();
+    out.extend(prefixes.keys().filter(|h| !counts.contains_key(h)).map(|&h| (h, PRESENT)));
     // Deterministic order: named phrases first (they win a full table), then by key.
+    out.sort_unstable_by_key(|&(h, v)| (v & 3 == 0, h));
+    out
+}
+
+/// Merges entry lists: for a key in several, the first list's named entry wins, else any named one.
+pub fn merge(lists: &[&[(u32, u8)]]) -> Vec<(u32, u8)> {
+    use std::collections::HashMap;
+    let mut m: HashMap<u32, u8> = HashMap::new();
+    for list in lists {
+        for &(h, v) in list.iter() {
+            let e = m.entry(h).or_insert(v);
+            if *e & 3 == 0 {
+                *e = v;
+            }
+        }
+    }
+    let mut out: Vec<(u32, u8)> = m.into_iter().collect();
     out.sort_unstable_by_key(|&(h, v)| (v & 3 == 0, h));
     out
 }
@@ -318,7 +342,8 @@ mod tests {
         let st1 = [0, 9, 10, 11, 0];
         let s2 = infos(&["ملل", "ملل"]);
         let st2 = [12, 0];
-        let e = entries([(&s1[..], &st1[..]), (&s2[..], &st2[..])].into_iter());
+        let e = entries([(&s1[..], &st1[..]), (&s2[..], &st2[..])].into_iter(), 1);
+        assert_eq!(entries([(&s1[..], &st1[..]), (&s2[..], &st2[..])].into_iter(), 2), []);
         // The full name, its two prefixes (one of them a name too) and ملل.
         assert_eq!(e.len(), 4, "{e:?}");
         let bytes = Phrases::build(8, &e);

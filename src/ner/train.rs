@@ -83,6 +83,8 @@ pub struct Config {
     /// Parts the training data is cut into for the jackknifed phrase list (each part's features come from a
     /// list made from the others).
     pub pfolds: usize,
+    /// Names of the name lists (WikiANN) marked at least this often join the phrase list (0: none do).
+    pub pwiki: u32,
     /// Shuffling seed.
     pub seed: u64,
     /// Number of perceptrons (each with its own shuffling) whose weights are summed.
@@ -97,7 +99,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 17, fbits: 17, lbits: 18, cbits: 17, pbits: 16, pfolds: 5, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None }
+        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 17, fbits: 17, lbits: 18, cbits: 17, pbits: 16, pfolds: 5, pwiki: 0, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None }
     }
 }
 
@@ -660,6 +662,14 @@ fn count_words<'a>(sents: impl Iterator<Item = &'a Sentence>, counts: &mut WordC
     }
 }
 
+/// The sentences of the name lists (WikiANN) when the phrase list takes names from them, else none.
+fn name_list_sentences(cfg: &Config) -> Vec<Sentence> {
+    if cfg.pwiki == 0 || cfg.pbits == 0 {
+        return Vec::new();
+    }
+    SOURCES.iter().filter(|s| s.role == Role::Names).flat_map(|s| read(&cfg.corpora.join(s.path)).unwrap_or_default()).collect()
+}
+
 /// The word counts of the name lists (WikiANN).
 fn name_list_counts(cfg: &Config, log: &mut dyn FnMut(&str)) -> WordCounts {
     let mut counts = WordCounts::new();
@@ -766,7 +776,7 @@ fn cluster_table(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, Str
 /// The name-phrase list ([`phrases`]) is made from the gold names of `sents`; the features training sees are
 /// jackknifed: `cfg.pfolds` contiguous parts, each marked with the list of the other parts, so a match means
 /// in training what it will mean on new text (a name seen elsewhere, not the sentence's own label).
-fn fit(sents: &[&Sentence], names: &WordCounts, cl: &[u8], cfg: &Config, trig: &Triggers, log: &mut dyn FnMut(&str)) -> (Weights, Vec<u8>, Vec<u8>) {
+fn fit(sents: &[&Sentence], wiki: &[Sentence], names: &WordCounts, cl: &[u8], cfg: &Config, trig: &Triggers, log: &mut dyn FnMut(&str)) -> (Weights, Vec<u8>, Vec<u8>) {
     let slots = classes_from(&[names], cfg.lbits);
     let fx = Fx { trig, classes: Classes::new(cfg.lbits, &slots), clusters: Clusters::new(cfg.cbits, cl), phrases: Phrases::EMPTY, bits: cfg.bits };
     // The sentences in corpus order, then the Persian ones again with ZWNJ as space, in chunks of consecutive
@@ -777,9 +787,13 @@ fn fit(sents: &[&Sentence], names: &WordCounts, cl: &[u8], cfg: &Config, trig: &
     let copies: Vec<usize> = (0..n).filter(|&i| contains_zwnj(sents[i])).collect();
     data.extend(copies.iter().map(|&i| prepare_infos(sents[i], &fx, true)));
     chunks.extend(chunks_of(n, data.len() - n));
-    let gold = |d: &[Prepared]| -> Vec<(u32, u8)> { phrases::entries(d.iter().map(|p| (&p.infos[..], &p.tags[..]))) };
+    let gold = |a: &[Prepared], b: &[Prepared]| -> Vec<(u32, u8)> { phrases::entries(a.iter().chain(b).map(|p| (&p.infos[..], &p.tags[..])), 1) };
+    let wiki_entries = if cfg.pbits == 0 || cfg.pwiki == 0 { Vec::new() } else {
+        let w: Vec<Prepared> = wiki.iter().map(|s| prepare_infos(s, &fx, false)).collect();
+        phrases::entries(w.iter().map(|p| (&p.infos[..], &p.tags[..])), cfg.pwiki)
+    };
     let ptable = if cfg.pbits == 0 { Vec::new() } else {
-        let e = gold(&data[..n]);
+        let e = phrases::merge(&[&gold(&data[..n], &[]), &wiki_entries]);
         log(&format!("phrase list: {} entries ({} names) in {} slots", e.len(), e.iter().filter(|x| x.1 & 3 != 0).count(), 1usize << cfg.pbits));
         Phrases::build(cfg.pbits, &e)
     };
@@ -787,10 +801,7 @@ fn fit(sents: &[&Sentence], names: &WordCounts, cl: &[u8], cfg: &Config, trig: &
     for f in 0..k {
         let (lo, hi) = (n * f / k, n * (f + 1) / k);
         let table = if cfg.pbits == 0 { Vec::new() } else {
-            let mut e = gold(&data[..lo]);
-            e.extend(gold(&data[hi..n]));
-            e.sort_unstable_by_key(|&(h, v)| (v & 3 == 0, h));
-            Phrases::build(cfg.pbits, &e)
+            Phrases::build(cfg.pbits, &phrases::merge(&[&gold(&data[..lo], &data[hi..n]), &wiki_entries]))
         };
         let ph = Phrases::new(cfg.pbits, &table);
         for p in &mut data[lo..hi] {
@@ -827,7 +838,8 @@ pub fn train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String>
     let names = name_list_counts(cfg, log);
     let all: Vec<&Sentence> = sets.iter().flat_map(|(_, s)| s.iter()).collect();
     let cl = cluster_table(cfg, log)?;
-    let (p, slots, ptable) = fit(&all, &names, &cl, cfg, &trig, log);
+    let wiki = name_list_sentences(cfg);
+    let (p, slots, ptable) = fit(&all, &wiki, &names, &cl, cfg, &trig, log);
     let mut freq = vec![0u8; 1usize << cfg.fbits];
     for (_, s) in &sets {
         add_freq(s, cfg.fbits, &mut freq);
@@ -859,11 +871,12 @@ pub fn cross_validate(cfg: &Config, k: usize, log: &mut dyn FnMut(&str)) -> Resu
     let all: Vec<&Sentence> = sets.iter().flat_map(|(_, s)| s.iter()).collect();
     let k = k.max(2);
     let cl = cluster_table(cfg, log)?;
+    let wiki = name_list_sentences(cfg);
     let mut scores = Vec::new();
     for fold in 0..k {
         let (lo, hi) = (all.len() * fold / k, all.len() * (fold + 1) / k);
         let train: Vec<&Sentence> = all.iter().enumerate().filter(|(i, _)| !(lo..hi).contains(i)).map(|(_, s)| *s).collect();
-        let (p, slots, ptable) = fit(&train, &names, &cl, cfg, &trig, &mut |_| {});
+        let (p, slots, ptable) = fit(&train, &wiki, &names, &cl, cfg, &trig, &mut |_| {});
         let bytes = quantise(&p, &[0u8; 1 << 8], 8, cfg.lbits, &slots, cfg.cbits, &cl, cfg.pbits, &ptable);
         let m = Model::parse(&bytes).ok_or("the trained model does not parse")?;
         let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), phrases: m.phrases(), bits: cfg.bits };
@@ -949,6 +962,7 @@ pub fn cli_train(args: &[String]) -> Result<(), String> {
             "--cbits" => cfg.cbits = num::<u32>(it.next(), a)?.min(24),
             "--pbits" => cfg.pbits = num::<u32>(it.next(), a)?.min(24),
             "--pfolds" => cfg.pfolds = num(it.next(), a)?,
+            "--pwiki" => cfg.pwiki = num(it.next(), a)?,
             "--trace" => cfg.trace = Some(PathBuf::from(it.next().ok_or("--trace needs a file")?)),
             "--dump-clusters" => cfg.dump_clusters = Some(PathBuf::from(it.next().ok_or("--dump-clusters needs a file")?)),
             "--seed" => cfg.seed = num(it.next(), a)?,
