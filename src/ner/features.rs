@@ -31,7 +31,7 @@ use crate::normalize::normalize_str;
 use crate::tokenize::{strip_proclitic, TokenKind, PROCLITICS};
 
 /// Number of features per token.
-pub const NF: usize = 47;
+pub const NF: usize = 49;
 
 /// The trigger lists, hand-written general vocabulary (see the file's header).
 pub const TRIGGERS_TSV: &str = include_str!("../../data/ner_triggers.tsv");
@@ -461,6 +461,8 @@ pub fn features(infos: &[TokInfo], i: usize, out: &mut [u32; NF]) {
         mix(50, c.ph & 0xF),
         mix(51, c.ph & 0xFF),
         mix(52, c.ph & 0x30F),
+        mix2(53, c.ph & 0xF, m1.trig),
+        mix2(54, c.ph & 0xF, c.level(1)),
     ];
 }
 
