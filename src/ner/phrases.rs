@@ -271,7 +271,7 @@ pub fn entries<'s>(sents: impl Iterator<Item = (&'s [TokInfo], &'s [u8])> + Clon
         for i in 0..infos.len() {
             let mut h = SEED;
             for l in 0..MAX_LEN.min(infos.len() - i) {
-                if states.get(i + l).is_none_or(|&s| s != O) {
+                if states.get(i + l) != Some(&O) {
                     break;
                 }
                 h = extend(h, &infos[i + l], l == 0);

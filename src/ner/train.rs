@@ -819,6 +819,7 @@ fn fit(sents: &[&Sentence], wiki: &[Sentence], names: &WordCounts, cl: &[u8], cf
         let mut dev = Vec::new();
         if let Some(path) = &cfg.trace {
             if let Ok(sents) = read(path) {
+                let fx = Fx { phrases: Phrases::new(cfg.pbits, &ptable), ..fx };
                 prepare_all(&sents, &fx, false, &mut dev);
             }
         }
@@ -922,8 +923,9 @@ pub fn eval_file(m: &Model<'_>, bits: u32, path: &Path, errors: bool) -> Result<
 
 /// Usage of `hashiya train` and `hashiya eval`.
 pub const USAGE: &str = "\
-usage: hashiya train [--corpora DIR] [--out FILE] [--epochs N] [--bits B] [--lbits L] [--cbits C] [--pbits P] [--pfolds K] [--seed S]
-                     [--ensemble N] [--only NAME,...] [--cv K] [--trace DEVFILE] [--dump-clusters FILE]
+usage: hashiya train [--corpora DIR] [--out FILE] [--epochs N] [--bits B] [--lbits L] [--cbits C] [--seed S]
+                     [--pbits P] [--pfolds K] [--pwiki N] [--ensemble N] [--only NAME,...] [--cv K]
+                     [--trace DEVFILE] [--dump-clusters FILE]
        hashiya eval --format conll [--model FILE] [--errors] FILE...
 
 train: learns the NER tagger from the training splits under DIR (default ../shared/corpora: anercorp, aqmar,
@@ -932,8 +934,9 @@ the model (default model/ner.bin). With --cv K: K-fold cross-validation over the
 printing each fold and the mean micro-F1 (e.g. --cv 5 --only anercorp). --ensemble N sums the weights of N
 perceptrons trained in different orders (default 1). The word clusters are learned first from the text (not
 the labels) of the training splits and the name lists (--cbits 0: none). The name-phrase list holds the
-training splits' gold names (2^P slots, --pbits 0: none); training sees it jackknifed over K parts (--pfolds). --trace scores a development file
-after every epoch; --dump-clusters writes the clusters (id, word) to a file.
+training splits' gold names (2^P slots, default 16; --pbits 0: none), and with --pwiki N also the name lists'
+names marked N times or more (default 0: none); training sees it jackknifed over K parts (--pfolds, default 5).
+--trace scores a development file after every epoch; --dump-clusters writes the clusters (id, word) to a file.
 eval: exact-span precision, recall and F1 per label (PER, LOC, ORG) and micro-averaged, of the shipped model
 (or --model FILE) on CoNLL-style files in any of the corpus formats; --errors lists the missed and spurious
 spans and each such sentence with its gold and predicted tags.";
