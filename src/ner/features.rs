@@ -31,7 +31,7 @@ use crate::normalize::normalize_str;
 use crate::tokenize::{strip_proclitic, TokenKind, PROCLITICS};
 
 /// Number of features per token.
-pub const NF: usize = 44;
+pub const NF: usize = 49;
 
 /// The trigger lists, hand-written general vocabulary (see the file's header).
 pub const TRIGGERS_TSV: &str = include_str!("../../data/ner_triggers.tsv");
@@ -227,6 +227,9 @@ pub struct TokInfo {
     pub lex: u32,
     /// The word's cluster id + 1 ([`Clusters`]), found for the word or its stems; 0 when it has none.
     pub cl: u32,
+    /// Its place in a listed name phrase matched over the sentence ([`super::phrases::mark`]); 0 outside one
+    /// (and until the sentence is marked).
+    pub ph: u32,
 }
 
 impl TokInfo {
@@ -266,7 +269,7 @@ pub fn tok_info(text: &str, kind: TokenKind, trig: &Triggers, classes: &Classes<
             affix = [0, 0, hash_str(&text[s[0]..]), hash_str(&text[s[1]..]), hash_str(&text[s[2]..])];
         }
         let lex = u32::from(classes.get(w));
-        return TokInfo { w, s1: w, s2: w, shape, trig: t, affix, clitic: 0, lex, cl: clusters.get(w) };
+        return TokInfo { w, s1: w, s2: w, shape, trig: t, affix, clitic: 0, lex, cl: clusters.get(w), ph: 0 };
     }
     let sp = split(text);
     let bare = &text[sp.bare..];
@@ -315,7 +318,7 @@ pub fn tok_info(text: &str, kind: TokenKind, trig: &Triggers, classes: &Classes<
         },
         c => c,
     };
-    TokInfo { w, s1, s2, shape, trig: t, affix: [pre2, pre3, suf1, suf2, suf3], clitic, lex, cl }
+    TokInfo { w, s1, s2, shape, trig: t, affix: [pre2, pre3, suf1, suf2, suf3], clitic, lex, cl, ph: 0 }
 }
 
 /// Number of document-history features per token ([`hist_features`]).
@@ -395,9 +398,9 @@ pub fn hist_features(infos: &[TokInfo], hist: &History, i: usize, out: &mut [u32
 }
 
 /// Padding before the sentence.
-const BOS: TokInfo = TokInfo { w: 0xB05, s1: 0xB05, s2: 0xB05, shape: 0xB05, trig: 0x100, affix: [0; 5], clitic: 0, lex: 0x1000, cl: 0xB05 };
+const BOS: TokInfo = TokInfo { w: 0xB05, s1: 0xB05, s2: 0xB05, shape: 0xB05, trig: 0x100, affix: [0; 5], clitic: 0, lex: 0x1000, cl: 0xB05, ph: 0xB05 };
 /// Padding after the sentence.
-const EOS: TokInfo = TokInfo { w: 0xE05, s1: 0xE05, s2: 0xE05, shape: 0xE05, trig: 0x200, affix: [0; 5], clitic: 0, lex: 0x2000, cl: 0xE05 };
+const EOS: TokInfo = TokInfo { w: 0xE05, s1: 0xE05, s2: 0xE05, shape: 0xE05, trig: 0x200, affix: [0; 5], clitic: 0, lex: 0x2000, cl: 0xE05, ph: 0xE05 };
 
 /// The features of position `i` of a sentence, written into `out`.
 pub fn features(infos: &[TokInfo], i: usize, out: &mut [u32; NF]) {
@@ -455,6 +458,11 @@ pub fn features(infos: &[TokInfo], i: usize, out: &mut [u32; NF]) {
         mix2(41, c.level(2), p1.level(2)),
         mix(42, m2.level(2)),
         mix(43, p2.level(2)),
+        mix(50, c.ph & 0xF),
+        mix(51, c.ph & 0xFF),
+        mix(52, c.ph & 0x30F),
+        mix2(53, c.ph & 0xF, m1.trig),
+        mix2(54, c.ph & 0xF, c.level(1)),
     ];
 }
 

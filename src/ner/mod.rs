@@ -3,6 +3,7 @@
 //!
 //! - [`features`]: what the tagger looks at (word, stems without proclitics, affixes, shape, neighbours,
 //!   trigger words, word classes, word clusters, and what it said about the word earlier in the document).
+//! - [`phrases`]: the list of whole names from the training corpora, matched over a sentence.
 //! - [`clusters`]: the word-cluster table and how `hashiya train` learns it from the corpora's text.
 //! - [`model`]: BIO tags and the BILOU states decoded, the binary format read in place, decoding.
 //! - [`corpus`]: reading CoNLL-style corpora and mapping their tag sets onto PER / LOC / ORG.
@@ -16,6 +17,7 @@ pub mod clusters;
 pub mod corpus;
 pub mod features;
 pub mod model;
+pub mod phrases;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 
@@ -108,6 +110,7 @@ impl Ner {
         let clusters = self.model.as_ref().map_or(clusters::Clusters::EMPTY, |m| m.clusters());
         let memo = &mut sc.memo;
         sc.infos.extend(words.map(|(w, k)| memo.get(w, k, || tok_info(w, k, &self.triggers, &classes, &clusters))));
+        phrases::mark(&mut sc.infos, &self.model.as_ref().map_or(phrases::Phrases::EMPTY, |m| m.phrases()));
         tag_infos(self.model.as_ref(), &sc.infos, &sc.hist, &mut sc.em, &mut sc.back, &mut sc.states);
         sc.hist.record(&sc.infos, &sc.states);
         model::to_bio(&sc.states, &mut sc.tags);

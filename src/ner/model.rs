@@ -11,23 +11,26 @@
 //! | bytes | content |
 //! |---|---|
 //! | 0..4 | magic `HNER` |
-//! | 4 | version (3) |
+//! | 4 | version (4) |
 //! | 5 | `bits`: the weight table has 2^bits rows |
 //! | 6 | number of states (13) |
 //! | 7 | `fbits`: the entity-start frequency table has 2^fbits entries |
 //! | 8 | `lbits`: the word-class table has 2^lbits slots |
 //! | 9 | `cbits`: the word-cluster table has 2^cbits slots (0: none) |
-//! | 10..12 | zero |
+//! | 10 | `pbits`: the name-phrase table has 2^pbits slots (0: none) |
+//! | 11 | zero |
 //! | 12..16 | scale (f32): the float weight one quantisation step stands for (informational) |
 //! | 16.. | start scores, 13 × i32; transition scores, 13 × 13 × i32 (row = previous state) |
 //! | then | weight table, 2^bits rows × 13 × i8 (row = top `bits` bits of a feature hash) |
 //! | then | frequency table, 2^fbits × u8: how often a word began an entity in the training corpora |
 //! | then | word-class table, 2^lbits slots × (check byte, class byte): see [`Classes`] |
 //! | then | word-cluster table, 2^cbits slots × 3 bytes: see [`Clusters`] |
+//! | then | name-phrase table, 2^pbits slots × 3 bytes: see [`Phrases`] |
 //!
 //! All scores are on the same integer scale, so decoding is integer arithmetic.
 
 use super::clusters::Clusters;
+use super::phrases::Phrases;
 use super::features::{NF, NH};
 use crate::span::Label;
 
@@ -133,7 +136,7 @@ pub fn allowed(prev: Option<u8>, cur: u8) -> bool {
 }
 
 const MAGIC: &[u8; 4] = b"HNER";
-const VERSION: u8 = 3;
+const VERSION: u8 = 4;
 const _: () = assert!((NF + NH) * 127 < i16::MAX as usize, "emission sums must fit an i16");
 const HEADER: usize = 16 + 4 * NT + 4 * NT * NT;
 
@@ -148,6 +151,7 @@ pub struct Model<'a> {
     freq: &'a [u8],
     classes: Classes<'a>,
     clusters: Clusters<'a>,
+    phrases: Phrases<'a>,
 }
 
 fn i32_at(b: &[u8], at: usize) -> Option<i32> {
@@ -164,7 +168,8 @@ impl<'a> Model<'a> {
         let fbits = u32::from(*b.get(7)?);
         let lbits = u32::from(*b.get(8)?);
         let cbits = u32::from(*b.get(9)?);
-        if !(8..=24).contains(&bits) || !(8..=24).contains(&fbits) || lbits > 24 || cbits > 24 {
+        let pbits = u32::from(*b.get(10)?);
+        if !(8..=24).contains(&bits) || !(8..=24).contains(&fbits) || lbits > 24 || cbits > 24 || pbits > 24 {
             return None;
         }
         let mut start = [0i32; NT];
@@ -183,12 +188,15 @@ impl<'a> Model<'a> {
         let freq = b.get(HEADER + tlen..fend)?;
         let llen = if lbits == 0 { 0 } else { 2usize << lbits };
         let clen = Clusters::len_for(cbits);
-        if b.len() != fend + llen + clen {
+        let plen = Phrases::len_for(pbits);
+        let cend = fend + llen + clen;
+        if b.len() != cend + plen {
             return None;
         }
         let classes = Classes { bits: lbits, slots: &b[fend..fend + llen] };
-        let clusters = Clusters::new(cbits, &b[fend + llen..]);
-        Some(Model { bits, fbits, start, trans, table, freq, classes, clusters })
+        let clusters = Clusters::new(cbits, &b[fend + llen..cend]);
+        let phrases = Phrases::new(pbits, &b[cend..]);
+        Some(Model { bits, fbits, start, trans, table, freq, classes, clusters, phrases })
     }
 
     /// Serialises a model from its parts (used by training); `classes` is a [`Classes::build`] table,
@@ -206,10 +214,12 @@ impl<'a> Model<'a> {
         classes: &[u8],
         cbits: u32,
         clusters: &[u8],
+        pbits: u32,
+        phrases: &[u8],
     ) -> Vec<u8> {
         let mut out = Vec::with_capacity(HEADER + table.len() + freq.len() + classes.len() + clusters.len());
         out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&[VERSION, bits as u8, NT as u8, fbits as u8, lbits as u8, cbits as u8, 0, 0]);
+        out.extend_from_slice(&[VERSION, bits as u8, NT as u8, fbits as u8, lbits as u8, cbits as u8, pbits as u8, 0]);
         out.extend_from_slice(&scale.to_le_bytes());
         for s in start {
             out.extend_from_slice(&s.to_le_bytes());
@@ -223,12 +233,18 @@ impl<'a> Model<'a> {
         out.extend_from_slice(freq);
         out.extend_from_slice(classes);
         out.extend_from_slice(clusters);
+        out.extend_from_slice(phrases);
         out
     }
 
     /// The word-cluster table.
     pub fn clusters(&self) -> Clusters<'a> {
         self.clusters
+    }
+
+    /// The name-phrase table.
+    pub fn phrases(&self) -> Phrases<'a> {
+        self.phrases
     }
 
     /// log2 of the number of weight rows.
@@ -536,7 +552,7 @@ mod tests {
     #[test]
     fn span_margin_is_the_cost_of_dropping_the_entity() {
         let table = vec![0i8; (1 << 8) * NT];
-        let b = Model::write(1.0, &[0; NT], &[[0; NT]; NT], 8, &table, 8, &[0u8; 256], 0, &[], 0, &[]);
+        let b = Model::write(1.0, &[0; NT], &[[0; NT]; NT], 8, &table, 8, &[0u8; 256], 0, &[], 0, &[], 0, &[]);
         let m = Model::parse(&b).expect("parses");
         let mut e1 = row(1, 9);
         e1[0] = 1;
@@ -557,8 +573,11 @@ mod tests {
         trans[1][2] = 7;
         let classes = Classes::build(8, &[(42, 7), (43, 9)]);
         let clusters = Clusters::build(8, &[(42, 5)]);
-        let b = Model::write(0.5, &[1; NT], &trans, 8, &table, 8, &freq, 8, &classes, 8, &clusters);
+        let phrases = Phrases::build(8, &[(77, 0x41)]);
+        let b = Model::write(0.5, &[1; NT], &trans, 8, &table, 8, &freq, 8, &classes, 8, &clusters, 8, &phrases);
         let m = Model::parse(&b).expect("parses");
+        assert_eq!(m.phrases().get(77), 0x41);
+        assert_eq!(m.phrases().get(78), 0);
         assert_eq!(m.emissions(&[0; NF], &[0; NH]), [(NF + NH) as i32; NT]);
         assert_eq!(m.entity_freq(12345), 3);
         assert_eq!(m.trans[1][2], 7);

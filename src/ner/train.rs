@@ -18,6 +18,7 @@ use super::clusters::{self, Clusters};
 use super::corpus::{self, Sentence};
 use super::features::{features, hash_str, hist_features, tok_info, History, TokInfo, Triggers, HISTORY_SENTENCES, NF, NH};
 use super::model::{self, freq_index, viterbi, Classes, Model, NT};
+use super::phrases::{self, Phrases};
 use crate::normalize::normalize_str;
 use crate::span::Label;
 use crate::tokenize::{tokenize, TokenKind};
@@ -77,6 +78,13 @@ pub struct Config {
     pub lbits: u32,
     /// log2 of the number of slots of the word-cluster table (0: no clusters).
     pub cbits: u32,
+    /// log2 of the number of slots of the name-phrase table (0: no phrase list).
+    pub pbits: u32,
+    /// Parts the training data is cut into for the jackknifed phrase list (each part's features come from a
+    /// list made from the others).
+    pub pfolds: usize,
+    /// Names of the name lists (WikiANN) marked at least this often join the phrase list (0: none do).
+    pub pwiki: u32,
     /// Shuffling seed.
     pub seed: u64,
     /// Number of perceptrons (each with its own shuffling) whose weights are summed.
@@ -91,7 +99,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 17, fbits: 17, lbits: 18, cbits: 17, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None }
+        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 17, fbits: 17, lbits: 18, cbits: 17, pbits: 16, pfolds: 5, pwiki: 0, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None }
     }
 }
 
@@ -169,21 +177,37 @@ pub struct Fx<'a> {
     pub classes: Classes<'a>,
     /// Word clusters.
     pub clusters: Clusters<'a>,
+    /// Listed name phrases.
+    pub phrases: Phrases<'a>,
     /// log2 of the number of weight rows.
     pub bits: u32,
 }
 
 /// Prepares a sentence for training or evaluation.
 pub fn prepare(s: &Sentence, fx: &Fx<'_>, zwnj_as_space: bool) -> Prepared {
-    let (trig, bits) = (fx.trig, fx.bits);
+    let mut p = prepare_infos(s, fx, zwnj_as_space);
+    featurize(&mut p, &fx.phrases, fx.bits);
+    p
+}
+
+/// Marks the listed phrases of a prepared sentence and computes its feature rows.
+fn featurize(p: &mut Prepared, ph: &Phrases<'_>, bits: u32) {
+    phrases::mark(&mut p.infos, ph);
+    p.rows.clear();
+    p.rows.reserve(p.infos.len() * NF);
+    let mut f = [0u32; NF];
+    for i in 0..p.infos.len() {
+        features(&p.infos, i, &mut f);
+        p.rows.extend(f.iter().map(|&h| Model::row(bits, h) as u32));
+    }
+}
+
+/// Prepares a sentence without its feature rows ([`featurize`] adds them).
+fn prepare_infos(s: &Sentence, fx: &Fx<'_>, zwnj_as_space: bool) -> Prepared {
+    let trig = fx.trig;
     let ps = pieces(s, zwnj_as_space);
     let infos: Vec<TokInfo> = ps.iter().map(|p| tok_info(&p.0, p.1, trig, &fx.classes, &fx.clusters)).collect();
-    let mut rows = Vec::with_capacity(ps.len() * NF);
-    let mut f = [0u32; NF];
-    for i in 0..infos.len() {
-        features(&infos, i, &mut f);
-        rows.extend(f.iter().map(|&h| Model::row(bits, h) as u32));
-    }
+    let rows = Vec::new();
     let mut lead = vec![u32::MAX; s.tokens.len()];
     for (i, p) in ps.iter().enumerate() {
         let l = &mut lead[p.3 as usize];
@@ -462,7 +486,8 @@ impl Weights {
     }
 }
 
-fn quantise(p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8], cbits: u32, clusters: &[u8]) -> Vec<u8> {
+#[allow(clippy::too_many_arguments)]
+fn quantise(p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8], cbits: u32, clusters: &[u8], pbits: u32, phrases: &[u8]) -> Vec<u8> {
     let (w, start, trans) = (&p.w, p.start, p.trans);
     let mut mags: Vec<f32> = w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
     mags.sort_unstable_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
@@ -481,7 +506,7 @@ fn quantise(p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8], cb
             qt[t][u] = q(trans[t][u]);
         }
     }
-    Model::write(scale, &qs, &qt, p.bits, &table, fbits, freq, lbits, classes, cbits, clusters)
+    Model::write(scale, &qs, &qt, p.bits, &table, fbits, freq, lbits, classes, cbits, clusters, pbits, phrases)
 }
 
 /// Tags a prepared sentence with a model and maps the tags back onto the corpus tokens.
@@ -637,6 +662,14 @@ fn count_words<'a>(sents: impl Iterator<Item = &'a Sentence>, counts: &mut WordC
     }
 }
 
+/// The sentences of the name lists (WikiANN) when the phrase list takes names from them, else none.
+fn name_list_sentences(cfg: &Config) -> Vec<Sentence> {
+    if cfg.pwiki == 0 || cfg.pbits == 0 {
+        return Vec::new();
+    }
+    SOURCES.iter().filter(|s| s.role == Role::Names).flat_map(|s| read(&cfg.corpora.join(s.path)).unwrap_or_default()).collect()
+}
+
 /// The word counts of the name lists (WikiANN).
 fn name_list_counts(cfg: &Config, log: &mut dyn FnMut(&str)) -> WordCounts {
     let mut counts = WordCounts::new();
@@ -739,16 +772,45 @@ fn cluster_table(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, Str
 /// them (each sentence seeing only the other folds' counts) was tried: it raised the in-domain development
 /// scores (PEYMA, ParsTwiNER) by about a point and lowered the out-of-domain ones (AQMAR, the seed articles) by
 /// more, the overfitting a membership feature learned on its own corpora brings.
-fn fit(sents: &[&Sentence], names: &WordCounts, cl: &[u8], cfg: &Config, trig: &Triggers, log: &mut dyn FnMut(&str)) -> (Weights, Vec<u8>) {
+///
+/// The name-phrase list ([`phrases`]) is made from the gold names of `sents`; the features training sees are
+/// jackknifed: `cfg.pfolds` contiguous parts, each marked with the list of the other parts, so a match means
+/// in training what it will mean on new text (a name seen elsewhere, not the sentence's own label).
+fn fit(sents: &[&Sentence], wiki: &[Sentence], names: &WordCounts, cl: &[u8], cfg: &Config, trig: &Triggers, log: &mut dyn FnMut(&str)) -> (Weights, Vec<u8>, Vec<u8>) {
     let slots = classes_from(&[names], cfg.lbits);
-    let fx = Fx { trig, classes: Classes::new(cfg.lbits, &slots), clusters: Clusters::new(cfg.cbits, cl), bits: cfg.bits };
+    let fx = Fx { trig, classes: Classes::new(cfg.lbits, &slots), clusters: Clusters::new(cfg.cbits, cl), phrases: Phrases::EMPTY, bits: cfg.bits };
     // The sentences in corpus order, then the Persian ones again with ZWNJ as space, in chunks of consecutive
     // sentences (the history features need the order; the copies are kept apart from their originals).
-    let mut data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
+    let mut data: Vec<Prepared> = sents.iter().map(|s| prepare_infos(s, &fx, false)).collect();
     let mut chunks = chunks_of(0, data.len());
     let n = data.len();
-    data.extend(sents.iter().filter(|s| contains_zwnj(s)).map(|s| prepare(s, &fx, true)));
+    let copies: Vec<usize> = (0..n).filter(|&i| contains_zwnj(sents[i])).collect();
+    data.extend(copies.iter().map(|&i| prepare_infos(sents[i], &fx, true)));
     chunks.extend(chunks_of(n, data.len() - n));
+    let gold = |a: &[Prepared], b: &[Prepared]| -> Vec<(u32, u8)> { phrases::entries(a.iter().chain(b).map(|p| (&p.infos[..], &p.tags[..])), 1) };
+    let wiki_entries = if cfg.pbits == 0 || cfg.pwiki == 0 { Vec::new() } else {
+        let w: Vec<Prepared> = wiki.iter().map(|s| prepare_infos(s, &fx, false)).collect();
+        phrases::entries(w.iter().map(|p| (&p.infos[..], &p.tags[..])), cfg.pwiki)
+    };
+    let ptable = if cfg.pbits == 0 { Vec::new() } else {
+        let e = phrases::merge(&[&gold(&data[..n], &[]), &wiki_entries]);
+        log(&format!("phrase list: {} entries ({} names) in {} slots", e.len(), e.iter().filter(|x| x.1 & 3 != 0).count(), 1usize << cfg.pbits));
+        Phrases::build(cfg.pbits, &e)
+    };
+    let k = if cfg.pbits == 0 { 1 } else { cfg.pfolds.max(2) };
+    for f in 0..k {
+        let (lo, hi) = (n * f / k, n * (f + 1) / k);
+        let table = if cfg.pbits == 0 { Vec::new() } else {
+            Phrases::build(cfg.pbits, &phrases::merge(&[&gold(&data[..lo], &data[hi..n]), &wiki_entries]))
+        };
+        let ph = Phrases::new(cfg.pbits, &table);
+        for p in &mut data[lo..hi] {
+            featurize(p, &ph, cfg.bits);
+        }
+        for (j, _) in copies.iter().enumerate().filter(|(_, &i)| (lo..hi).contains(&i)) {
+            featurize(&mut data[n + j], &ph, cfg.bits);
+        }
+    }
     log(&format!("{} training sequences, {} tokens", data.len(), data.iter().map(|p| p.tags.len()).sum::<usize>()));
     // Several perceptrons, each seeing the data in its own order, summed: less dependence on one shuffle.
     let mut sum: Option<Weights> = None;
@@ -757,6 +819,7 @@ fn fit(sents: &[&Sentence], names: &WordCounts, cl: &[u8], cfg: &Config, trig: &
         let mut dev = Vec::new();
         if let Some(path) = &cfg.trace {
             if let Ok(sents) = read(path) {
+                let fx = Fx { phrases: Phrases::new(cfg.pbits, &ptable), ..fx };
                 prepare_all(&sents, &fx, false, &mut dev);
             }
         }
@@ -766,7 +829,7 @@ fn fit(sents: &[&Sentence], names: &WordCounts, cl: &[u8], cfg: &Config, trig: &
             None => sum = Some(w),
         }
     }
-    (sum.unwrap_or_else(|| Weights::of(&Perceptron::new(cfg.bits))), slots)
+    (sum.unwrap_or_else(|| Weights::of(&Perceptron::new(cfg.bits))), slots, ptable)
 }
 
 /// Trains the model on the selected corpora and returns its bytes; scores the development sets on the way.
@@ -776,7 +839,8 @@ pub fn train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String>
     let names = name_list_counts(cfg, log);
     let all: Vec<&Sentence> = sets.iter().flat_map(|(_, s)| s.iter()).collect();
     let cl = cluster_table(cfg, log)?;
-    let (p, slots) = fit(&all, &names, &cl, cfg, &trig, log);
+    let wiki = name_list_sentences(cfg);
+    let (p, slots, ptable) = fit(&all, &wiki, &names, &cl, cfg, &trig, log);
     let mut freq = vec![0u8; 1usize << cfg.fbits];
     for (_, s) in &sets {
         add_freq(s, cfg.fbits, &mut freq);
@@ -786,9 +850,9 @@ pub fn train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String>
             add_freq(&sents, cfg.fbits, &mut freq);
         }
     }
-    let bytes = quantise(&p, &freq, cfg.fbits, cfg.lbits, &slots, cfg.cbits, &cl);
+    let bytes = quantise(&p, &freq, cfg.fbits, cfg.lbits, &slots, cfg.cbits, &cl, cfg.pbits, &ptable);
     let m = Model::parse(&bytes).ok_or("the trained model does not parse")?;
-    let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), bits: cfg.bits };
+    let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), phrases: m.phrases(), bits: cfg.bits };
     for s in SOURCES.iter().filter(|s| s.role == Role::Dev && selected(cfg, s.name)) {
         let Ok(sents) = read(&cfg.corpora.join(s.path)) else { continue };
         let mut dev = Vec::new();
@@ -808,14 +872,15 @@ pub fn cross_validate(cfg: &Config, k: usize, log: &mut dyn FnMut(&str)) -> Resu
     let all: Vec<&Sentence> = sets.iter().flat_map(|(_, s)| s.iter()).collect();
     let k = k.max(2);
     let cl = cluster_table(cfg, log)?;
+    let wiki = name_list_sentences(cfg);
     let mut scores = Vec::new();
     for fold in 0..k {
         let (lo, hi) = (all.len() * fold / k, all.len() * (fold + 1) / k);
         let train: Vec<&Sentence> = all.iter().enumerate().filter(|(i, _)| !(lo..hi).contains(i)).map(|(_, s)| *s).collect();
-        let (p, slots) = fit(&train, &names, &cl, cfg, &trig, &mut |_| {});
-        let bytes = quantise(&p, &[0u8; 1 << 8], 8, cfg.lbits, &slots, cfg.cbits, &cl);
+        let (p, slots, ptable) = fit(&train, &wiki, &names, &cl, cfg, &trig, &mut |_| {});
+        let bytes = quantise(&p, &[0u8; 1 << 8], 8, cfg.lbits, &slots, cfg.cbits, &cl, cfg.pbits, &ptable);
         let m = Model::parse(&bytes).ok_or("the trained model does not parse")?;
-        let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), bits: cfg.bits };
+        let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), phrases: m.phrases(), bits: cfg.bits };
         let test: Vec<Prepared> = all[lo..hi].iter().map(|s| prepare(s, &fx, false)).collect();
         let c = evaluate(&m, &test);
         log(&format!("fold {}: micro-F1 {:.4}\n{}", fold + 1, c.micro_f1(), c.report()));
@@ -829,7 +894,7 @@ pub fn cross_validate(cfg: &Config, k: usize, log: &mut dyn FnMut(&str)) -> Resu
 /// (`token/GP`: 0 O, 1 2 B- I-PER, 3 4 LOC, 5 6 ORG).
 pub fn eval_file(m: &Model<'_>, bits: u32, path: &Path, errors: bool) -> Result<Counts, String> {
     let trig = Triggers::shipped();
-    let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), bits };
+    let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), phrases: m.phrases(), bits };
     let sents = read(path)?;
     let mut data = Vec::new();
     prepare_all(&sents, &fx, false, &mut data);
@@ -859,7 +924,8 @@ pub fn eval_file(m: &Model<'_>, bits: u32, path: &Path, errors: bool) -> Result<
 /// Usage of `hashiya train` and `hashiya eval`.
 pub const USAGE: &str = "\
 usage: hashiya train [--corpora DIR] [--out FILE] [--epochs N] [--bits B] [--lbits L] [--cbits C] [--seed S]
-                     [--ensemble N] [--only NAME,...] [--cv K] [--trace DEVFILE] [--dump-clusters FILE]
+                     [--pbits P] [--pfolds K] [--pwiki N] [--ensemble N] [--only NAME,...] [--cv K]
+                     [--trace DEVFILE] [--dump-clusters FILE]
        hashiya eval --format conll [--model FILE] [--errors] FILE...
 
 train: learns the NER tagger from the training splits under DIR (default ../shared/corpora: anercorp, aqmar,
@@ -867,8 +933,10 @@ wojood, peyma, arman, parstwiner; wikiann only for name frequencies), scores the
 the model (default model/ner.bin). With --cv K: K-fold cross-validation over the selected corpora instead,
 printing each fold and the mean micro-F1 (e.g. --cv 5 --only anercorp). --ensemble N sums the weights of N
 perceptrons trained in different orders (default 1). The word clusters are learned first from the text (not
-the labels) of the training splits and the name lists (--cbits 0: none). --trace scores a development file
-after every epoch; --dump-clusters writes the clusters (id, word) to a file.
+the labels) of the training splits and the name lists (--cbits 0: none). The name-phrase list holds the
+training splits' gold names (2^P slots, default 16; --pbits 0: none), and with --pwiki N also the name lists'
+names marked N times or more (default 0: none); training sees it jackknifed over K parts (--pfolds, default 5).
+--trace scores a development file after every epoch; --dump-clusters writes the clusters (id, word) to a file.
 eval: exact-span precision, recall and F1 per label (PER, LOC, ORG) and micro-averaged, of the shipped model
 (or --model FILE) on CoNLL-style files in any of the corpus formats; --errors lists the missed and spurious
 spans and each such sentence with its gold and predicted tags.";
@@ -895,6 +963,9 @@ pub fn cli_train(args: &[String]) -> Result<(), String> {
             "--bits" => cfg.bits = num::<u32>(it.next(), a)?.clamp(8, 24),
             "--lbits" => cfg.lbits = num::<u32>(it.next(), a)?.clamp(8, 24),
             "--cbits" => cfg.cbits = num::<u32>(it.next(), a)?.min(24),
+            "--pbits" => cfg.pbits = num::<u32>(it.next(), a)?.min(24),
+            "--pfolds" => cfg.pfolds = num(it.next(), a)?,
+            "--pwiki" => cfg.pwiki = num(it.next(), a)?,
             "--trace" => cfg.trace = Some(PathBuf::from(it.next().ok_or("--trace needs a file")?)),
             "--dump-clusters" => cfg.dump_clusters = Some(PathBuf::from(it.next().ok_or("--dump-clusters needs a file")?)),
             "--seed" => cfg.seed = num(it.next(), a)?,
@@ -1011,10 +1082,10 @@ mod tests {
         let sents = corpus::parse(&text);
         let trig = Triggers::shipped();
         let cfg = Config { bits: 12, epochs: 3, ..Config::default() };
-        let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, bits: cfg.bits };
+        let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, phrases: Phrases::EMPTY, bits: cfg.bits };
         let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
         let p = train_weights(&data, &chunks_of(0, data.len()), &cfg, &[], &mut |_| {});
-        let bytes = quantise(&Weights::of(&p), &vec![0u8; 256], 8, 0, &[], 0, &[]);
+        let bytes = quantise(&Weights::of(&p), &vec![0u8; 256], 8, 0, &[], 0, &[], 0, &[]);
         let m = Model::parse(&bytes).expect("parses");
         let c = evaluate(&m, &data);
         assert!(c.micro_f1() > 0.99, "{}", c.report());
