@@ -790,6 +790,16 @@ mod tests {
         use super::*;
 
         #[test]
+        fn a_place_written_with_a_hamza_alef_keeps_its_first_letters() {
+            // Normalizing folds `ألمانيا` to `المانيا`: that is not the article, and the adjective needs it.
+            assert_eq!(one_word_places(&["LOC\tألمانيا\nLOC\tالجزائر\n"]), vec!["المانيا".to_string(), "جزائر".to_string()]);
+            let mut buf = String::new();
+            for w in ["الألماني", "الألمانية", "الإيطالية", "الجزائري"] {
+                assert!(Heads::shipped().place_adjective(&normalize_str(w), &mut buf), "{w}");
+            }
+        }
+
+        #[test]
         fn a_head_at_the_end_of_the_text_or_before_junk_does_not_panic() {
             let h = heads();
             for text in ["منظمة", "منظمة \u{0301}", "منظمة\u{200C}", "\nReuters", "Reuters\n\nمنظمة الصحة"] {

@@ -177,8 +177,15 @@ pub fn one_word_places(names: &[&str]) -> Vec<String> {
         .flat_map(|t| table_rows(t))
         .filter(|c| c.first().is_some_and(|l| l.trim() == "LOC"))
         .filter_map(|c| {
-            let n = normalize_str(c.get(1)?.trim());
-            (!n.contains([' ', '\u{200C}'])).then(|| n.strip_prefix("ال").unwrap_or(&n).to_string())
+            let written = c.get(1)?.trim();
+            let n = normalize_str(written);
+            // Only a written bare `ال` is the article: normalizing folds the hamza of `ألمانيا` / `إلينوي`
+            // into the same letters, and those keep them (`الألماني` is made from `المانيا`, not `مانيا`).
+            let n = match n.strip_prefix("ال") {
+                Some(rest) if written.starts_with("ال") => rest.to_string(),
+                _ => n,
+            };
+            (!n.contains([' ', '\u{200C}'])).then_some(n)
         })
         .filter(|n| n.chars().count() >= 3)
         .collect();
