@@ -341,11 +341,18 @@ impl<'a> Matcher<'a> {
         self.year(q, Some(cal), short_ok).map(|(y, _, _, n)| (y, n))
     }
 
-    /// A clock time: `[الساعة|ساعت]* (H:MM[:SS] | H [و M دقيقة [و S ثانية]] | ordinal) [part of day]`.
-    /// Without an hour word, needs the colon form or a part of day after it.
+    /// A clock time: `[الساعة|ساعت]* (H:MM[:SS] | H [و M دقيقة [و S ثانية]] | ordinal) [إلا minutes]
+    /// [part of day] [و minutes]`. Without an hour word, needs the colon form, minutes counted back from the
+    /// hour, or a part of day after it.
     fn clock(&self, p: usize) -> Option<(Tod, usize)> {
+        self.clock_at(p, false)
+    }
+
+    /// [`Matcher::clock`]; `hour_ok` when the words before make an hour of a bare ordinal or number
+    /// (`ثلاث دقائق قبل الثامنة`).
+    fn clock_at(&self, p: usize, hour_ok: bool) -> Option<(Tod, usize)> {
         let mut q = p;
-        let mut cue = false;
+        let mut cue = hour_ok;
         // a part of the day first (بعد الظهر الساعة 7, مساء 7:30, في الليل الخامسة والنصف): only before the hour
         // word, a colon time or an hour written as a word, never a bare number (مساء 7 أكتوبر is a date)
         let pod_of = |a| match a {
@@ -369,6 +376,7 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let (mut mi, mut s, mut colon) = (0u32, None, false);
+        let mut needs_pod = false;
         let mut h;
         if let Some((hh, len)) = self.digits(q) {
             if len > 2 {
@@ -398,17 +406,33 @@ impl<'a> Matcher<'a> {
                     }
                 }
             }
-        } else if let Some(((n, card), nq)) = self.find(q, |a| match a {
-            // (أول is first, never an hour: أول الليل)
-            Atom::Ord(n) if n <= 12 && !matches!(self.text(q), "اول" | "الاول") => Some((u32::from(n), false)),
-            Atom::Card(n) if n <= 12 => Some((u32::from(n), true)),
-            _ => None,
-        }) {
-            // a cardinal is an hour after الساعة or before a part of the day (خمسة مساء)
+        } else if let Some(((n, card), nq)) = {
+            let reading = |atoms: &[Atom]| {
+                atoms.iter().find_map(|&a| match a {
+                    // (أول is first, never an hour: أول الليل)
+                    Atom::Ord(n) if n <= 12 && !matches!(self.text(q), "اول" | "الاول") => Some((u32::from(n), false)),
+                    Atom::Card(n) if n <= 12 => Some((u32::from(n), true)),
+                    _ => None,
+                })
+            };
+            let (atoms, next) = self.word(q);
+            // خمسة وثلاثين مساء: the hour, not the number 35 the two words also make
+            reading(atoms)
+                .map(|r| (r, next))
+                .or_else(|| reading(self.v.get(self.text(q))).filter(|&(_, card)| card && next > q + 1).map(|r| (r, q + 1)))
+        } {
+            // a cardinal is an hour after الساعة or before a part of the day (خمسة مساء, خمسة عشر وثلاثين
+            // مساء: checked once the minutes are read), never a word of a longer number
             let in_number = q > 0 && self.find(q - 1, |a| matches!(a, Atom::Card(_)).then_some(())).is_some();
-            if card && !cue && (in_number || self.find(nq, |a| matches!(a, Atom::PodAdv(_)).then_some(())).is_none()) {
+            if card && !cue && in_number {
                 return None;
             }
+            needs_pod = card && !cue;
+            // خمسة عشر: a cardinal hour of the afternoon said in two words
+            let (n, nq) = match self.card_word(q, false) {
+                Some((t, e)) if card && needs_pod && (13..24).contains(&t) => (t, e),
+                _ => (n, nq),
+            };
             // الدقيقة الثالثة والخمسين, بالذكرى الخامسة والثلاثين: an ordinal after a definite noun is its adjective
             if !card && !cue && lead.is_none() && q > 0 {
                 let prev = self.text(q - 1);
@@ -419,6 +443,15 @@ impl<'a> Matcher<'a> {
             }
             h = n;
             q = nq;
+        } else if let Some((n, _)) = self.find(q, |a| if let Atom::BareHour(h) = a { Some(u32::from(h)) } else { None }) {
+            // ثامنة والربع, خامسة إلا ربع: an hour without the article, only before its minutes
+            let minutes_next = self.find(q + 1, |a| matches!(a, Atom::MinutesWord(_)).then_some(())).is_some()
+                || self.text(q + 1) == "الا";
+            if !minutes_next {
+                return None;
+            }
+            h = n;
+            q += 1;
         } else {
             return None;
         }
@@ -444,6 +477,10 @@ impl<'a> Matcher<'a> {
                 mi = u32::from(mm);
                 q = n;
                 cue = true;
+            } else if let Some((mm, n)) = self.card_word(q, false).filter(|&(m, _)| needs_pod && (10..60).contains(&m)) {
+                // خمسة عشر خمسة عشر مساء: the minutes said as a second number (a part of the day must follow)
+                mi = mm;
+                q = n;
             } else if let Some(rest) = self.text(q).strip_prefix('و') {
                 // السابعة وثلاثين, الثامنة وعشرين دقيقة, السابعة وخمسة وثلاثين
                 if let Some(&Atom::Card(n)) = self.v.get(rest).iter().find(|a| matches!(a, Atom::Card(_))) {
@@ -468,16 +505,40 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
+        // so many minutes before the hour: الثامنة إلا ربع, الخامسة والنصف إلا ثلاث دقائق, 8 إلا 20 دقيقة
+        if self.text(q) == "الا" {
+            if let Some((back, n)) = self.minutes_word_count(q + 1) {
+                let at = (h * 60 + mi + 24 * 60 - back) % (24 * 60);
+                (h, mi) = (at / 60, at % 60);
+                q = n;
+                cue = true;
+                needs_pod = false;
+            }
+        }
         // after the time, or with في: الخامسة وثلاثين في الليل, 7:56:35 في الصباح
         let pod = self.find(q, pod_of).or_else(|| {
             let n = self.is(q, Atom::YearPrep).filter(|_| self.text(q) == "في")?;
             self.find(n, pod_of)
         });
+        if needs_pod {
+            // (قتل خمسة مساء أمس: the evening of a day, and the number counts what was before it)
+            let (_, n) = pod?;
+            if self.find(n, |a| matches!(a, Atom::RelDay(_) | Atom::Weekday(_)).then_some(())).is_some() {
+                return None;
+            }
+        }
         if let Some((_, n)) = pod {
             q = n;
             // الساعة 11 صباحا وقت الغداء
             if let Some((_, n2)) = self.find(q, |a| matches!(a, Atom::PodAdv(Pod::Mi)).then_some(())) {
                 q = n2;
+            }
+            // التاسعة مساء وثلاثة أرباع: the fraction of the hour after the part of the day
+            if mi == 0 && !colon {
+                if let Some((mm, n2)) = self.find(q, |a| if let Atom::MinutesWord(m) = a { Some(m) } else { None }) {
+                    mi = u32::from(mm);
+                    q = n2;
+                }
             }
         }
         // 12 منتصف الليل, 1:00 منتصف الليل
@@ -498,7 +559,7 @@ impl<'a> Matcher<'a> {
         }
         if let Some((pod, _)) = pod {
             h = match pod {
-                Pod::Mo if h == 12 => 0,
+                Pod::Mo | Pod::Ni if h == 12 => 0,
                 Pod::Af | Pod::Ev if h < 12 => h + 12,
                 Pod::Ni if (6..12).contains(&h) => h + 12,
                 Pod::Mi if h < 11 => h + 12,
@@ -506,6 +567,40 @@ impl<'a> Matcher<'a> {
             };
         }
         Some((Tod::Clock(h.min(24) as u8, mi as u8, s.map(|s| s as u8)), q))
+    }
+
+    /// Minutes counted back from an hour, after `إلا` or before `قبل`: `ربع` (15), `ثلث` (20), `N دقيقة`,
+    /// `ثلاث دقائق`, `عشر دقائق`, `دقيقتين`: the count and the next token.
+    fn minutes_word_count(&self, p: usize) -> Option<(u32, usize)> {
+        match self.text(p) {
+            "ربع" | "ربعا" => return Some((15, p + 1)),
+            "ثلث" | "ثلثا" => return Some((20, p + 1)),
+            "دقيقتين" | "دقيقتان" => return Some((2, p + 1)),
+            _ => {}
+        }
+        let (n, q) = match self.digits(p) {
+            Some((n, len)) if len <= 2 => (n, p + 1),
+            Some(_) => return None,
+            None => self.card_word(p, false)?,
+        };
+        let e = self.is(q, Atom::Minute)?;
+        (1..60).contains(&n).then_some((n, e))
+    }
+
+    /// `ثلاث دقائق قبل الثامنة`, `عشر دقائق حتى الخامسة والنصف`: so many minutes before a clock time (an
+    /// ordinal or a number is an hour here).
+    fn minutes_before(&self, p: usize) -> P {
+        if matches!(self.text(p), "ربع" | "ربعا" | "ثلث" | "ثلثا") {
+            return None;
+        }
+        let (back, q) = self.minutes_word_count(p)?;
+        if !matches!(self.text(q), "قبل" | "حتي" | "الا") {
+            return None;
+        }
+        let (t, e) = self.clock_at(q + 1, true)?;
+        let Tod::Clock(h, m, _) = t else { return None };
+        let at = (u32::from(h) * 60 + u32::from(m) + 24 * 60 - back) % (24 * 60);
+        Some((e, Val::Time(Tod::Clock((at / 60) as u8, (at % 60) as u8, None))))
     }
 
     /// An hour without a cue at the start of a range (`من 5 إلى 6 مساء`, `بين الخامسة والسادسة بعد الظهر`):
@@ -631,6 +726,7 @@ impl<'a> Matcher<'a> {
             self.year_expr(p),
             self.holiday(p),
             self.time_expr(p),
+            self.minutes_before(p),
             self.season(p),
             self.week_weekday(p),
             self.duration(p),
@@ -1162,9 +1258,21 @@ impl<'a> Matcher<'a> {
             }
             if let Some((d, n)) = self.find(q, |a| if let Atom::RelDay(d) = a { Some(d) } else { None }) {
                 // "اليوم التالي", "اليوم الأول": the day, not today
-                let day_noun = self.text(q) == "اليوم"
+                let day_noun = matches!(self.text(q), "اليوم" | "لليوم")
                     && self.text(n).starts_with("ال")
                     && self.find(n, |a| matches!(a, Atom::Weekday(_) | Atom::PodAdv(_)).then_some(())).is_none();
+                // اليوم التالي / الآتي, اليوم السابق / الماضي: the day after or before, counted (with no event to
+                // count from) from the reference, as Recognizers-Text and HeidelTime do; not after ل (خطط لليوم
+                // التالي: plans for "the day after", a political scenario more often than a date)
+                let step = match self.text(n) {
+                    _ if self.text(q) != "اليوم" => None,
+                    "التالي" | "الاتي" => Some(1),
+                    "السابق" | "الماضي" => Some(-1),
+                    _ => None,
+                };
+                if let (true, Some(k)) = (day_noun, step) {
+                    take(Some((n + 1, Val::Rel { n: k, unit: Unit::D, t })));
+                }
                 if !day_noun {
                     // امروز 20 تیرماه / اليوم الأحد: the day named next is the same day
                     let named = [self.date_dm(n), self.weekday(n)].into_iter().flatten().max_by_key(|(e, _)| *e);
@@ -2026,11 +2134,12 @@ impl Matcher<'_> {
         }
     }
 
-    /// A day of the month alone: `يوم 27`, or after `في` at the end of a sentence (`عدت في 27.`,
-    /// `في الثاني والعشرين!`); a number before a word counts that word.
+    /// A day of the month alone: `يوم 27`, or after `في` or a fused `لل` at the end of a sentence (`عدت في 27.`,
+    /// `في الثاني والعشرين!`, `عدت للثاني`); a number before a word counts that word.
     fn bare_day(&self, p: usize) -> P {
         let cue = self.is(p, Atom::DayCue);
-        let prep = cue.is_none() && p > 0 && self.text(p - 1) == "في" && !self.is_fa(p);
+        // في before it, or the preposition ل written into its article (عدت للثاني والعشرين)
+        let prep = cue.is_none() && (p > 0 && self.text(p - 1) == "في" || self.text(p).starts_with("لل")) && !self.is_fa(p);
         let q = cue.unwrap_or(p);
         if cue.is_none() && !prep {
             return None;
