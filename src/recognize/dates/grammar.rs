@@ -82,6 +82,15 @@ impl<'a> Matcher<'a> {
     fn longest_at(&mut self, i: usize) -> Option<(usize, Found)> {
         let t = self.toks[i];
         if t.kind == TokenKind::Latin {
+            // T12:34:20: the ISO 8601 time designator written on a clock time is part of it
+            if matches!(&self.norm[t.start..t.end], "T" | "t") && self.touch(i) && self.digits(i + 1).is_some() {
+                if let Some((end, mut f)) = self.longest_at(i + 1) {
+                    if matches!(f.val, Val::Time(Tod::Clock(..))) && self.punct(i + 2, &[":"]) {
+                        f.start = t.start;
+                        return Some((end, f));
+                    }
+                }
+            }
             return None;
         }
         let text = &self.norm[t.start..t.end];
@@ -655,6 +664,13 @@ impl<'a> Matcher<'a> {
                 .map(|(unit, e)| (e, Val::Rel { n: 0, unit, t: Tod::None }))
             })
         });
+        // نهاية الأسبوع, عطلة نهاية الأسبوع المقبل: the end of a week is its weekend
+        let part = match part {
+            Some((e, Val::Rel { n, unit: Unit::W, .. })) if matches!(self.text(p), "نهاية" | "عطلة") => {
+                Some((e, Val::Weekend { week: n }))
+            }
+            x => x,
+        };
         match (whole, part) {
             (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
             (a, b) => a.or(b),
@@ -703,8 +719,19 @@ impl<'a> Matcher<'a> {
                     _ => !bare_first,
                 };
                 if ok {
-                    let (v1, v2) = align_clocks(v1, v2);
+                    let (v1, v2) = align_clocks(v1, v2, self.has_pod(p, e1), self.has_pod(e1, e2));
                     joined = Some((e2, Val::Range(Box::new(v1), Box::new(v2))));
+                } else if let (Val::Time(c1 @ Tod::Clock(..)), Some((day, c2)), true) =
+                    (&v1, split_clock(&v2), first_simple.is_some())
+                {
+                    // بين الساعة 4 مساء و 5 مساء اليوم: the day written after the second time is the first's too
+                    // (a clock time first, not a bare number: 4 - 1 مساء السبت is a score)
+                    let (a, b) = align_clocks(Val::Time(*c1), Val::Time(c2), self.has_pod(p, e1), self.has_pod(e1, e2));
+                    if let (Val::Time(t1), Val::Time(t2)) = (a, b) {
+                        if let (Some(d1), Some(d2)) = (with_time(day.clone(), t1), with_time(day, t2)) {
+                            joined = Some((e2, Val::Range(Box::new(d1), Box::new(d2))));
+                        }
+                    }
                 }
             }
         }
@@ -1448,6 +1475,20 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
+        // خلال أسبوعين, في غضون 30 يوما: within so many units, a duration made a time by its preposition, which
+        // is inside (as the seed gold keeps في غضون); not with a date after (خلال عام 2005)
+        let within = match self.text(p) {
+            "خلال" => Some(p + 1),
+            "في" if self.text(p + 1) == "غضون" => Some(p + 2),
+            _ => None,
+        };
+        if let Some((k, u, e)) = within.filter(|_| !self.is_fa(p)).and_then(|n| self.count_unit(n, true)) {
+            let more = self.find(e, |a| matches!(a, Atom::Mod(_) | Atom::AgoPost(_)).then_some(())).is_some()
+                || self.digits(e).is_some();
+            if !more && k > 0 {
+                take(Some((e, Val::Duration { hundredths: Some(k as u32 * 100), unit: u.letter(), clock: false })));
+            }
+        }
         // سه روز پیش / ۱۰ سال قبل / دو هفته دیگر
         if let Some((k, u, e)) = self.count_unit(p, true) {
             if let Some((sign, e2)) = self.find(e, |a| if let Atom::AgoPost(s) = a { Some(s) } else { None }) {
@@ -1727,10 +1768,27 @@ impl Matcher<'_> {
         Some((quarter_of.is_some(), k, e))
     }
 
-    /// `السبعينيات`, `سبعينيات`: a decade of the 1900s, as a range of years.
+    /// `السبعينيات`, `سبعينيات`: a decade of the 1900s, or of the century named after it (`السبعينيات من
+    /// القرن التاسع عشر`, `ثمانينيات القرن الماضي`), as a range of years.
     fn decade(&self, p: usize) -> P {
-        let (t, n) = self.find(p, |a| if let Atom::Decade(t) = a { Some(t) } else { None })?;
-        let y = 1900 + i32::from(t);
+        let (t, mut n) = self.find(p, |a| if let Atom::Decade(t) = a { Some(t) } else { None })?;
+        let mut base = 1900;
+        let q = self.is(n, Atom::Of).unwrap_or(n);
+        if self.text(q) == "القرن" {
+            let century = match self.text(q + 1) {
+                // (the last century of news written since 2001)
+                "الماضي" | "المنصرم" => Some((20, q + 2)),
+                _ => self.find(q + 1, |a| match a {
+                    Atom::Ord(c @ 11..=21) => Some(i32::from(c)),
+                    _ => None,
+                }),
+            };
+            if let Some((c, e)) = century {
+                base = (c - 1) * 100;
+                n = e;
+            }
+        }
+        let y = base + i32::from(t);
         let g = Calendar::Gregorian;
         Some((n, Val::Range(Box::new(year_val(g, y)), Box::new(year_val(g, y + 9)))))
     }
@@ -1765,11 +1823,11 @@ impl Matcher<'_> {
                 Atom::Unit(u, Count::Def | Count::One) => Some(u),
                 _ => None,
             })?;
-            return Some((n, Val::Duration { tenths: Some(10), unit: u.letter(), clock: false }));
+            return Some((n, Val::Duration { hundredths: Some(100), unit: u.letter(), clock: false }));
         }
-        let ((tenths, unit, clock, strong), mut e) = self.dur_part(p)?;
+        let ((hundredths, unit, clock, strong), mut e) = self.dur_part(p)?;
         // 2 عام و 21 يوما, سنة 1 شهر 21 يوم, أسبوع واحد ثلاثة أيام: up to four parts in different units
-        let mut parts = [(tenths, unit, clock); 4];
+        let mut parts = [(hundredths, unit, clock); 4];
         let mut k = 1;
         while k < parts.len() {
             let sep = if self.text(e) == "و" || self.punct(e, &[",", "،"]) { e + 1 } else { e };
@@ -1786,18 +1844,18 @@ impl Matcher<'_> {
         let from_now = self.is(e, Atom::Of).and_then(|n| self.is(n, Atom::Now));
         if k == 1 && from_now.is_none() {
             // one part: after لمدة, or with its count written (3 دقائق, بضعة أيام, نصف عام, يوم كامل)
-            return (prev_cue || strong).then_some((e, Val::Duration { tenths, unit, clock }));
+            return (prev_cue || strong).then_some((e, Val::Duration { hundredths, unit, clock }));
         }
         let parts: Vec<(Option<u32>, char, bool)> = parts[..k].to_vec();
         Some((from_now.unwrap_or(e), Val::Compound { parts, dir: i8::from(from_now.is_some()) }))
     }
 
-    /// One part of a duration: `[N|بضعة|نصف] unit [واحد] [ونصف|كامل]`: (tenths, unit letter, clock unit,
+    /// One part of a duration: `[N|بضعة|نصف] unit [واحد] [ونصف|كامل]`: (hundredths, unit letter, clock unit,
     /// whether its count is written), and the next token.
     #[allow(clippy::type_complexity)]
     fn dur_part(&self, p: usize) -> Option<((Option<u32>, char, bool, bool), usize)> {
         let mut q = p;
-        let mut tenths: Option<u32> = Some(10);
+        let mut hundredths: Option<u32> = Some(100);
         let mut explicit = false;
         // (45 of 123.45 is no count)
         if p > 1 && self.punct(p - 1, &[".", ",", "/", ":"]) && self.touch(p - 1) && self.digits(p - 2).is_some() {
@@ -1808,13 +1866,21 @@ impl Matcher<'_> {
             if len > 3 {
                 return None;
             }
-            tenths = Some(n * 10);
+            hundredths = Some(n * 100);
             q += 1;
             explicit = true;
             if self.punct(q, &["."]) && self.touch(q - 1) && self.touch(q) {
-                if let Some((f, 1)) = self.digits(q + 1) {
-                    tenths = Some(n * 10 + f);
-                    q += 2;
+                // 3.5 سنوات, 123.45 ثانية
+                match self.digits(q + 1) {
+                    Some((f, 1)) => {
+                        hundredths = Some(n * 100 + f * 10);
+                        q += 2;
+                    }
+                    Some((f, 2)) => {
+                        hundredths = Some(n * 100 + f);
+                        q += 2;
+                    }
+                    _ => {}
                 }
             }
         } else if let Some((n, nq)) = self.find(q, |a| if let Atom::Card(n) = a { Some(u32::from(n)) } else { None }) {
@@ -1822,15 +1888,15 @@ impl Matcher<'_> {
             if n >= 100 && p > 0 && self.digits(p - 1).is_some() {
                 return None;
             }
-            tenths = Some(n * 10);
+            hundredths = Some(n * 100);
             q = nq;
             explicit = true;
         } else if let Some(nq) = self.is(q, Atom::Few) {
-            tenths = None;
+            hundredths = None;
             q = nq;
             explicit = true;
         } else if let Some(nq) = self.is(q, Atom::Half) {
-            tenths = Some(5);
+            hundredths = Some(50);
             q = nq;
             explicit = true;
             half = true;
@@ -1845,7 +1911,7 @@ impl Matcher<'_> {
             .map(|((u, cl, c), n)| (u, cl, c, n))?;
         let mut strong = explicit;
         if c == Count::Two && !explicit {
-            tenths = Some(20);
+            hundredths = Some(200);
             strong = true;
         }
         if c == Count::Many && !explicit {
@@ -1858,13 +1924,15 @@ impl Matcher<'_> {
             Atom::MinutesWord(30) => Some(()),
             _ => None,
         }) {
-            tenths = tenths.map(|t| t + 5);
+            hundredths = hundredths.map(|t| t + 50);
             e = n.1;
+            // ساعة ونصف: the half makes the count written
+            strong = true;
         } else if let Some(n) = self.is(e, Atom::Whole) {
             e = n;
             strong = true;
         }
-        Some(((tenths, unit, clock, strong), e))
+        Some(((hundredths, unit, clock, strong), e))
     }
 
     /// Noon and midnight (`الظهيرة`, `منتصف الليل`).
@@ -1874,20 +1942,43 @@ impl Matcher<'_> {
     }
 }
 
+impl Matcher<'_> {
+    /// Whether a part of the day is written among tokens `a..b`.
+    fn has_pod(&self, a: usize, b: usize) -> bool {
+        (a..b.min(self.toks.len())).any(|i| {
+            self.toks[i].kind == TokenKind::Word
+                && self.v.get(self.text(i)).iter().any(|x| matches!(x, Atom::Pod(_) | Atom::PodAdv(_)))
+        })
+    }
+}
+
 /// In a range of clock times, an afternoon written on one end applies to the other: `4 حتى 5 مساءً` is
-/// 16:00–17:00, `1:30 مساءً إلى 3:30` is 13:30–15:30.
-fn align_clocks(a: Val, b: Val) -> (Val, Val) {
+/// 16:00–17:00, `1:30 مساءً إلى 3:30` is 13:30–15:30; not to an end with its own part of the day (`pod1`,
+/// `pod2`): `3 صباحًا حتى 5 مساءً` is 03:00–17:00.
+fn align_clocks(a: Val, b: Val, pod1: bool, pod2: bool) -> (Val, Val) {
     match (a, b) {
         (Val::Time(Tod::Clock(h1, m1, s1)), Val::Time(Tod::Clock(h2, m2, s2))) => {
             let (mut h1, mut h2) = (h1, h2);
-            if h1 < 12 && h2 >= 12 && h1 + 12 <= h2 {
+            if h1 < 12 && h2 >= 12 && h1 + 12 <= h2 && !pod1 {
                 h1 += 12;
-            } else if h2 < h1 && h1 >= 12 && h2 < 12 && h2 + 12 > h1 {
+            } else if h2 < h1 && h1 >= 12 && h2 < 12 && h2 + 12 > h1 && !pod2 {
                 h2 += 12;
             }
             (Val::Time(Tod::Clock(h1, m1, s1)), Val::Time(Tod::Clock(h2, m2, s2)))
         }
         (a, b) => (a, b),
+    }
+}
+
+/// A day-grain value with a clock time, split into the day without it and the time.
+fn split_clock(v: &Val) -> Option<(Val, Tod)> {
+    match *v {
+        Val::Weekday { wd, dir, t: t @ Tod::Clock(..) } => Some((Val::Weekday { wd, dir, t: Tod::None }, t)),
+        Val::Rel { n, unit: Unit::D, t: t @ Tod::Clock(..) } => Some((Val::Rel { n, unit: Unit::D, t: Tod::None }, t)),
+        Val::Date { cal, y, m, d: Some(d), dir, t: t @ Tod::Clock(..) } => {
+            Some((Val::Date { cal, y, m, d: Some(d), dir, t: Tod::None }, t))
+        }
+        _ => None,
     }
 }
 
@@ -2032,6 +2123,9 @@ impl Matcher<'_> {
             let t = match (lead, pod) {
                 (Some("منتصف"), Pod::Ni) => Tod::Clock(0, 0, None),
                 (Some("منتصف"), Pod::Mi) => Tod::Clock(12, 0, None),
+                // the middle of the morning and of the afternoon, as Recognizers-Text writes them
+                (Some("منتصف"), Pod::Mo) => Tod::Clock(10, 0, None),
+                (Some("منتصف"), Pod::Af) => Tod::Clock(14, 0, None),
                 _ => Tod::Pod(pod),
             };
             // في الليل الخامسة والنصف: the part of the day before its clock time
@@ -2145,9 +2239,9 @@ impl Matcher<'_> {
             return None;
         }
         let (d, n) = self.day_num(q)?;
-        // (a cardinal word is a count: في ثلاثة; a feminine ordinal an hour: في السابعة)
-        if self.digits(q).is_none()
-            && (self.find(q, |a| matches!(a, Atom::Ord(_)).then_some(())).is_none() || self.text(n - 1).ends_with('ة'))
+        // (a cardinal word is a count: في ثلاثة; a feminine ordinal an hour: في السابعة, في الحادية عشر)
+        let feminine = self.text(n - 1).ends_with('ة') || (d <= 12 && self.text(q).ends_with('ة'));
+        if self.digits(q).is_none() && (self.find(q, |a| matches!(a, Atom::Ord(_)).then_some(())).is_none() || feminine)
         {
             return None;
         }

@@ -792,9 +792,10 @@ impl Vocab {
             v.add(&format!("{w}يات"), Atom::Decade(t));
             v.add(&format!("ال{w}يات"), Atom::Decade(t));
         }
-        // الثلاثة (الأيام الثلاثة الماضية); not الاثنين, which is Monday
+        // الثلاثة (الأيام الثلاثة الماضية); not الاثنين, which is Monday; الألفين (the year 2000 as it is said:
+        // في الألفين, سنة الألفين وخمسة)
         for &(w, n) in AR_CARD {
-            if n > 2 && n < 100 && !w.contains(' ') {
+            if (n > 2 && n < 100 || n == 2000) && !w.contains(' ') {
                 v.add(&format!("ال{w}"), Atom::Card(n));
             }
         }

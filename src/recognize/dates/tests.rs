@@ -218,9 +218,9 @@ fn weeks_quarters_decades_and_months_after_a_preposition() {
         (AR, "عشرينيات", "عشرينيات", "1920/1929", "1920/1929"),
         (AR, "سأخرج في مارس", "مارس", "XXXX-03", "2018-03"),
         (AR, "في رجب", "رجب", "XXXX-07", "2018-03-18/2018-04-16"),
-        (AR, "قال نهاية الأسبوع", "نهاية الأسبوع", "REF+0W", "2018-W04"),
+        (AR, "قال نهاية الأسبوع", "نهاية الأسبوع", "REF+0W-WE", "2018-W04-WE"),
         (AR, "سأرحل بقية العام", "بقية العام", "REF+0Y", "2018"),
-        (AR, "في عطلة نهاية الأسبوع", "عطلة نهاية الأسبوع", "REF+0W", "2018-W04"),
+        (AR, "في عطلة نهاية الأسبوع", "عطلة نهاية الأسبوع", "REF+0W-WE", "2018-W04-WE"),
         (AR, "الاسبوع بعد القادم", "الاسبوع بعد القادم", "REF+2W", "2018-W06"),
         (AR, "العام بعد التالي", "العام بعد التالي", "REF+2Y", "2020"),
         (AR, "في رأس السنة الجديدة", "رأس السنة الجديدة", "XXXX-01-01", "2018-01-01"),
@@ -332,9 +332,10 @@ fn durations_composite_vague_and_within() {
         (AR, "الأيام القليلة الماضية", "الأيام القليلة الماضية", "PAST_REF", "PAST_REF"),
         (AR, "اليومين المقبلين", "اليومين المقبلين", "REF+0D/REF+2D", "2018-01-24/2018-01-26"),
     ]);
-    // a number's decimals, a definite unit after a day number, a counted noun, a lone unit: no duration
-    for input in ["سجل 123.45 ثانية", "من 4 إلى 23 الشهر", "في 3 أشخاص", "في يوم", "شهر"]
-    {
+    // a number's decimals are its own (no 45 seconds); a definite unit after a day number, a counted noun, a
+    // lone unit: no duration
+    assert_eq!(dates("سجل 123.45 ثانية", AR, None), vec![("123.45 ثانية".into(), "PT123.45S".into())]);
+    for input in ["من 4 إلى 23 الشهر", "في 3 أشخاص", "في يوم", "شهر"] {
         assert!(dates(input, AR, None).iter().all(|(_, v)| !v.starts_with('P')), "{input}");
     }
 }
@@ -508,6 +509,46 @@ fn fused_li_next_day_and_minutes_of_the_hour() {
     assert_eq!(dates("ثلاث دقائق قبل نهاية المباراة", AR, None), vec![("ثلاث دقائق".into(), "PT3M".into())]);
     assert_eq!(dates("قتل خمسة مساء أمس", AR, None), vec![("مساء أمس".into(), "REF-1DTEV".into())]);
     assert_eq!(dates("قتل خمسة وثلاثين مساء الأحد", AR, None), vec![("مساء الأحد".into(), "XXXX-WXX-7TEV".into())]);
+}
+
+#[test]
+fn within_centuries_weekends_iso_times_and_ranges_of_clock_times() {
+    check(&[
+        // a duration made a time by "within": the preposition inside, as the seed gold keeps في غضون
+        (AR, "جدولة اجتماع خلال اسبوعين", "خلال اسبوعين", "P2W", "P2W"),
+        (AR, "تقرر في غضون 30 يوما ما", "في غضون 30 يوما", "P30D", "P30D"),
+        // decimals of a duration, a half hour after its unit
+        (AR, "سأترك لمدة 123.45 ثانية", "123.45 ثانية", "PT123.45S", "PT123.45S"),
+        (AR, "استمر الاجتماع ساعة ونصف", "ساعة ونصف", "PT1.5H", "PT1.5H"),
+        // a decade of a named century, the year 2000 as it is said
+        (AR, "في السبعينيات من القرن الماضي", "السبعينيات من القرن الماضي", "1970/1979", "1970/1979"),
+        (AR, "في خمسينيات القرن التاسع عشر", "خمسينيات القرن التاسع عشر", "1850/1859", "1850/1859"),
+        (AR, "ولد في الألفين", "الألفين", "2000", "2000"),
+        (AR, "ولد في الألفين وخمسة", "الألفين وخمسة", "2005", "2005"),
+        // the end of a week is its weekend
+        (AR, "نهاية هذا الأسبوع", "نهاية هذا الأسبوع", "REF+0W-WE", "2018-W04-WE"),
+        (AR, "في عطلة نهاية الأسبوع المقبل", "عطلة نهاية الأسبوع المقبل", "REF+1W-WE", "2018-W05-WE"),
+        // the middle of the morning, an hour after في written with عشر
+        (AR, "منتصف الصباح", "منتصف الصباح", "T10:00", "2018-01-24T10:00"),
+        (AR, "سأعود في الحادية عشر", "الحادية عشر", "T11:00", "2018-01-24T11:00"),
+        // the ISO time designator
+        (AR, "سأعود T12:34:20", "T12:34:20", "T12:34:20", "2018-01-24T12:34:20"),
+        // an end with its own part of the day keeps it; the day after the second time is the first's too
+        (AR, "من 3 صباحا حتى 5 مساء", "من 3 صباحا حتى 5 مساء", "T03:00/T17:00", "2018-01-24T03:00/2018-01-24T17:00"),
+        (
+            AR,
+            "بين الساعة 4 مساء و 5 مساء اليوم",
+            "بين الساعة 4 مساء و 5 مساء اليوم",
+            "REF+0DT16:00/REF+0DT17:00",
+            "2018-01-24T16:00/2018-01-24T17:00",
+        ),
+    ]);
+    // a year after within, a month name after the month cue, a bare number, a score before a day
+    assert_eq!(dates("خلال عام 2005", AR, None), vec![("عام 2005".into(), "2005".into())]);
+    assert_eq!(dates("خلال شهر رمضان", AR, None), vec![("شهر رمضان".into(), "XXXX-09".into())]);
+    assert_eq!(dates("الألفين جندي", AR, None), vec![]);
+    assert_eq!(dates("سأعود T12 غدا", AR, None), vec![("غدا".into(), "REF+1D".into())]);
+    assert!(dates("فاز 4 - 1 مساء السبت", AR, None).iter().all(|(s, _)| !s.starts_with('4')));
 }
 
 mod regression_news {
