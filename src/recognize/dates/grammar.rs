@@ -664,10 +664,16 @@ impl<'a> Matcher<'a> {
                 .map(|(unit, e)| (e, Val::Rel { n: 0, unit, t: Tod::None }))
             })
         });
-        // نهاية الأسبوع, عطلة نهاية الأسبوع المقبل: the end of a week is its weekend
+        // نهاية الأسبوع, عطلة نهاية الأسبوع المقبل: the end of a week is its weekend; بقية العام, باقي هذا
+        // الأسبوع: the rest of the current week, month or year, from the reference on
         let part = match part {
             Some((e, Val::Rel { n, unit: Unit::W, .. })) if matches!(self.text(p), "نهاية" | "عطلة") => {
                 Some((e, Val::Weekend { week: n }))
+            }
+            Some((e, Val::Rel { n: 0, unit: unit @ (Unit::W | Unit::M | Unit::Y), .. }))
+                if matches!(self.text(p), "بقية" | "باقي") =>
+            {
+                Some((e, Val::Rest(unit)))
             }
             x => x,
         };
@@ -1378,7 +1384,8 @@ impl<'a> Matcher<'a> {
                     None => None,
                 };
                 if let Some((d, e2)) = dir {
-                    let z = Val::Rel { n: 0, unit: u, t: Tod::None };
+                    // (the coming days start tomorrow: اليومين المقبلين is tomorrow and the day after)
+                    let z = Val::Rel { n: i32::from(u == Unit::D && d > 0), unit: u, t: Tod::None };
                     let far = Val::Rel { n: i32::from(d) * k, unit: u, t: Tod::None };
                     let v = if d < 0 {
                         Val::Range(Box::new(far), Box::new(z))

@@ -136,6 +136,9 @@ pub enum Val {
         /// Week offset from the reference's week.
         week: i32,
     },
+    /// The rest of the current week, month or year (`بقية العام`): from the reference to the period's last
+    /// day, written `REF+0D/REF+0Y`.
+    Rest(Unit),
     /// A time in the past (-1) or future (+1) left vague (`قبل بضعة أيام`): `PAST_REF`, `FUTURE_REF`.
     Vague(i8),
     /// A day of a month relative to the reference (`20 من الشهر القادم`): month offset and day, written
@@ -286,6 +289,7 @@ impl Val {
             Val::Compound { parts, .. } => greg(compound(parts)),
             Val::Vague(d) => greg(if *d < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string()),
             Val::Weekend { week } => greg(format!("REF{}{}W-WE", if *week < 0 { '-' } else { '+' }, week.abs())),
+            Val::Rest(unit) => greg(format!("REF+0D/REF+0{}", unit.letter())),
         }
     }
 
@@ -405,6 +409,15 @@ impl Val {
             Val::Weekend { week } => {
                 let (y, w) = cal::iso_week(cal::add_days(r, 7 * i64::from(*week)));
                 greg(format!("{y:04}-W{w:02}-WE"))
+            }
+            Val::Rest(unit) => {
+                let last = match unit {
+                    Unit::D => r,
+                    Unit::W => cal::add_days(r, 7 - i64::from(cal::weekday(r))),
+                    Unit::M => Ymd { year: r.year, month: r.month, day: crate::days_in_month(r.year, r.month) },
+                    Unit::Y => Ymd { year: r.year, month: 12, day: 31 },
+                };
+                greg(format!("{}/{}", iso(r), iso(last)))
             }
             Val::RelMonthDay { n, d } => {
                 let (y, m) = cal::add_months(r.year, r.month, *n);
@@ -538,6 +551,9 @@ mod tests {
             (Val::Time(Tod::Clock(15, 15, None)), "T15:15", "2018-01-24T15:15"),
             (Val::Weekend { week: 0 }, "REF+0W-WE", "2018-W04-WE"),
             (Val::Weekend { week: 1 }, "REF+1W-WE", "2018-W05-WE"),
+            (Val::Rest(Unit::W), "REF+0D/REF+0W", "2018-01-24/2018-01-28"),
+            (Val::Rest(Unit::M), "REF+0D/REF+0M", "2018-01-24/2018-01-31"),
+            (Val::Rest(Unit::Y), "REF+0D/REF+0Y", "2018-01-24/2018-12-31"),
             (Val::Duration { hundredths: Some(12345), unit: 'S', clock: true }, "PT123.45S", "PT123.45S"),
             (Val::Duration { hundredths: Some(150), unit: 'H', clock: true }, "PT1.5H", "PT1.5H"),
             (Val::Duration { hundredths: Some(300), unit: 'D', clock: false }, "P3D", "P3D"),
