@@ -428,7 +428,11 @@ impl<'a> Matcher<'a> {
             // خمسة وثلاثين مساء: the hour, not the number 35 the two words also make
             reading(atoms)
                 .map(|r| (r, next))
-                .or_else(|| reading(self.v.get(self.text(q))).filter(|&(_, card)| card && next > q + 1).map(|r| (r, q + 1)))
+                .or_else(|| {
+                    (next > q + 1)
+                        .then(|| reading(self.v.get(self.text(q))).filter(|&(_, card)| card).map(|r| (r, q + 1)))
+                        .flatten()
+                })
         } {
             // a cardinal is an hour after الساعة or before a part of the day (خمسة مساء, خمسة عشر وثلاثين
             // مساء: checked once the minutes are read), never a word of a longer number
