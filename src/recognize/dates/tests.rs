@@ -580,6 +580,15 @@ mod regression_news {
             assert!(dates(input, AR, None).iter().all(|(_, v)| !v.starts_with('T') && !v.starts_with('0')), "{input}");
         }
         assert_eq!(dates("منذ 130 ألف سنة", AR, None), vec![]);
+        // minutes before the hour written with a shadda, the day before yesterday after a part of the day, a
+        // decade of the last century after a part of a period
+        assert_eq!(dates("عند الرابعة الاّ ربعا ودامت", AR, None), vec![("الرابعة الاّ ربعا".into(), "T03:45".into())]);
+        assert_eq!(dates("مساء أمس الأول على", AR, None), vec![("مساء أمس الأول".into(), "REF-2DTEV".into())]);
+        assert_eq!(
+            dates("أبرم أواخر الثمانينيات من القرن الماضي .", AR, None),
+            vec![("أواخر الثمانينيات من القرن الماضي".into(), "1980/1989".into())]
+        );
+        assert!(dates("عدت إلى 27.", AR, None).is_empty());
         assert_eq!(dates("سبع سنوات حتى عام 1959", AR, None).len(), 2);
     }
 }
