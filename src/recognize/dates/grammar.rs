@@ -853,15 +853,18 @@ impl<'a> Matcher<'a> {
     fn numeric(&self, p: usize) -> P {
         let (a, la) = self.digits(p)?;
         let sep = self.text(p + 1);
-        if !["/", "-", "."].contains(&sep) || !self.touch(p) || !self.touch(p + 1) {
+        // 25/7/2011, or with spaces around both slashes and a four-digit year (25 / 7 / 2011)
+        let spaced = !self.touch(p) && !self.touch(p + 1);
+        if !["/", "-", "."].contains(&sep) || !(spaced && sep == "/" || self.touch(p) && self.touch(p + 1)) {
             return None;
         }
         let (b, lb) = self.digits(p + 2)?;
-        if self.text(p + 3) != sep || !self.touch(p + 2) || !self.touch(p + 3) {
+        let apart = !self.touch(p + 2) && !self.touch(p + 3);
+        if self.text(p + 3) != sep || !(if spaced { apart } else { self.touch(p + 2) && self.touch(p + 3) }) {
             return None;
         }
         let (c, lc) = self.digits(p + 4)?;
-        if lb > 2 {
+        if lb > 2 || spaced && !(la == 4 && lc <= 2 || lc == 4 && la <= 2) {
             return None;
         }
         let (y_at, d, ylen) = if la == 4 && lc <= 2 {
@@ -1414,6 +1417,16 @@ impl<'a> Matcher<'a> {
                     Atom::Mod(d) if d != 0 => Some(d),
                     _ => None,
                 }) {
+                    take(Some((e, Val::Vague(d))));
+                }
+            }
+            // السنوات الماضية, الأيام المقبلة, الشهور الأخيرة: the units before or after, uncounted
+            if let Some((_, n)) = self.find(p, |a| matches!(a, Atom::Unit(_, Count::DefMany)).then_some(())) {
+                let dir = match self.find(n, |a| if let Atom::Mod(d) = a { Some(d) } else { None }) {
+                    Some((d, e)) if d != 0 => Some((d, e)),
+                    _ => (self.text(n) == "الاخيرة").then_some((-1, n + 1)),
+                };
+                if let Some((d, e)) = dir {
                     take(Some((e, Val::Vague(d))));
                 }
             }

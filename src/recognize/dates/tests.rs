@@ -543,6 +543,19 @@ fn within_centuries_weekends_iso_times_and_ranges_of_clock_times() {
             "2018-01-24T16:00/2018-01-24T17:00",
         ),
     ]);
+    check(&[
+        // a numeric date with spaces around both slashes and a four-digit year
+        (AR, "المنعقد بتاريخ 25 / 7 / 2011 .", "25 / 7 / 2011", "2011-07-25", "2011-07-25"),
+        (AR, "سأعود 2015 / 08 / 12", "2015 / 08 / 12", "2015-08-12", "2015-08-12"),
+        // the units before or after, uncounted
+        (AR, "خلال السنوات الماضية", "السنوات الماضية", "PAST_REF", "PAST_REF"),
+        (AR, "في الأيام المقبلة", "الأيام المقبلة", "FUTURE_REF", "FUTURE_REF"),
+        (AR, "في الشهور الأخيرة", "الشهور الأخيرة", "PAST_REF", "PAST_REF"),
+    ]);
+    // spaced slashes without a four-digit year (a score), one spaced and one not, light-years
+    for input in ["النتيجة 3 / 2 / 1", "العدد 25 / 7/2011", "السنوات الضوئية"] {
+        assert!(dates(input, AR, None).iter().all(|(s, _)| !s.contains(" / ") && !s.contains("السنوات")), "{input}");
+    }
     // a year after within, a month name after the month cue, a bare number, a score before a day
     assert_eq!(dates("خلال عام 2005", AR, None), vec![("عام 2005".into(), "2005".into())]);
     assert_eq!(dates("خلال شهر رمضان", AR, None), vec![("شهر رمضان".into(), "XXXX-09".into())]);
