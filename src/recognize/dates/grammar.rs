@@ -68,6 +68,23 @@ impl<'a> Matcher<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
+            let t = self.toks[i];
+            // T12:34:20: the ISO 8601 time designator written on a clock time is part of it
+            if t.kind == TokenKind::Latin
+                && matches!(&self.norm[t.start..t.end], "T" | "t")
+                && self.touch(i)
+                && self.digits(i + 1).is_some()
+                && self.punct(i + 2, &[":"])
+            {
+                if let Some((end, mut f)) = self.longest_at(i + 1) {
+                    if matches!(f.val, Val::Time(Tod::Clock(..))) {
+                        f.start = t.start;
+                        out.push(f);
+                        i = end.max(i + 2);
+                        continue;
+                    }
+                }
+            }
             match self.longest_at(i) {
                 Some((end, f)) => {
                     out.push(f);
@@ -82,15 +99,6 @@ impl<'a> Matcher<'a> {
     fn longest_at(&mut self, i: usize) -> Option<(usize, Found)> {
         let t = self.toks[i];
         if t.kind == TokenKind::Latin {
-            // T12:34:20: the ISO 8601 time designator written on a clock time is part of it
-            if matches!(&self.norm[t.start..t.end], "T" | "t") && self.touch(i) && self.digits(i + 1).is_some() {
-                if let Some((end, mut f)) = self.longest_at(i + 1) {
-                    if matches!(f.val, Val::Time(Tod::Clock(..))) && self.punct(i + 2, &[":"]) {
-                        f.start = t.start;
-                        return Some((end, f));
-                    }
-                }
-            }
             return None;
         }
         let text = &self.norm[t.start..t.end];
@@ -603,9 +611,13 @@ impl<'a> Matcher<'a> {
     /// `ثلاث دقائق قبل الثامنة`, `عشر دقائق حتى الخامسة والنصف`: so many minutes before a clock time (an
     /// ordinal or a number is an hour here).
     fn minutes_before(&self, p: usize) -> P {
-        if matches!(self.text(p), "ربع" | "ربعا" | "ثلث" | "ثلثا") {
-            return None;
-        }
+        // a count of minutes first (digits or a number word before دقيقة / دقائق): most tokens stop here
+        let after_count = match self.digits(p) {
+            Some((_, len)) if len <= 2 => p + 1,
+            Some(_) => return None,
+            None => self.card_word(p, false)?.1,
+        };
+        self.is(after_count, Atom::Minute)?;
         let (back, q) = self.minutes_word_count(p)?;
         if !matches!(self.text(q), "قبل" | "حتي" | "الا") {
             return None;
