@@ -1384,10 +1384,15 @@ impl<'a> Matcher<'a> {
             let q = if last { p + 1 } else { p };
             let counted = self.count_unit(q, true).or_else(|| {
                 let (u, n) = self.find(q, |a| if let Atom::Unit(u, Count::DefMany) = a { Some(u) } else { None })?;
-                let (k, n2) = self.find(n, |a| match a {
-                    Atom::Card(k) => Some(i32::from(k)),
-                    _ => None,
-                })?;
+                // الأيام الثلاثة, الأشهر 3 (القادمة)
+                let (k, n2) = match self.digits(n) {
+                    Some((k, len)) if len <= 2 => (k as i32, n + 1),
+                    Some(_) => return None,
+                    None => self.find(n, |a| match a {
+                        Atom::Card(k) => Some(i32::from(k)),
+                        _ => None,
+                    })?,
+                };
                 Some((k, u, n2))
             });
             if let Some((k, u, e)) = counted {

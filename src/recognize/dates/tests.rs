@@ -551,6 +551,7 @@ fn within_centuries_weekends_iso_times_and_ranges_of_clock_times() {
         (AR, "خلال السنوات الماضية", "السنوات الماضية", "PAST_REF", "PAST_REF"),
         (AR, "في الأيام المقبلة", "الأيام المقبلة", "FUTURE_REF", "FUTURE_REF"),
         (AR, "في الشهور الأخيرة", "الشهور الأخيرة", "PAST_REF", "PAST_REF"),
+        (AR, "سأخرج في الأشهر 3 القادمة", "الأشهر 3 القادمة", "REF+0M/REF+3M", "2018-01/2018-04"),
     ]);
     // spaced slashes without a four-digit year (a score), one spaced and one not, light-years
     for input in ["النتيجة 3 / 2 / 1", "العدد 25 / 7/2011", "السنوات الضوئية"] {
