@@ -68,6 +68,23 @@ impl<'a> Matcher<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
+            let t = self.toks[i];
+            // T12:34:20: the ISO 8601 time designator written on a clock time is part of it
+            if t.kind == TokenKind::Latin
+                && matches!(&self.norm[t.start..t.end], "T" | "t")
+                && self.touch(i)
+                && self.digits(i + 1).is_some()
+                && self.punct(i + 2, &[":"])
+            {
+                if let Some((end, mut f)) = self.longest_at(i + 1) {
+                    if matches!(f.val, Val::Time(Tod::Clock(..))) {
+                        f.start = t.start;
+                        out.push(f);
+                        i = end.max(i + 2);
+                        continue;
+                    }
+                }
+            }
             match self.longest_at(i) {
                 Some((end, f)) => {
                     out.push(f);
@@ -341,11 +358,18 @@ impl<'a> Matcher<'a> {
         self.year(q, Some(cal), short_ok).map(|(y, _, _, n)| (y, n))
     }
 
-    /// A clock time: `[الساعة|ساعت]* (H:MM[:SS] | H [و M دقيقة [و S ثانية]] | ordinal) [part of day]`.
-    /// Without an hour word, needs the colon form or a part of day after it.
+    /// A clock time: `[الساعة|ساعت]* (H:MM[:SS] | H [و M دقيقة [و S ثانية]] | ordinal) [إلا minutes]
+    /// [part of day] [و minutes]`. Without an hour word, needs the colon form, minutes counted back from the
+    /// hour, or a part of day after it.
     fn clock(&self, p: usize) -> Option<(Tod, usize)> {
+        self.clock_at(p, false)
+    }
+
+    /// [`Matcher::clock`]; `hour_ok` when the words before make an hour of a bare ordinal or number
+    /// (`ثلاث دقائق قبل الثامنة`).
+    fn clock_at(&self, p: usize, hour_ok: bool) -> Option<(Tod, usize)> {
         let mut q = p;
-        let mut cue = false;
+        let mut cue = hour_ok;
         // a part of the day first (بعد الظهر الساعة 7, مساء 7:30, في الليل الخامسة والنصف): only before the hour
         // word, a colon time or an hour written as a word, never a bare number (مساء 7 أكتوبر is a date)
         let pod_of = |a| match a {
@@ -369,6 +393,7 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let (mut mi, mut s, mut colon) = (0u32, None, false);
+        let mut needs_pod = false;
         let mut h;
         if let Some((hh, len)) = self.digits(q) {
             if len > 2 {
@@ -398,17 +423,37 @@ impl<'a> Matcher<'a> {
                     }
                 }
             }
-        } else if let Some(((n, card), nq)) = self.find(q, |a| match a {
-            // (أول is first, never an hour: أول الليل)
-            Atom::Ord(n) if n <= 12 && !matches!(self.text(q), "اول" | "الاول") => Some((u32::from(n), false)),
-            Atom::Card(n) if n <= 12 => Some((u32::from(n), true)),
-            _ => None,
-        }) {
-            // a cardinal is an hour after الساعة or before a part of the day (خمسة مساء)
+        } else if let Some(((n, card), nq)) = {
+            let reading = |atoms: &[Atom]| {
+                atoms.iter().find_map(|&a| match a {
+                    // (أول is first, never an hour: أول الليل)
+                    Atom::Ord(n) if n <= 12 && !matches!(self.text(q), "اول" | "الاول") => Some((u32::from(n), false)),
+                    Atom::Card(n) if n <= 12 => Some((u32::from(n), true)),
+                    _ => None,
+                })
+            };
+            let (atoms, next) = self.word(q);
+            // خمسة وثلاثين مساء: the hour, not the number 35 the two words also make
+            reading(atoms)
+                .map(|r| (r, next))
+                .or_else(|| {
+                    (next > q + 1)
+                        .then(|| reading(self.v.get(self.text(q))).filter(|&(_, card)| card).map(|r| (r, q + 1)))
+                        .flatten()
+                })
+        } {
+            // a cardinal is an hour after الساعة or before a part of the day (خمسة مساء, خمسة عشر وثلاثين
+            // مساء: checked once the minutes are read), never a word of a longer number
             let in_number = q > 0 && self.find(q - 1, |a| matches!(a, Atom::Card(_)).then_some(())).is_some();
-            if card && !cue && (in_number || self.find(nq, |a| matches!(a, Atom::PodAdv(_)).then_some(())).is_none()) {
+            if card && !cue && in_number {
                 return None;
             }
+            needs_pod = card && !cue;
+            // خمسة عشر: a cardinal hour of the afternoon said in two words
+            let (n, nq) = match self.card_word(q, false) {
+                Some((t, e)) if card && needs_pod && (13..24).contains(&t) => (t, e),
+                _ => (n, nq),
+            };
             // الدقيقة الثالثة والخمسين, بالذكرى الخامسة والثلاثين: an ordinal after a definite noun is its adjective
             if !card && !cue && lead.is_none() && q > 0 {
                 let prev = self.text(q - 1);
@@ -419,6 +464,15 @@ impl<'a> Matcher<'a> {
             }
             h = n;
             q = nq;
+        } else if let Some((n, _)) = self.find(q, |a| if let Atom::BareHour(h) = a { Some(u32::from(h)) } else { None }) {
+            // ثامنة والربع, خامسة إلا ربع: an hour without the article, only before its minutes
+            let minutes_next = self.find(q + 1, |a| matches!(a, Atom::MinutesWord(_)).then_some(())).is_some()
+                || self.text(q + 1) == "الا";
+            if !minutes_next {
+                return None;
+            }
+            h = n;
+            q += 1;
         } else {
             return None;
         }
@@ -444,6 +498,10 @@ impl<'a> Matcher<'a> {
                 mi = u32::from(mm);
                 q = n;
                 cue = true;
+            } else if let Some((mm, n)) = self.card_word(q, false).filter(|&(m, _)| needs_pod && (10..60).contains(&m)) {
+                // خمسة عشر خمسة عشر مساء: the minutes said as a second number (a part of the day must follow)
+                mi = mm;
+                q = n;
             } else if let Some(rest) = self.text(q).strip_prefix('و') {
                 // السابعة وثلاثين, الثامنة وعشرين دقيقة, السابعة وخمسة وثلاثين
                 if let Some(&Atom::Card(n)) = self.v.get(rest).iter().find(|a| matches!(a, Atom::Card(_))) {
@@ -468,16 +526,40 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
+        // so many minutes before the hour: الثامنة إلا ربع, الخامسة والنصف إلا ثلاث دقائق, 8 إلا 20 دقيقة
+        if self.text(q) == "الا" {
+            if let Some((back, n)) = self.minutes_word_count(q + 1) {
+                let at = (h * 60 + mi + 24 * 60 - back) % (24 * 60);
+                (h, mi) = (at / 60, at % 60);
+                q = n;
+                cue = true;
+                needs_pod = false;
+            }
+        }
         // after the time, or with في: الخامسة وثلاثين في الليل, 7:56:35 في الصباح
         let pod = self.find(q, pod_of).or_else(|| {
             let n = self.is(q, Atom::YearPrep).filter(|_| self.text(q) == "في")?;
             self.find(n, pod_of)
         });
+        if needs_pod {
+            // (قتل خمسة مساء أمس: the evening of a day, and the number counts what was before it)
+            let (_, n) = pod?;
+            if self.find(n, |a| matches!(a, Atom::RelDay(_) | Atom::Weekday(_)).then_some(())).is_some() {
+                return None;
+            }
+        }
         if let Some((_, n)) = pod {
             q = n;
             // الساعة 11 صباحا وقت الغداء
             if let Some((_, n2)) = self.find(q, |a| matches!(a, Atom::PodAdv(Pod::Mi)).then_some(())) {
                 q = n2;
+            }
+            // التاسعة مساء وثلاثة أرباع: the fraction of the hour after the part of the day
+            if mi == 0 && !colon {
+                if let Some((mm, n2)) = self.find(q, |a| if let Atom::MinutesWord(m) = a { Some(m) } else { None }) {
+                    mi = u32::from(mm);
+                    q = n2;
+                }
             }
         }
         // 12 منتصف الليل, 1:00 منتصف الليل
@@ -498,7 +580,7 @@ impl<'a> Matcher<'a> {
         }
         if let Some((pod, _)) = pod {
             h = match pod {
-                Pod::Mo if h == 12 => 0,
+                Pod::Mo | Pod::Ni if h == 12 => 0,
                 Pod::Af | Pod::Ev if h < 12 => h + 12,
                 Pod::Ni if (6..12).contains(&h) => h + 12,
                 Pod::Mi if h < 11 => h + 12,
@@ -506,6 +588,44 @@ impl<'a> Matcher<'a> {
             };
         }
         Some((Tod::Clock(h.min(24) as u8, mi as u8, s.map(|s| s as u8)), q))
+    }
+
+    /// Minutes counted back from an hour, after `إلا` or before `قبل`: `ربع` (15), `ثلث` (20), `N دقيقة`,
+    /// `ثلاث دقائق`, `عشر دقائق`, `دقيقتين`: the count and the next token.
+    fn minutes_word_count(&self, p: usize) -> Option<(u32, usize)> {
+        match self.text(p) {
+            "ربع" | "ربعا" => return Some((15, p + 1)),
+            "ثلث" | "ثلثا" => return Some((20, p + 1)),
+            "دقيقتين" | "دقيقتان" => return Some((2, p + 1)),
+            _ => {}
+        }
+        let (n, q) = match self.digits(p) {
+            Some((n, len)) if len <= 2 => (n, p + 1),
+            Some(_) => return None,
+            None => self.card_word(p, false)?,
+        };
+        let e = self.is(q, Atom::Minute)?;
+        (1..60).contains(&n).then_some((n, e))
+    }
+
+    /// `ثلاث دقائق قبل الثامنة`, `عشر دقائق حتى الخامسة والنصف`: so many minutes before a clock time (an
+    /// ordinal or a number is an hour here).
+    fn minutes_before(&self, p: usize) -> P {
+        // a count of minutes first (digits or a number word before دقيقة / دقائق): most tokens stop here
+        let after_count = match self.digits(p) {
+            Some((_, len)) if len <= 2 => p + 1,
+            Some(_) => return None,
+            None => self.card_word(p, false)?.1,
+        };
+        self.is(after_count, Atom::Minute)?;
+        let (back, q) = self.minutes_word_count(p)?;
+        if !matches!(self.text(q), "قبل" | "حتي" | "الا") {
+            return None;
+        }
+        let (t, e) = self.clock_at(q + 1, true)?;
+        let Tod::Clock(h, m, _) = t else { return None };
+        let at = (u32::from(h) * 60 + u32::from(m) + 24 * 60 - back) % (24 * 60);
+        Some((e, Val::Time(Tod::Clock((at / 60) as u8, (at % 60) as u8, None))))
     }
 
     /// An hour without a cue at the start of a range (`من 5 إلى 6 مساء`, `بين الخامسة والسادسة بعد الظهر`):
@@ -560,6 +680,19 @@ impl<'a> Matcher<'a> {
                 .map(|(unit, e)| (e, Val::Rel { n: 0, unit, t: Tod::None }))
             })
         });
+        // نهاية الأسبوع, عطلة نهاية الأسبوع المقبل: the end of a week is its weekend; بقية العام, باقي هذا
+        // الأسبوع: the rest of the current week, month or year, from the reference on
+        let part = match part {
+            Some((e, Val::Rel { n, unit: Unit::W, .. })) if matches!(self.text(p), "نهاية" | "عطلة") => {
+                Some((e, Val::Weekend { week: n }))
+            }
+            Some((e, Val::Rel { n: 0, unit: unit @ (Unit::W | Unit::M | Unit::Y), .. }))
+                if matches!(self.text(p), "بقية" | "باقي") =>
+            {
+                Some((e, Val::Rest(unit)))
+            }
+            x => x,
+        };
         match (whole, part) {
             (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
             (a, b) => a.or(b),
@@ -608,8 +741,19 @@ impl<'a> Matcher<'a> {
                     _ => !bare_first,
                 };
                 if ok {
-                    let (v1, v2) = align_clocks(v1, v2);
+                    let (v1, v2) = align_clocks(v1, v2, self.has_pod(p, e1), self.has_pod(e1, e2));
                     joined = Some((e2, Val::Range(Box::new(v1), Box::new(v2))));
+                } else if let (Val::Time(c1 @ Tod::Clock(..)), Some((day, c2)), true) =
+                    (&v1, split_clock(&v2), first_simple.is_some())
+                {
+                    // بين الساعة 4 مساء و 5 مساء اليوم: the day written after the second time is the first's too
+                    // (a clock time first, not a bare number: 4 - 1 مساء السبت is a score)
+                    let (a, b) = align_clocks(Val::Time(*c1), Val::Time(c2), self.has_pod(p, e1), self.has_pod(e1, e2));
+                    if let (Val::Time(t1), Val::Time(t2)) = (a, b) {
+                        if let (Some(d1), Some(d2)) = (with_time(day.clone(), t1), with_time(day, t2)) {
+                            joined = Some((e2, Val::Range(Box::new(d1), Box::new(d2))));
+                        }
+                    }
                 }
             }
         }
@@ -631,6 +775,7 @@ impl<'a> Matcher<'a> {
             self.year_expr(p),
             self.holiday(p),
             self.time_expr(p),
+            self.minutes_before(p),
             self.season(p),
             self.week_weekday(p),
             self.duration(p),
@@ -720,15 +865,18 @@ impl<'a> Matcher<'a> {
     fn numeric(&self, p: usize) -> P {
         let (a, la) = self.digits(p)?;
         let sep = self.text(p + 1);
-        if !["/", "-", "."].contains(&sep) || !self.touch(p) || !self.touch(p + 1) {
+        // 25/7/2011, or with spaces around both slashes and a four-digit year (25 / 7 / 2011)
+        let spaced = !self.touch(p) && !self.touch(p + 1);
+        if !["/", "-", "."].contains(&sep) || !(spaced && sep == "/" || self.touch(p) && self.touch(p + 1)) {
             return None;
         }
         let (b, lb) = self.digits(p + 2)?;
-        if self.text(p + 3) != sep || !self.touch(p + 2) || !self.touch(p + 3) {
+        let apart = !self.touch(p + 2) && !self.touch(p + 3);
+        if self.text(p + 3) != sep || !(if spaced { apart } else { self.touch(p + 2) && self.touch(p + 3) }) {
             return None;
         }
         let (c, lc) = self.digits(p + 4)?;
-        if lb > 2 {
+        if lb > 2 || spaced && !(la == 4 && lc <= 2 || lc == 4 && la <= 2) {
             return None;
         }
         let (y_at, d, ylen) = if la == 4 && lc <= 2 {
@@ -1162,9 +1310,21 @@ impl<'a> Matcher<'a> {
             }
             if let Some((d, n)) = self.find(q, |a| if let Atom::RelDay(d) = a { Some(d) } else { None }) {
                 // "اليوم التالي", "اليوم الأول": the day, not today
-                let day_noun = self.text(q) == "اليوم"
+                let day_noun = matches!(self.text(q), "اليوم" | "لليوم")
                     && self.text(n).starts_with("ال")
                     && self.find(n, |a| matches!(a, Atom::Weekday(_) | Atom::PodAdv(_)).then_some(())).is_none();
+                // اليوم التالي / الآتي, اليوم السابق / الماضي: the day after or before, counted (with no event to
+                // count from) from the reference, as Recognizers-Text and HeidelTime do; not after ل (خطط لليوم
+                // التالي: plans for "the day after", a political scenario more often than a date)
+                let step = match self.text(n) {
+                    _ if self.text(q) != "اليوم" => None,
+                    "التالي" | "الاتي" => Some(1),
+                    "السابق" | "الماضي" => Some(-1),
+                    _ => None,
+                };
+                if let (true, Some(k)) = (day_noun, step) {
+                    take(Some((n + 1, Val::Rel { n: k, unit: Unit::D, t })));
+                }
                 if !day_noun {
                     // امروز 20 تیرماه / اليوم الأحد: the day named next is the same day
                     let named = [self.date_dm(n), self.weekday(n)].into_iter().flatten().max_by_key(|(e, _)| *e);
@@ -1224,10 +1384,15 @@ impl<'a> Matcher<'a> {
             let q = if last { p + 1 } else { p };
             let counted = self.count_unit(q, true).or_else(|| {
                 let (u, n) = self.find(q, |a| if let Atom::Unit(u, Count::DefMany) = a { Some(u) } else { None })?;
-                let (k, n2) = self.find(n, |a| match a {
-                    Atom::Card(k) => Some(i32::from(k)),
-                    _ => None,
-                })?;
+                // الأيام الثلاثة, الأشهر 3 (القادمة)
+                let (k, n2) = match self.digits(n) {
+                    Some((k, len)) if len <= 2 => (k as i32, n + 1),
+                    Some(_) => return None,
+                    None => self.find(n, |a| match a {
+                        Atom::Card(k) => Some(i32::from(k)),
+                        _ => None,
+                    })?,
+                };
                 Some((k, u, n2))
             });
             if let Some((k, u, e)) = counted {
@@ -1243,7 +1408,8 @@ impl<'a> Matcher<'a> {
                     None => None,
                 };
                 if let Some((d, e2)) = dir {
-                    let z = Val::Rel { n: 0, unit: u, t: Tod::None };
+                    // (the coming days start tomorrow: اليومين المقبلين is tomorrow and the day after)
+                    let z = Val::Rel { n: i32::from(u == Unit::D && d > 0), unit: u, t: Tod::None };
                     let far = Val::Rel { n: i32::from(d) * k, unit: u, t: Tod::None };
                     let v = if d < 0 {
                         Val::Range(Box::new(far), Box::new(z))
@@ -1268,6 +1434,16 @@ impl<'a> Matcher<'a> {
                     Atom::Mod(d) if d != 0 => Some(d),
                     _ => None,
                 }) {
+                    take(Some((e, Val::Vague(d))));
+                }
+            }
+            // السنوات الماضية, الأيام المقبلة, الشهور الأخيرة: the units before or after, uncounted
+            if let Some((_, n)) = self.find(p, |a| matches!(a, Atom::Unit(_, Count::DefMany)).then_some(())) {
+                let dir = match self.find(n, |a| if let Atom::Mod(d) = a { Some(d) } else { None }) {
+                    Some((d, e)) if d != 0 => Some((d, e)),
+                    _ => (self.text(n) == "الاخيرة").then_some((-1, n + 1)),
+                };
+                if let Some((d, e)) = dir {
                     take(Some((e, Val::Vague(d))));
                 }
             }
@@ -1338,6 +1514,20 @@ impl<'a> Matcher<'a> {
                 if !more {
                     take(Some((e, Val::Shift { n: k, unit: u })));
                 }
+            }
+        }
+        // خلال أسبوعين, في غضون 30 يوما: within so many units, a duration made a time by its preposition, which
+        // is inside (as the seed gold keeps في غضون); not with a date after (خلال عام 2005)
+        let within = match self.text(p) {
+            "خلال" => Some(p + 1),
+            "في" if self.text(p + 1) == "غضون" => Some(p + 2),
+            _ => None,
+        };
+        if let Some((k, u, e)) = within.filter(|_| !self.is_fa(p)).and_then(|n| self.count_unit(n, true)) {
+            let more = self.find(e, |a| matches!(a, Atom::Mod(_) | Atom::AgoPost(_)).then_some(())).is_some()
+                || self.digits(e).is_some();
+            if !more && k > 0 {
+                take(Some((e, Val::Duration { hundredths: Some(k as u32 * 100), unit: u.letter(), clock: false })));
             }
         }
         // سه روز پیش / ۱۰ سال قبل / دو هفته دیگر
@@ -1619,10 +1809,27 @@ impl Matcher<'_> {
         Some((quarter_of.is_some(), k, e))
     }
 
-    /// `السبعينيات`, `سبعينيات`: a decade of the 1900s, as a range of years.
+    /// `السبعينيات`, `سبعينيات`: a decade of the 1900s, or of the century named after it (`السبعينيات من
+    /// القرن التاسع عشر`, `ثمانينيات القرن الماضي`), as a range of years.
     fn decade(&self, p: usize) -> P {
-        let (t, n) = self.find(p, |a| if let Atom::Decade(t) = a { Some(t) } else { None })?;
-        let y = 1900 + i32::from(t);
+        let (t, mut n) = self.find(p, |a| if let Atom::Decade(t) = a { Some(t) } else { None })?;
+        let mut base = 1900;
+        let q = self.is(n, Atom::Of).unwrap_or(n);
+        if self.text(q) == "القرن" {
+            let century = match self.text(q + 1) {
+                // (the last century of news written since 2001)
+                "الماضي" | "المنصرم" => Some((20, q + 2)),
+                _ => self.find(q + 1, |a| match a {
+                    Atom::Ord(c @ 11..=21) => Some(i32::from(c)),
+                    _ => None,
+                }),
+            };
+            if let Some((c, e)) = century {
+                base = (c - 1) * 100;
+                n = e;
+            }
+        }
+        let y = base + i32::from(t);
         let g = Calendar::Gregorian;
         Some((n, Val::Range(Box::new(year_val(g, y)), Box::new(year_val(g, y + 9)))))
     }
@@ -1657,11 +1864,11 @@ impl Matcher<'_> {
                 Atom::Unit(u, Count::Def | Count::One) => Some(u),
                 _ => None,
             })?;
-            return Some((n, Val::Duration { tenths: Some(10), unit: u.letter(), clock: false }));
+            return Some((n, Val::Duration { hundredths: Some(100), unit: u.letter(), clock: false }));
         }
-        let ((tenths, unit, clock, strong), mut e) = self.dur_part(p)?;
+        let ((hundredths, unit, clock, strong), mut e) = self.dur_part(p)?;
         // 2 عام و 21 يوما, سنة 1 شهر 21 يوم, أسبوع واحد ثلاثة أيام: up to four parts in different units
-        let mut parts = [(tenths, unit, clock); 4];
+        let mut parts = [(hundredths, unit, clock); 4];
         let mut k = 1;
         while k < parts.len() {
             let sep = if self.text(e) == "و" || self.punct(e, &[",", "،"]) { e + 1 } else { e };
@@ -1678,18 +1885,18 @@ impl Matcher<'_> {
         let from_now = self.is(e, Atom::Of).and_then(|n| self.is(n, Atom::Now));
         if k == 1 && from_now.is_none() {
             // one part: after لمدة, or with its count written (3 دقائق, بضعة أيام, نصف عام, يوم كامل)
-            return (prev_cue || strong).then_some((e, Val::Duration { tenths, unit, clock }));
+            return (prev_cue || strong).then_some((e, Val::Duration { hundredths, unit, clock }));
         }
         let parts: Vec<(Option<u32>, char, bool)> = parts[..k].to_vec();
         Some((from_now.unwrap_or(e), Val::Compound { parts, dir: i8::from(from_now.is_some()) }))
     }
 
-    /// One part of a duration: `[N|بضعة|نصف] unit [واحد] [ونصف|كامل]`: (tenths, unit letter, clock unit,
+    /// One part of a duration: `[N|بضعة|نصف] unit [واحد] [ونصف|كامل]`: (hundredths, unit letter, clock unit,
     /// whether its count is written), and the next token.
     #[allow(clippy::type_complexity)]
     fn dur_part(&self, p: usize) -> Option<((Option<u32>, char, bool, bool), usize)> {
         let mut q = p;
-        let mut tenths: Option<u32> = Some(10);
+        let mut hundredths: Option<u32> = Some(100);
         let mut explicit = false;
         // (45 of 123.45 is no count)
         if p > 1 && self.punct(p - 1, &[".", ",", "/", ":"]) && self.touch(p - 1) && self.digits(p - 2).is_some() {
@@ -1700,13 +1907,21 @@ impl Matcher<'_> {
             if len > 3 {
                 return None;
             }
-            tenths = Some(n * 10);
+            hundredths = Some(n * 100);
             q += 1;
             explicit = true;
             if self.punct(q, &["."]) && self.touch(q - 1) && self.touch(q) {
-                if let Some((f, 1)) = self.digits(q + 1) {
-                    tenths = Some(n * 10 + f);
-                    q += 2;
+                // 3.5 سنوات, 123.45 ثانية
+                match self.digits(q + 1) {
+                    Some((f, 1)) => {
+                        hundredths = Some(n * 100 + f * 10);
+                        q += 2;
+                    }
+                    Some((f, 2)) => {
+                        hundredths = Some(n * 100 + f);
+                        q += 2;
+                    }
+                    _ => {}
                 }
             }
         } else if let Some((n, nq)) = self.find(q, |a| if let Atom::Card(n) = a { Some(u32::from(n)) } else { None }) {
@@ -1714,15 +1929,15 @@ impl Matcher<'_> {
             if n >= 100 && p > 0 && self.digits(p - 1).is_some() {
                 return None;
             }
-            tenths = Some(n * 10);
+            hundredths = Some(n * 100);
             q = nq;
             explicit = true;
         } else if let Some(nq) = self.is(q, Atom::Few) {
-            tenths = None;
+            hundredths = None;
             q = nq;
             explicit = true;
         } else if let Some(nq) = self.is(q, Atom::Half) {
-            tenths = Some(5);
+            hundredths = Some(50);
             q = nq;
             explicit = true;
             half = true;
@@ -1737,7 +1952,7 @@ impl Matcher<'_> {
             .map(|((u, cl, c), n)| (u, cl, c, n))?;
         let mut strong = explicit;
         if c == Count::Two && !explicit {
-            tenths = Some(20);
+            hundredths = Some(200);
             strong = true;
         }
         if c == Count::Many && !explicit {
@@ -1750,13 +1965,15 @@ impl Matcher<'_> {
             Atom::MinutesWord(30) => Some(()),
             _ => None,
         }) {
-            tenths = tenths.map(|t| t + 5);
+            hundredths = hundredths.map(|t| t + 50);
             e = n.1;
+            // ساعة ونصف: the half makes the count written
+            strong = true;
         } else if let Some(n) = self.is(e, Atom::Whole) {
             e = n;
             strong = true;
         }
-        Some(((tenths, unit, clock, strong), e))
+        Some(((hundredths, unit, clock, strong), e))
     }
 
     /// Noon and midnight (`الظهيرة`, `منتصف الليل`).
@@ -1766,20 +1983,43 @@ impl Matcher<'_> {
     }
 }
 
+impl Matcher<'_> {
+    /// Whether a part of the day is written among tokens `a..b`.
+    fn has_pod(&self, a: usize, b: usize) -> bool {
+        (a..b.min(self.toks.len())).any(|i| {
+            self.toks[i].kind == TokenKind::Word
+                && self.v.get(self.text(i)).iter().any(|x| matches!(x, Atom::Pod(_) | Atom::PodAdv(_)))
+        })
+    }
+}
+
 /// In a range of clock times, an afternoon written on one end applies to the other: `4 حتى 5 مساءً` is
-/// 16:00–17:00, `1:30 مساءً إلى 3:30` is 13:30–15:30.
-fn align_clocks(a: Val, b: Val) -> (Val, Val) {
+/// 16:00–17:00, `1:30 مساءً إلى 3:30` is 13:30–15:30; not to an end with its own part of the day (`pod1`,
+/// `pod2`): `3 صباحًا حتى 5 مساءً` is 03:00–17:00.
+fn align_clocks(a: Val, b: Val, pod1: bool, pod2: bool) -> (Val, Val) {
     match (a, b) {
         (Val::Time(Tod::Clock(h1, m1, s1)), Val::Time(Tod::Clock(h2, m2, s2))) => {
             let (mut h1, mut h2) = (h1, h2);
-            if h1 < 12 && h2 >= 12 && h1 + 12 <= h2 {
+            if h1 < 12 && h2 >= 12 && h1 + 12 <= h2 && !pod1 {
                 h1 += 12;
-            } else if h2 < h1 && h1 >= 12 && h2 < 12 && h2 + 12 > h1 {
+            } else if h2 < h1 && h1 >= 12 && h2 < 12 && h2 + 12 > h1 && !pod2 {
                 h2 += 12;
             }
             (Val::Time(Tod::Clock(h1, m1, s1)), Val::Time(Tod::Clock(h2, m2, s2)))
         }
         (a, b) => (a, b),
+    }
+}
+
+/// A day-grain value with a clock time, split into the day without it and the time.
+fn split_clock(v: &Val) -> Option<(Val, Tod)> {
+    match *v {
+        Val::Weekday { wd, dir, t: t @ Tod::Clock(..) } => Some((Val::Weekday { wd, dir, t: Tod::None }, t)),
+        Val::Rel { n, unit: Unit::D, t: t @ Tod::Clock(..) } => Some((Val::Rel { n, unit: Unit::D, t: Tod::None }, t)),
+        Val::Date { cal, y, m, d: Some(d), dir, t: t @ Tod::Clock(..) } => {
+            Some((Val::Date { cal, y, m, d: Some(d), dir, t: Tod::None }, t))
+        }
+        _ => None,
     }
 }
 
@@ -1924,6 +2164,9 @@ impl Matcher<'_> {
             let t = match (lead, pod) {
                 (Some("منتصف"), Pod::Ni) => Tod::Clock(0, 0, None),
                 (Some("منتصف"), Pod::Mi) => Tod::Clock(12, 0, None),
+                // the middle of the morning and of the afternoon, as Recognizers-Text writes them
+                (Some("منتصف"), Pod::Mo) => Tod::Clock(10, 0, None),
+                (Some("منتصف"), Pod::Af) => Tod::Clock(14, 0, None),
                 _ => Tod::Pod(pod),
             };
             // في الليل الخامسة والنصف: the part of the day before its clock time
@@ -2026,19 +2269,20 @@ impl Matcher<'_> {
         }
     }
 
-    /// A day of the month alone: `يوم 27`, or after `في` at the end of a sentence (`عدت في 27.`,
-    /// `في الثاني والعشرين!`); a number before a word counts that word.
+    /// A day of the month alone: `يوم 27`, or after `في` or a fused `لل` at the end of a sentence (`عدت في 27.`,
+    /// `في الثاني والعشرين!`, `عدت للثاني`); a number before a word counts that word.
     fn bare_day(&self, p: usize) -> P {
         let cue = self.is(p, Atom::DayCue);
-        let prep = cue.is_none() && p > 0 && self.text(p - 1) == "في" && !self.is_fa(p);
+        // في before it, or the preposition ل written into its article (عدت للثاني والعشرين)
+        let prep = cue.is_none() && (p > 0 && self.text(p - 1) == "في" || self.text(p).starts_with("لل")) && !self.is_fa(p);
         let q = cue.unwrap_or(p);
         if cue.is_none() && !prep {
             return None;
         }
         let (d, n) = self.day_num(q)?;
-        // (a cardinal word is a count: في ثلاثة; a feminine ordinal an hour: في السابعة)
-        if self.digits(q).is_none()
-            && (self.find(q, |a| matches!(a, Atom::Ord(_)).then_some(())).is_none() || self.text(n - 1).ends_with('ة'))
+        // (a cardinal word is a count: في ثلاثة; a feminine ordinal an hour: في السابعة, في الحادية عشر)
+        let feminine = self.text(n - 1).ends_with('ة') || (d <= 12 && self.text(q).ends_with('ة'));
+        if self.digits(q).is_none() && (self.find(q, |a| matches!(a, Atom::Ord(_)).then_some(())).is_none() || feminine)
         {
             return None;
         }

@@ -172,6 +172,9 @@ pub enum Atom {
     PreOrd(u8),
     /// A decade word (`العقد`, `العقدين`, `عقود`).
     Decades,
+    /// A feminine ordinal without the article (`ثامنة`): an hour only before a fraction of the hour
+    /// (`ثامنة والربع`).
+    BareHour(u8),
 }
 
 type Map<K, V> = crate::hash::FxMap<K, V>;
@@ -450,6 +453,7 @@ const REL_DAYS: &[(&str, i8)] = &[
     ("غداً", 1),
     ("أول أمس", -2),
     ("أول من أمس", -2),
+    ("أمس الأول", -2),
     ("قبل يوم أمس", -2),
     ("بعد غد", 2),
     ("بعد الغد", 2),
@@ -611,6 +615,10 @@ const SMALL: &[(&str, Atom)] = &[
     ("وربع", Atom::MinutesWord(15)),
     ("و نیم", Atom::MinutesWord(30)),
     ("و ربع", Atom::MinutesWord(15)),
+    ("والثلث", Atom::MinutesWord(20)),
+    ("وثلث", Atom::MinutesWord(20)),
+    ("وثلاثة أرباع", Atom::MinutesWord(45)),
+    ("و ثلاثة أرباع", Atom::MinutesWord(45)),
     ("من", Atom::From),
     ("بين", Atom::From),
     ("از", Atom::From),
@@ -784,9 +792,10 @@ impl Vocab {
             v.add(&format!("{w}يات"), Atom::Decade(t));
             v.add(&format!("ال{w}يات"), Atom::Decade(t));
         }
-        // الثلاثة (الأيام الثلاثة الماضية); not الاثنين, which is Monday
+        // الثلاثة (الأيام الثلاثة الماضية); not الاثنين, which is Monday; الألفين (the year 2000 as it is said:
+        // في الألفين, سنة الألفين وخمسة)
         for &(w, n) in AR_CARD {
-            if n > 2 && n < 100 && !w.contains(' ') {
+            if (n > 2 && n < 100 || n == 2000) && !w.contains(' ') {
                 v.add(&format!("ال{w}"), Atom::Card(n));
             }
         }
@@ -832,6 +841,9 @@ impl Vocab {
                 v.add(&format!("{w} {tens}"), Atom::Ord(base + i as u8 + 1));
             }
         }
+        for (i, w) in AR_ORD_F.iter().enumerate().take(10).skip(2) {
+            v.add(&w["ال".len()..], Atom::BareHour(i as u8 + 1));
+        }
         for (i, w) in FA_ORD.iter().enumerate() {
             v.add(w, Atom::Ord(i as u8 + 1));
         }
@@ -872,7 +884,29 @@ impl Vocab {
         for &(w, a) in SMALL {
             v.add(w, a);
         }
+        v.add_fused_li();
         v
+    }
+
+    /// `لل` for `ل` + `ال` (`للعام المقبل`, `للثاني والعشرين`): every form with the article also read with
+    /// the preposition fused into it, as it is written. Not `الاثنين` (`للاثنين` is "for both") nor the topic
+    /// word `الحج`, and not the forms that only follow a date (modifiers, era marks): nothing starts there.
+    fn add_fused_li(&mut self) {
+        let fused: Vec<(String, Vec<Atom>)> = self
+            .words
+            .iter()
+            .filter(|(k, _)| k.starts_with("ال") && !matches!(k.as_str(), "الاثنين" | "الحج"))
+            .filter_map(|(k, atoms)| {
+                let keep: Vec<Atom> =
+                    atoms.iter().copied().filter(|a| !matches!(a, Atom::Mod(_) | Atom::Era(_))).collect();
+                (!keep.is_empty()).then(|| (format!("لل{}", &k["ال".len()..]), keep))
+            })
+            .collect();
+        for (k, atoms) in fused {
+            for a in atoms {
+                self.add(&k, a);
+            }
+        }
     }
 
     fn add(&mut self, form: &str, atom: Atom) {

@@ -8,8 +8,12 @@
 //! Jalali / Hijri conversion with `icu_calendar`).
 //!
 //! Span conventions (as in the seed gold): attached proclitics (و ف ب ل ك) and prepositions before a date
-//! (`في`, `در`) are outside the span; cue words that are part of the expression are inside (`عام 2013`,
-//! `يوم السبت`, `منذ 3 أيام`, `هذا العام`).
+//! (`في`, `در`, `منذ` before a date: `منذ عام 1999`) are outside the span, except `ل` fused into the article
+//! (`للعام المقبل`), kept as written as the GUIDE keeps `لل`; cue words that are part of the expression are
+//! inside (`عام 2013`, `يوم السبت`, `منذ 3 أيام`, `هذا العام`), and so is a preposition that makes a bare
+//! duration a time (`في 3 أسابيع`, `خلال أسبوعين`, `في غضون 30 يوما`, as the seed gold keeps `في غضون`).
+//! Recognizers-Text's Arabic cases differ where they put `إلى` before a lone day (`عدت إلى 27`): a number
+//! after `إلى` in news is a quantity (`ارتفع إلى 27`), and the preposition stays outside.
 
 pub mod calendars;
 #[cfg(not(target_arch = "wasm32"))]

@@ -87,8 +87,8 @@ pub enum Val {
     },
     /// A duration: count (`None` = unspecified, `X`) and TIMEX3 unit letter; `clock` for hours/minutes/seconds.
     Duration {
-        /// Amount in tenths (35 = 3.5), `None` when vague.
-        tenths: Option<u32>,
+        /// Amount in hundredths (350 = 3.5), `None` when vague.
+        hundredths: Option<u32>,
         /// Unit letter: D W M Y, or H M S with `clock`.
         unit: char,
         /// Clock unit (PT...).
@@ -121,7 +121,7 @@ pub enum Val {
         /// Modifier.
         dir: i8,
     },
-    /// A duration in several units (`2 عام و 21 يوما`: count in tenths or vague, unit letter, clock unit),
+    /// A duration in several units (`2 عام و 21 يوما`: count in hundredths or vague, unit letter, clock unit),
     /// or, `dir` ±1, the day that far after (`1 شهر و 21 يوم من الآن`) or before (`منذ عامين و 3 أشهر`) the
     /// reference.
     Compound {
@@ -130,6 +130,15 @@ pub enum Val {
         /// 0 a duration, 1 counted forward from the reference, -1 backward.
         dir: i8,
     },
+    /// The weekend of a week relative to the reference (`نهاية هذا الأسبوع`, `عطلة نهاية الأسبوع المقبل`),
+    /// written `REF+0W-WE`, resolved to the ISO week as TIMEX3 does (`2018-W04-WE`).
+    Weekend {
+        /// Week offset from the reference's week.
+        week: i32,
+    },
+    /// The rest of the current week, month or year (`بقية العام`): from the reference to the period's last
+    /// day, written `REF+0D/REF+0Y`.
+    Rest(Unit),
     /// A time in the past (-1) or future (+1) left vague (`قبل بضعة أيام`): `PAST_REF`, `FUTURE_REF`.
     Vague(i8),
     /// A day of a month relative to the reference (`20 من الشهر القادم`): month offset and day, written
@@ -266,12 +275,8 @@ impl Val {
             }
             Val::Time(t) => greg(t.suffix()),
             Val::Shift { n, unit } => Val::Rel { n: *n, unit: *unit, t: Tod::None }.write(),
-            Val::Duration { tenths, unit, clock } => {
-                let n = match tenths {
-                    None => "X".to_string(),
-                    Some(t) if t % 10 == 0 => (t / 10).to_string(),
-                    Some(t) => format!("{}.{}", t / 10, t % 10),
-                };
+            Val::Duration { hundredths, unit, clock } => {
+                let n = hundredths.map_or("X".to_string(), amount);
                 greg(format!("P{}{n}{unit}", if *clock { "T" } else { "" }))
             }
             Val::Range(a, b) => join(a.write(), b.write()),
@@ -283,6 +288,8 @@ impl Val {
             Val::RelMonthDay { n, d } => greg(format!("REF{}{}M-{d:02}", if *n < 0 { '-' } else { '+' }, n.abs())),
             Val::Compound { parts, .. } => greg(compound(parts)),
             Val::Vague(d) => greg(if *d < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string()),
+            Val::Weekend { week } => greg(format!("REF{}{}W-WE", if *week < 0 { '-' } else { '+' }, week.abs())),
+            Val::Rest(unit) => greg(format!("REF+0D/REF+0{}", unit.letter())),
         }
     }
 
@@ -384,7 +391,7 @@ impl Val {
             Val::Compound { parts, dir: dir @ (-1 | 1) } => {
                 let mut d = r;
                 for &(t, u, clock) in parts {
-                    let n = i64::from(t.unwrap_or(0) / 10) * i64::from(*dir);
+                    let n = i64::from(t.unwrap_or(0) / 100) * i64::from(*dir);
                     d = match (u, clock) {
                         ('D', false) => cal::add_days(d, n),
                         ('W', false) => cal::add_days(d, 7 * n),
@@ -399,6 +406,19 @@ impl Val {
                 greg(iso(d))
             }
             Val::Compound { .. } | Val::Vague(_) => self.write(),
+            Val::Weekend { week } => {
+                let (y, w) = cal::iso_week(cal::add_days(r, 7 * i64::from(*week)));
+                greg(format!("{y:04}-W{w:02}-WE"))
+            }
+            Val::Rest(unit) => {
+                let last = match unit {
+                    Unit::D => r,
+                    Unit::W => cal::add_days(r, 7 - i64::from(cal::weekday(r))),
+                    Unit::M => Ymd { year: r.year, month: r.month, day: crate::days_in_month(r.year, r.month) },
+                    Unit::Y => Ymd { year: r.year, month: 12, day: 31 },
+                };
+                greg(format!("{}/{}", iso(r), iso(last)))
+            }
             Val::RelMonthDay { n, d } => {
                 let (y, m) = cal::add_months(r.year, r.month, *n);
                 if cal::valid_gregorian(y, m, *d) {
@@ -437,14 +457,19 @@ fn compound(parts: &[(Option<u32>, char, bool)]) -> String {
             s.push('T');
             t = true;
         }
-        match n {
-            None => s.push('X'),
-            Some(n) if n % 10 == 0 => s.push_str(&(n / 10).to_string()),
-            Some(n) => s.push_str(&format!("{}.{}", n / 10, n % 10)),
-        }
+        s.push_str(&n.map_or("X".to_string(), amount));
         s.push(u);
     }
     s
+}
+
+/// An amount in hundredths written with as few decimals as it needs: `3`, `3.5`, `123.45`.
+fn amount(h: u32) -> String {
+    match (h % 100, h % 10) {
+        (0, _) => (h / 100).to_string(),
+        (f, 0) => format!("{}.{}", h / 100, f / 10),
+        (f, _) => format!("{}.{f:02}", h / 100),
+    }
 }
 
 fn greg(value: String) -> Written {
@@ -524,6 +549,14 @@ mod tests {
             (Val::Rel { n: -1, unit: Unit::Y, t: Tod::None }, "REF-1Y", "2017"),
             (Val::Rel { n: -1, unit: Unit::W, t: Tod::None }, "REF-1W", "2018-W03"),
             (Val::Time(Tod::Clock(15, 15, None)), "T15:15", "2018-01-24T15:15"),
+            (Val::Weekend { week: 0 }, "REF+0W-WE", "2018-W04-WE"),
+            (Val::Weekend { week: 1 }, "REF+1W-WE", "2018-W05-WE"),
+            (Val::Rest(Unit::W), "REF+0D/REF+0W", "2018-01-24/2018-01-28"),
+            (Val::Rest(Unit::M), "REF+0D/REF+0M", "2018-01-24/2018-01-31"),
+            (Val::Rest(Unit::Y), "REF+0D/REF+0Y", "2018-01-24/2018-12-31"),
+            (Val::Duration { hundredths: Some(12345), unit: 'S', clock: true }, "PT123.45S", "PT123.45S"),
+            (Val::Duration { hundredths: Some(150), unit: 'H', clock: true }, "PT1.5H", "PT1.5H"),
+            (Val::Duration { hundredths: Some(300), unit: 'D', clock: false }, "P3D", "P3D"),
             (
                 Val::Range(
                     Box::new(date(Gregorian, None, Some(3), Some(5), 0)),
