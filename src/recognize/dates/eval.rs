@@ -114,8 +114,18 @@ pub fn measure_with(json: &str, miss: &mut dyn FnMut(String)) -> Result<Tally, S
 /// Whether our value `ours` says what the Recognizers-Text TIMEX `timex` says in another notation: clock times
 /// with or without zero minutes (`T07:00` = `T07`), an interval `a/b` for `(a,b,duration)` where each end is
 /// the same instant (`2016-07` starts on `2016-07-01`; an end may be written as its last unit or as the first
-/// day after it, `2016-09` = `2016-10-01`), and `X` in `timex` standing for any digit of ours.
+/// day after it, `2016-09` = `2016-10-01`), a time with no date (`T16`) on any day, a season with no year
+/// (`SU`) in any year, the nth weekday written `-#1` or `-1`, and `X` in `timex` standing for any digit of ours.
 pub fn same_value(ours: &str, timex: &str) -> bool {
+    // The nth weekday of a month: `XXXX-07-WXX-5-#1` is `XXXX-07-WXX-5-1`.
+    if timex.contains("-#") {
+        let timex = timex.replace("-#", "-");
+        return digits_match(ours, &timex) || same_value(ours, &timex);
+    }
+    // A season with no year (`SU`) is that season in any year (`XXXX-SU`, `2016-SU`).
+    if matches!(timex, "SP" | "SU" | "FA" | "WI") {
+        return ours.len() == 7 && ours.ends_with(timex) && ours.as_bytes()[4] == b'-';
+    }
     if let Some(inner) = timex.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
         let mut parts = inner.split(',');
         let (Some(a), Some(b)) = (parts.next(), parts.next()) else { return false };
@@ -136,7 +146,8 @@ fn same_instant(ours: &str, timex: &str, after: bool) -> bool {
         Some((date.to_string(), hms))
     };
     if let (Some((d1, c1)), Some((d2, c2))) = (clock(ours), clock(timex)) {
-        return !after && c1 == c2 && digits_match(&d1, &d2);
+        // A time with no date (`T16`) holds on any day.
+        return !after && c1 == c2 && (d2.is_empty() || digits_match(&d1, &d2));
     }
     let Some(day) = first_day(ours, after) else { return false };
     digits_match(&day, timex)
@@ -266,6 +277,14 @@ mod tests {
             ("2016-11-07/2016-11-08", "(2016-11-07,2016-11-08,P1D)", true),
             ("XXXX-09", "XXXX-10", false),
             ("REF+0W", "2016-W45-WE", false),
+            ("XXXX-07-WXX-5-1", "XXXX-07-WXX-5-#1", true),
+            ("XXXX-07-WXX-5-2", "XXXX-07-WXX-5-#1", false),
+            ("XXXX-SU", "SU", true),
+            ("2016-SU", "SU", true),
+            ("2016-WI", "SU", false),
+            ("2016-11-07T16:00/2016-11-07T17:00", "(T16,T17,PT1H)", true),
+            ("2016-11-07T16:00", "T16", true),
+            ("2016-11-07T16:00", "2016-11-08T16", false),
         ];
         for &(ours, timex, want) in table {
             assert_eq!(same_value(ours, timex), want, "{ours} vs {timex}");
