@@ -1,7 +1,7 @@
 //! The date grammar: a left-to-right matcher over the tokens that finds the longest date expression at each
 //! position (bounded look-ahead, so linear in the text) and builds its [`Val`].
 
-use super::lexicon::{Atom, Count, Pod, Unit, Vocab};
+use super::lexicon::{easter_day, Atom, Count, Pod, Unit, Vocab, EASTER_BASE};
 use super::value::{Tod, Val};
 use crate::span::Calendar;
 use crate::tokenize::{Token, TokenKind};
@@ -1697,6 +1697,10 @@ impl<'a> Matcher<'a> {
             // الحج alone is the pilgrimage as a topic (وزارة الحج): a time after إلى / في or with its year
             if self.text(p) == "الحج" && e == n && !(p > 0 && matches!(self.text(p - 1), "في" | "الي")) {
                 return None;
+            }
+            if let (None, Some(k @ EASTER_BASE..)) = (m, d) {
+                let (orthodox, offset) = easter_day(k);
+                return Some((e, Val::Easter { y, orthodox, offset, dir }));
             }
             if let (Some(m), Some(k @ 100..)) = (m, d) {
                 return Some((e, Val::NthWeekday { y, m: Some(m), wd: (k - 100) / 10, n: k % 10, dir }));

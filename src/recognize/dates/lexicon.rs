@@ -521,6 +521,21 @@ const ERAS: &[(&str, Calendar)] = &[
     ("میلادی", Calendar::Gregorian),
 ];
 
+
+/// The first day code of holidays set by Easter (see [`easter_day`]).
+pub const EASTER_BASE: u8 = 200;
+
+/// Holidays set by Easter, by day code from [`EASTER_BASE`]: whether the Eastern churches' Easter, and days
+/// from Easter Sunday. Easter (`عيد الفصح`: the Western date; `عيد الفصح المجيد`, as the Eastern churches of
+/// Egypt and the Levant call theirs, the Eastern one), Good Friday, Ash Wednesday, Palm Sunday, Sham el-Nessim
+/// (the Monday after the Eastern Easter), Clean Monday (the Eastern Lent's first day).
+const EASTER_DAYS: &[(bool, i16)] = &[(false, 0), (false, -2), (false, -46), (false, -7), (true, 0), (true, 1), (true, -48)];
+
+/// The Easter and day offset of an Easter day code (`EASTER_BASE..`); an unknown code is Easter itself.
+pub fn easter_day(code: u8) -> (bool, i16) {
+    EASTER_DAYS.get(usize::from(code.saturating_sub(EASTER_BASE))).copied().unwrap_or((false, 0))
+}
+
 const HOLIDAYS: &[(&str, Calendar, u8, u8)] = &[
     ("عيد الأضحى", Calendar::Hijri, 12, 10),
     ("عيد الاضحى", Calendar::Hijri, 12, 10),
@@ -567,13 +582,17 @@ const HOLIDAYS: &[(&str, Calendar, u8, u8)] = &[
     ("اليوم الوطني", Calendar::Gregorian, 0, 0),
     ("العيد الوطني", Calendar::Gregorian, 0, 0),
     ("يوم الشباب", Calendar::Gregorian, 0, 0),
-    ("عيد الفصح", Calendar::Gregorian, 0, 0),
-    ("الجمعة العظيمة", Calendar::Gregorian, 0, 0),
-    ("إثنين الرماد", Calendar::Gregorian, 0, 0),
-    ("يوم إثنين الرماد", Calendar::Gregorian, 0, 0),
-    ("أربعاء الرماد", Calendar::Gregorian, 0, 0),
     ("رأس السنة الصينية", Calendar::Gregorian, 0, 0),
-    ("عید پاک", Calendar::Gregorian, 0, 0),
+    // set by Easter (no month; the day is EASTER_BASE + a row of EASTER_DAYS)
+    ("عيد الفصح", Calendar::Gregorian, 0, EASTER_BASE),
+    ("عید پاک", Calendar::Gregorian, 0, EASTER_BASE),
+    ("الجمعة العظيمة", Calendar::Gregorian, 0, EASTER_BASE + 1),
+    ("أربعاء الرماد", Calendar::Gregorian, 0, EASTER_BASE + 2),
+    ("أحد الشعانين", Calendar::Gregorian, 0, EASTER_BASE + 3),
+    ("عيد الفصح المجيد", Calendar::Gregorian, 0, EASTER_BASE + 4),
+    ("شم النسيم", Calendar::Gregorian, 0, EASTER_BASE + 5),
+    ("إثنين الرماد", Calendar::Gregorian, 0, EASTER_BASE + 6),
+    ("يوم إثنين الرماد", Calendar::Gregorian, 0, EASTER_BASE + 6),
     ("موسم الحج", Calendar::Hijri, 12, 0),
     // a topic word as much as a time (وزارة الحج): only after إلى / في or before a year, see the grammar
     ("الحج", Calendar::Hijri, 12, 0),

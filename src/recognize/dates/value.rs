@@ -139,6 +139,19 @@ pub enum Val {
     /// The rest of the current week, month or year (`بقية العام`): from the reference to the period's last
     /// day, written `REF+0D/REF+0Y`.
     Rest(Unit),
+    /// A day set by Easter (`عيد الفصح`, `الجمعة العظيمة`, `شم النسيم`): Western (Gregorian computus) or, with
+    /// `orthodox`, Eastern (Julian computus, given as its Gregorian date), `offset` days from it; written as the
+    /// date once the year is known, else `XXXX`; `dir` places a yearless one as in [`Val::Date`].
+    Easter {
+        /// Year, when written.
+        y: Option<i32>,
+        /// The Eastern churches' Easter.
+        orthodox: bool,
+        /// Days from Easter Sunday.
+        offset: i16,
+        /// Modifier.
+        dir: i8,
+    },
     /// A time in the past (-1) or future (+1) left vague (`قبل بضعة أيام`): `PAST_REF`, `FUTURE_REF`.
     Vague(i8),
     /// A day of a month relative to the reference (`20 من الشهر القادم`): month offset and day, written
@@ -160,6 +173,34 @@ fn nth_weekday(y: i32, m: u8, wd: u8, n: u8) -> Option<Ymd> {
     let off = (i64::from(wd) - i64::from(cal::weekday(first))).rem_euclid(7) + 7 * (i64::from(n) - 1);
     let d = cal::add_days(first, off);
     (d.month == m).then_some(d)
+}
+
+/// Easter Sunday of Gregorian year `y`: the Western date (anonymous Gregorian computus) or, `orthodox`, the
+/// Eastern one (Meeus's Julian computus, moved to the Gregorian calendar).
+pub fn easter(y: i32, orthodox: bool) -> Option<Ymd> {
+    if !(1583..=9999).contains(&y) {
+        return None;
+    }
+    let (month, day, shift) = if orthodox {
+        let (a, b, c) = (y % 4, y % 7, y % 19);
+        let d = (19 * c + 15) % 30;
+        let e = (2 * a + 4 * b - d + 34) % 7;
+        // Julian to Gregorian in March-May of year y: the days the calendars have drifted apart.
+        ((d + e + 114) / 31, (d + e + 114) % 31 + 1, y / 100 - y / 400 - 2)
+    } else {
+        let a = y % 19;
+        let (b, c) = (y / 100, y % 100);
+        let (d, e) = (b / 4, b % 4);
+        let f = (b + 8) / 25;
+        let g = (b - f + 1) / 3;
+        let h = (19 * a + b - d - g + 15) % 30;
+        let (i, k) = (c / 4, c % 4);
+        let l = (32 + 2 * e + 2 * i - h - k) % 7;
+        let m = (a + 11 * h + 22 * l) / 451;
+        ((h + l - 7 * m + 114) / 31, (h + l - 7 * m + 114) % 31 + 1, 0)
+    };
+    let date = Ymd { year: y, month: u8::try_from(month).ok()?, day: u8::try_from(day).ok()? };
+    Some(cal::add_days(date, i64::from(shift)))
 }
 
 /// A value written out: the value string, the calendar, and the Gregorian equivalent for Jalali/Hijri.
@@ -286,6 +327,10 @@ impl Val {
                 m.map_or("XX".to_string(), |m| format!("{m:02}"))
             )),
             Val::RelMonthDay { n, d } => greg(format!("REF{}{}M-{d:02}", if *n < 0 { '-' } else { '+' }, n.abs())),
+            Val::Easter { y, orthodox, offset, .. } => greg(
+                y.and_then(|y| easter(y, *orthodox))
+                    .map_or_else(|| "XXXX".to_string(), |d| iso(cal::add_days(d, i64::from(*offset)))),
+            ),
             Val::Compound { parts, .. } => greg(compound(parts)),
             Val::Vague(d) => greg(if *d < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string()),
             Val::Weekend { week } => greg(format!("REF{}{}W-WE", if *week < 0 { '-' } else { '+' }, week.abs())),
@@ -374,6 +419,14 @@ impl Val {
                 };
                 greg(iso(d))
             }
+            Val::Easter { y: None, orthodox, offset, dir } => {
+                let y = match dir {
+                    9..=11 => r.year + i32::from(dir - 10),
+                    _ => r.year,
+                };
+                Val::Easter { y: Some(y), orthodox: *orthodox, offset: *offset, dir: *dir }.write()
+            }
+            Val::Easter { .. } => self.write(),
             Val::NthWeekday { y, m, wd, n, dir } => {
                 let m = m.unwrap_or(r.month);
                 let y = match (y, dir) {
@@ -524,6 +577,27 @@ mod tests {
 
     fn date(c: Calendar, y: Option<i32>, m: Option<u8>, d: Option<u8>, dir: i8) -> Val {
         Val::Date { cal: c, y, m, d, dir, t: Tod::None }
+    }
+
+    #[test]
+    fn easter_sundays() {
+        // (year, Western, Eastern)
+        let table = [
+            (2000, (4, 23), (4, 30)),
+            (2008, (3, 23), (4, 27)),
+            (2011, (4, 24), (4, 24)),
+            (2019, (4, 21), (4, 28)),
+            (2024, (3, 31), (5, 5)),
+            (2038, (4, 25), (4, 25)),
+        ];
+        for (y, w, o) in table {
+            assert_eq!(easter(y, false), Some(Ymd { year: y, month: w.0, day: w.1 }), "{y}");
+            assert_eq!(easter(y, true), Some(Ymd { year: y, month: o.0, day: o.1 }), "{y} orthodox");
+        }
+        // Before the Gregorian reform, or beyond four digits: no date rather than a wrong one.
+        assert_eq!(easter(1200, false), None);
+        assert_eq!(easter(i32::MAX, true), None);
+        assert_eq!(easter(i32::MIN, false), None);
     }
 
     #[test]
