@@ -93,12 +93,12 @@ fn fmix(mut h: u32) -> u32 {
 }
 
 #[inline]
-fn mix(t: u32, a: u32) -> u32 {
+pub(crate) fn mix(t: u32, a: u32) -> u32 {
     fmix(a ^ fmix(t.wrapping_mul(0x9E37_79B1).wrapping_add(0x7F4A_7C15)))
 }
 
 #[inline]
-fn mix2(t: u32, a: u32, b: u32) -> u32 {
+pub(crate) fn mix2(t: u32, a: u32, b: u32) -> u32 {
     fmix(mix(t, a) ^ b.rotate_left(13).wrapping_add(0x2545_F491))
 }
 
@@ -344,7 +344,8 @@ impl History {
         self.sentences = 0;
     }
 
-    fn key(t: &TokInfo) -> u32 {
+    /// The key a word is remembered by: its bare stem (words and Latin words only; 0 for others).
+    pub fn key(t: &TokInfo) -> u32 {
         match t.shape >> 8 {
             1 | 2 => t.s2,
             _ => 0,

@@ -4,6 +4,8 @@
 //! - [`features`]: what the tagger looks at (word, stems without proclitics, affixes, shape, neighbours,
 //!   trigger words, word classes, word clusters, and what it said about the word earlier in the document).
 //! - [`phrases`]: the list of whole names from the training corpora, matched over a sentence.
+//! - [`stack`]: features of a second pass from the first pass's labels over the document (an experiment of
+//!   `hashiya train --stack`, not run by the recognizer).
 //! - [`clusters`]: the word-cluster table and how `hashiya train` learns it from the corpora's text.
 //! - [`model`]: BIO tags and the BILOU states decoded, the binary format read in place, decoding.
 //! - [`corpus`]: reading CoNLL-style corpora and mapping their tag sets onto PER / LOC / ORG.
@@ -18,6 +20,7 @@ pub mod corpus;
 pub mod features;
 pub mod model;
 pub mod phrases;
+pub mod stack;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 

@@ -19,6 +19,7 @@ use super::corpus::{self, Sentence};
 use super::features::{features, hash_str, hist_features, tok_info, History, TokInfo, Triggers, HISTORY_SENTENCES, NF, NH};
 use super::model::{self, freq_index, viterbi, Classes, Model, NT};
 use super::phrases::{self, Phrases};
+use super::stack::{stack_features, DocLabels, NS};
 use crate::normalize::normalize_str;
 use crate::span::Label;
 use crate::tokenize::{tokenize, TokenKind};
@@ -95,11 +96,16 @@ pub struct Config {
     pub trace: Option<PathBuf>,
     /// A file to write the learned word clusters to (id, word), to look at them.
     pub dump_clusters: Option<PathBuf>,
+    /// Also learn a second, stacked pass ([`super::stack`]) and score it against the first (float weights).
+    pub stack: bool,
+    /// With `stack`: one weight table for both passes, trained on every sentence with and without the
+    /// stacking features.
+    pub stack_both: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 17, fbits: 17, lbits: 18, cbits: 17, pbits: 16, pfolds: 5, pwiki: 0, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None }
+        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 17, fbits: 17, lbits: 18, cbits: 17, pbits: 16, pfolds: 5, pwiki: 0, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None, stack: false, stack_both: false }
     }
 }
 
@@ -315,11 +321,12 @@ impl Perceptron {
         }
     }
 
-    fn emissions(w: &[f32], rows: &[u32], hrows: &[u32], em: &mut Vec<[f32; NT]>) {
+    /// Emission scores; `extra` holds [`NS`] stacking feature rows per token, or is empty.
+    fn emissions(w: &[f32], rows: &[u32], hrows: &[u32], extra: &[u32], em: &mut Vec<[f32; NT]>) {
         em.clear();
-        for (fs, hs) in rows.chunks_exact(NF).zip(hrows.chunks_exact(NH)) {
+        for (i, (fs, hs)) in rows.chunks_exact(NF).zip(hrows.chunks_exact(NH)).enumerate() {
             let mut e = [0f32; NT];
-            for &r in fs.iter().chain(hs) {
+            for &r in fs.iter().chain(hs).chain(extra.get(i * NS..i * NS + NS).unwrap_or(&[])) {
                 let row = &w[r as usize * NT..r as usize * NT + NT];
                 for t in 0..NT {
                     e[t] += row[t];
@@ -329,12 +336,12 @@ impl Perceptron {
         }
     }
 
-    fn update(&mut self, p: &Prepared, hrows: &[u32], pred: &[u8]) {
+    fn update(&mut self, p: &Prepared, hrows: &[u32], extra: &[u32], pred: &[u8]) {
         let c = self.c;
         let mut prev: Option<(u8, u8)> = None;
         for (i, (&g, &q)) in p.tags.iter().zip(pred).enumerate() {
             if g != q {
-                for &r in p.rows[i * NF..i * NF + NF].iter().chain(&hrows[i * NH..i * NH + NH]) {
+                for &r in p.rows[i * NF..i * NF + NF].iter().chain(&hrows[i * NH..i * NH + NH]).chain(extra.get(i * NS..i * NS + NS).unwrap_or(&[])) {
                     let base = r as usize * NT;
                     self.w[base + g as usize] += 1.0;
                     self.acc[base + g as usize] += c;
@@ -407,7 +414,7 @@ fn evaluate_float(w: &Weights, data: &[Prepared]) -> Counts {
     let mut hist = History::default();
     for p in data {
         hist_rows(w.bits, p, &hist, &mut hrows);
-        Perceptron::emissions(&w.w, &p.rows, &hrows, &mut em);
+        Perceptron::emissions(&w.w, &p.rows, &hrows, &[], &mut em);
         viterbi(&em, &w.start, &w.trans, &mut back, &mut pred);
         hist.record(&p.infos, &pred);
         c.add(&p.gold, &leads(p, &pred));
@@ -417,9 +424,13 @@ fn evaluate_float(w: &Weights, data: &[Prepared]) -> Counts {
 
 /// Trains float weights on prepared sentences, scoring the averaged float weights on `dev` after every epoch
 /// when it is not empty.
-fn train_weights(data: &[Prepared], chunks: &[(usize, usize)], cfg: &Config, dev: &[Prepared], log: &mut dyn FnMut(&str)) -> Perceptron {
+/// `extra[i]`, when present and not empty, holds the stacking feature rows of sentence `i`.
+fn train_weights(data: &[Prepared], chunks: &[(usize, usize)], cfg: &Config, dev: &[Prepared], extra: &[Vec<u32>], log: &mut dyn FnMut(&str)) -> Perceptron {
     let mut p = Perceptron::new(cfg.bits);
-    let mut order: Vec<usize> = (0..chunks.len()).collect();
+    // With `stack_both`, each chunk is seen twice an epoch: with its stacking features and without them (one
+    // table for both passes).
+    let modes = if cfg.stack_both && !extra.is_empty() { 2 } else { 1 };
+    let mut order: Vec<usize> = (0..chunks.len() * modes).collect();
     let mut rng = Rng(cfg.seed);
     let (mut em, mut back, mut pred, mut hrows) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut hist = History::default();
@@ -431,16 +442,18 @@ fn train_weights(data: &[Prepared], chunks: &[(usize, usize)], cfg: &Config, dev
             // A chunk of consecutive sentences (a stretch of one document), in order, so that the history
             // features see what the tagger said before, as they will at run time.
             hist.clear();
-            let (lo, hi) = chunks[k];
-            for s in &data[lo..hi] {
+            let (lo, hi) = chunks[k % chunks.len()];
+            let plain = k >= chunks.len();
+            for (si, s) in data[lo..hi].iter().enumerate() {
+                let x: &[u32] = if plain { &[] } else { extra.get(lo + si).map_or(&[], Vec::as_slice) };
                 hist_rows(cfg.bits, s, &hist, &mut hrows);
-                Perceptron::emissions(&p.w, &s.rows, &hrows, &mut em);
+                Perceptron::emissions(&p.w, &s.rows, &hrows, x, &mut em);
                 viterbi(&em, &p.start, &p.trans, &mut back, &mut pred);
                 total += s.tags.len();
                 let diff = s.tags.iter().zip(&pred).filter(|(a, b)| a != b).count();
                 if diff > 0 {
                     wrong += diff;
-                    p.update(s, &hrows, &pred);
+                    p.update(s, &hrows, x, &pred);
                 }
                 hist.record(&s.infos, &pred);
                 p.c += 1.0;
@@ -776,7 +789,7 @@ fn cluster_table(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, Str
 /// The name-phrase list ([`phrases`]) is made from the gold names of `sents`; the features training sees are
 /// jackknifed: `cfg.pfolds` contiguous parts, each marked with the list of the other parts, so a match means
 /// in training what it will mean on new text (a name seen elsewhere, not the sentence's own label).
-fn fit(sents: &[&Sentence], wiki: &[Sentence], names: &WordCounts, cl: &[u8], cfg: &Config, trig: &Triggers, log: &mut dyn FnMut(&str)) -> (Weights, Vec<u8>, Vec<u8>) {
+fn fit(sents: &[&Sentence], wiki: &[Sentence], names: &WordCounts, cl: &[u8], cfg: &Config, trig: &Triggers, log: &mut dyn FnMut(&str)) -> (Weights, Vec<u8>, Vec<u8>, Option<Weights>) {
     let slots = classes_from(&[names], cfg.lbits);
     let fx = Fx { trig, classes: Classes::new(cfg.lbits, &slots), clusters: Clusters::new(cfg.cbits, cl), phrases: Phrases::EMPTY, bits: cfg.bits };
     // The sentences in corpus order, then the Persian ones again with ZWNJ as space, in chunks of consecutive
@@ -823,13 +836,132 @@ fn fit(sents: &[&Sentence], wiki: &[Sentence], names: &WordCounts, cl: &[u8], cf
                 prepare_all(&sents, &fx, false, &mut dev);
             }
         }
-        let w = Weights::of(&train_weights(&data, &chunks, &c, &dev, log));
+        let w = Weights::of(&train_weights(&data, &chunks, &c, &dev, &[], log));
         match sum.as_mut() {
             Some(s) => s.add(&w),
             None => sum = Some(w),
         }
     }
-    (sum.unwrap_or_else(|| Weights::of(&Perceptron::new(cfg.bits))), slots, ptable)
+    let stack = if cfg.stack { Some(fit_stack(&data, n, cfg, log)) } else { None };
+    (sum.unwrap_or_else(|| Weights::of(&Perceptron::new(cfg.bits))), slots, ptable, stack)
+}
+
+/// A sentence tagged by a first pass: its decoded states.
+struct Pass1 {
+    states: Vec<u8>,
+}
+
+/// Tags the sentences of `chunks` of `data` with float weights (in order, history reset per chunk).
+fn pass1(w: &Weights, data: &[Prepared], chunks: &[(usize, usize)], out: &mut [Option<Pass1>]) {
+    let (mut back, mut hrows) = (Vec::new(), Vec::new());
+    let mut hist = History::default();
+    for &(lo, hi) in chunks {
+        hist.clear();
+        for i in lo..hi {
+            let p = &data[i];
+            let mut em = Vec::new();
+            let mut states = Vec::new();
+            hist_rows(w.bits, p, &hist, &mut hrows);
+            Perceptron::emissions(&w.w, &p.rows, &hrows, &[], &mut em);
+            viterbi(&em, &w.start, &w.trans, &mut back, &mut states);
+            hist.record(&p.infos, &states);
+            out[i] = Some(Pass1 { states });
+        }
+    }
+}
+
+/// The stacking feature rows of each sentence of a chunk, from the first pass's states.
+fn stack_rows(bits: u32, data: &[Prepared], p1: &[Option<Pass1>], lo: usize, hi: usize) -> Vec<Vec<u32>> {
+    let mut doc = DocLabels::default();
+    for i in lo..hi {
+        if let Some(q) = &p1[i] {
+            doc.add(&data[i].infos, &q.states);
+        }
+    }
+    let mut f = [0u32; NS];
+    (lo..hi)
+        .map(|i| {
+            let Some(q) = &p1[i] else { return Vec::new() };
+            let infos = &data[i].infos;
+            let mut rows = Vec::with_capacity(infos.len() * NS);
+            for j in 0..infos.len() {
+                stack_features(infos, &q.states, &doc, j, &mut f);
+                rows.extend(f.iter().map(|&h| Model::row(bits, h) as u32));
+            }
+            rows
+        })
+        .collect()
+}
+
+/// Learns the stacked second pass: the original sentences `data[..n]` are cut into `cfg.pfolds` parts (blocks
+/// of chunks dealt round-robin), each part is tagged by a first pass trained on the other parts, and a second
+/// perceptron learns from all the features plus the stacking features of those jackknifed labels (so it learns
+/// how far the first pass's labels elsewhere in the document can be trusted on unseen text).
+fn fit_stack(data: &[Prepared], n: usize, cfg: &Config, log: &mut dyn FnMut(&str)) -> Weights {
+    let k = cfg.pfolds.max(2);
+    let mut p1: Vec<Option<Pass1>> = (0..n).map(|_| None).collect();
+    let mut parts = Vec::new();
+    // Parts of whole blocks of chunks dealt round-robin, so every part holds some of every corpus (a part cut
+    // out of one corpus would be tagged by a model that never saw its domain, and the second pass would learn
+    // to distrust the first far more than it should).
+    let all = chunks_of(0, n);
+    for f in 0..k {
+        let in_part = |ci: usize| (ci / STACK_BLOCK) % k == f;
+        let chunks: Vec<(usize, usize)> = all.iter().enumerate().filter(|(ci, _)| !in_part(*ci)).map(|(_, c)| *c).collect();
+        let held: Vec<(usize, usize)> = all.iter().enumerate().filter(|(ci, _)| in_part(*ci)).map(|(_, c)| *c).collect();
+        let w = Weights::of(&train_weights(data, &chunks, cfg, &[], &[], &mut |_| {}));
+        pass1(&w, data, &held, &mut p1);
+        let mut c = Counts::default();
+        for i in held.iter().flat_map(|&(lo, hi)| lo..hi) {
+            if let Some(q) = &p1[i] {
+                c.add(&data[i].gold, &leads(&data[i], &q.states));
+            }
+        }
+        log(&format!("stack: part {} tagged by the other parts' model: micro-F1 {:.4}", f + 1, c.micro_f1()));
+        parts.extend(held);
+    }
+    let mut extra: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (lo, hi) in parts {
+        for (j, r) in stack_rows(cfg.bits, data, &p1, lo, hi).into_iter().enumerate() {
+            extra[lo + j] = r;
+        }
+    }
+    log("stack: training the second pass");
+    Weights::of(&train_weights(data, &chunks_of(0, data.len()), cfg, &[], &extra, log))
+}
+
+/// Chunks per block dealt to the stacking jackknife's parts.
+const STACK_BLOCK: usize = 10;
+
+
+/// Scores the first pass (`w`), the stacked second pass (`w2` over `w`'s labels) and `w2` used for both
+/// passes (stacking features left out in the first), float weights, on prepared sentences tagged in order in
+/// documents of [`HISTORY_SENTENCES`] sentences.
+fn evaluate_stack(w: &Weights, w2: &Weights, data: &[Prepared]) -> (Counts, Counts, Counts) {
+    let chunks = chunks_of(0, data.len());
+    let second = |first: &Weights, c1: &mut Counts, c2: &mut Counts| {
+        let mut p1: Vec<Option<Pass1>> = (0..data.len()).map(|_| None).collect();
+        pass1(first, data, &chunks, &mut p1);
+        let (mut em, mut back, mut pred, mut hrows) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for &(lo, hi) in &chunks {
+            let rows = stack_rows(w.bits, data, &p1, lo, hi);
+            let mut hist = History::default();
+            for (j, r) in rows.iter().enumerate() {
+                let i = lo + j;
+                let Some(q) = &p1[i] else { continue };
+                c1.add(&data[i].gold, &leads(&data[i], &q.states));
+                hist_rows(w2.bits, &data[i], &hist, &mut hrows);
+                Perceptron::emissions(&w2.w, &data[i].rows, &hrows, r, &mut em);
+                viterbi(&em, &w2.start, &w2.trans, &mut back, &mut pred);
+                hist.record(&data[i].infos, &pred);
+                c2.add(&data[i].gold, &leads(&data[i], &pred));
+            }
+        }
+    };
+    let (mut c1, mut c2, mut x, mut c3) = (Counts::default(), Counts::default(), Counts::default(), Counts::default());
+    second(w, &mut c1, &mut c2);
+    second(w2, &mut x, &mut c3);
+    (c1, c2, c3)
 }
 
 /// Trains the model on the selected corpora and returns its bytes; scores the development sets on the way.
@@ -840,7 +972,7 @@ pub fn train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String>
     let all: Vec<&Sentence> = sets.iter().flat_map(|(_, s)| s.iter()).collect();
     let cl = cluster_table(cfg, log)?;
     let wiki = name_list_sentences(cfg);
-    let (p, slots, ptable) = fit(&all, &wiki, &names, &cl, cfg, &trig, log);
+    let (p, slots, ptable, stack) = fit(&all, &wiki, &names, &cl, cfg, &trig, log);
     let mut freq = vec![0u8; 1usize << cfg.fbits];
     for (_, s) in &sets {
         add_freq(s, cfg.fbits, &mut freq);
@@ -859,6 +991,10 @@ pub fn train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String>
         prepare_all(&sents, &fx, false, &mut dev);
         let c = evaluate(&m, &dev);
         log(&format!("dev {}: micro-F1 {:.4}\n{}", s.path, c.micro_f1(), c.report()));
+        if let Some(r) = &stack {
+            let (c1, c2, c3) = evaluate_stack(&p, r, &dev);
+            log(&format!("dev {} (float): pass 1 {:.4}, stacked pass 2 {:.4}, one table {:.4}\n{}", s.path, c1.micro_f1(), c2.micro_f1(), c3.micro_f1(), c2.report()));
+        }
     }
     Ok(bytes)
 }
@@ -874,10 +1010,11 @@ pub fn cross_validate(cfg: &Config, k: usize, log: &mut dyn FnMut(&str)) -> Resu
     let cl = cluster_table(cfg, log)?;
     let wiki = name_list_sentences(cfg);
     let mut scores = Vec::new();
+    let mut stacked = Vec::new();
     for fold in 0..k {
         let (lo, hi) = (all.len() * fold / k, all.len() * (fold + 1) / k);
         let train: Vec<&Sentence> = all.iter().enumerate().filter(|(i, _)| !(lo..hi).contains(i)).map(|(_, s)| *s).collect();
-        let (p, slots, ptable) = fit(&train, &wiki, &names, &cl, cfg, &trig, &mut |_| {});
+        let (p, slots, ptable, stack) = fit(&train, &wiki, &names, &cl, cfg, &trig, &mut |_| {});
         let bytes = quantise(&p, &[0u8; 1 << 8], 8, cfg.lbits, &slots, cfg.cbits, &cl, cfg.pbits, &ptable);
         let m = Model::parse(&bytes).ok_or("the trained model does not parse")?;
         let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), phrases: m.phrases(), bits: cfg.bits };
@@ -885,6 +1022,16 @@ pub fn cross_validate(cfg: &Config, k: usize, log: &mut dyn FnMut(&str)) -> Resu
         let c = evaluate(&m, &test);
         log(&format!("fold {}: micro-F1 {:.4}\n{}", fold + 1, c.micro_f1(), c.report()));
         scores.push(c.micro_f1());
+        if let Some(r) = &stack {
+            let (c1, c2, c3) = evaluate_stack(&p, r, &test);
+            log(&format!("fold {} (float): pass 1 {:.4}, stacked pass 2 {:.4}, one table {:.4}", fold + 1, c1.micro_f1(), c2.micro_f1(), c3.micro_f1()));
+            stacked.push((c1.micro_f1(), c2.micro_f1(), c3.micro_f1()));
+        }
+    }
+    if !stacked.is_empty() {
+        let m = stacked.len() as f64;
+        let (a, b, c) = stacked.iter().fold((0.0, 0.0, 0.0), |s, x| (s.0 + x.0, s.1 + x.1, s.2 + x.2));
+        log(&format!("stacking, mean over folds (float): pass 1 {:.4}, stacked pass 2 {:.4}, one table {:.4}", a / m, b / m, c / m));
     }
     Ok(scores)
 }
@@ -925,7 +1072,7 @@ pub fn eval_file(m: &Model<'_>, bits: u32, path: &Path, errors: bool) -> Result<
 pub const USAGE: &str = "\
 usage: hashiya train [--corpora DIR] [--out FILE] [--epochs N] [--bits B] [--lbits L] [--cbits C] [--seed S]
                      [--pbits P] [--pfolds K] [--pwiki N] [--ensemble N] [--only NAME,...] [--cv K]
-                     [--trace DEVFILE] [--dump-clusters FILE]
+                     [--trace DEVFILE] [--dump-clusters FILE] [--stack | --stack-both]
        hashiya eval --format conll [--model FILE] [--errors] FILE...
 
 train: learns the NER tagger from the training splits under DIR (default ../shared/corpora: anercorp, aqmar,
@@ -937,6 +1084,10 @@ the labels) of the training splits and the name lists (--cbits 0: none). The nam
 training splits' gold names (2^P slots, default 16; --pbits 0: none), and with --pwiki N also the name lists'
 names marked N times or more (default 0: none); training sees it jackknifed over K parts (--pfolds, default 5).
 --trace scores a development file after every epoch; --dump-clusters writes the clusters (id, word) to a file.
+--stack (experiment, not shipped: see model/README.md) also learns a second pass whose extra features are the
+first pass's labels over the document, jackknifed, and prints its float scores next to the first pass's on the
+development splits (or each --cv fold); --stack-both trains that second pass on every sentence with and without
+its extra features, so that one table could serve both passes.
 eval: exact-span precision, recall and F1 per label (PER, LOC, ORG) and micro-averaged, of the shipped model
 (or --model FILE) on CoNLL-style files in any of the corpus formats; --errors lists the missed and spurious
 spans and each such sentence with its gold and predicted tags.";
@@ -971,6 +1122,8 @@ pub fn cli_train(args: &[String]) -> Result<(), String> {
             "--seed" => cfg.seed = num(it.next(), a)?,
             "--ensemble" => cfg.ensemble = num(it.next(), a)?,
             "--cv" => cv = Some(num(it.next(), a)?),
+            "--stack" => cfg.stack = true,
+            "--stack-both" => (cfg.stack, cfg.stack_both) = (true, true),
             "--only" => cfg.only = it.next().ok_or("--only needs corpus names")?.split(',').map(String::from).collect(),
             _ => return Err(format!("unknown argument {a}\n\n{USAGE}")),
         }
@@ -1084,11 +1237,30 @@ mod tests {
         let cfg = Config { bits: 12, epochs: 3, ..Config::default() };
         let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, phrases: Phrases::EMPTY, bits: cfg.bits };
         let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
-        let p = train_weights(&data, &chunks_of(0, data.len()), &cfg, &[], &mut |_| {});
+        let p = train_weights(&data, &chunks_of(0, data.len()), &cfg, &[], &[], &mut |_| {});
         let bytes = quantise(&Weights::of(&p), &vec![0u8; 256], 8, 0, &[], 0, &[], 0, &[]);
         let m = Model::parse(&bytes).expect("parses");
         let c = evaluate(&m, &data);
         assert!(c.micro_f1() > 0.99, "{}", c.report());
+    }
+
+    #[test]
+    fn stacked_pass_learns_a_toy_corpus() {
+        // Enough chunks for every jackknife part to hold some.
+        let text = "قال O\nالرئيس O\nمادورو B-PER\nفي O\nكاراكاس B-LOC\n\n".repeat(HISTORY_SENTENCES * STACK_BLOCK * 2);
+        let sents = corpus::parse(&text);
+        let trig = Triggers::shipped();
+        for both in [false, true] {
+            let cfg = Config { bits: 12, epochs: 2, pfolds: 2, stack: true, stack_both: both, ..Config::default() };
+            let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, phrases: Phrases::EMPTY, bits: cfg.bits };
+            let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
+            let w1 = Weights::of(&train_weights(&data, &chunks_of(0, data.len()), &cfg, &[], &[], &mut |_| {}));
+            let w2 = fit_stack(&data, data.len(), &cfg, &mut |_| {});
+            let (c1, c2, c3) = evaluate_stack(&w1, &w2, &data[..HISTORY_SENTENCES * 2]);
+            assert!(c1.micro_f1() > 0.99, "{}", c1.report());
+            assert!(c2.micro_f1() > 0.99, "{}", c2.report());
+            assert!(c3.micro_f1() > 0.99, "{}", c3.report());
+        }
     }
 
     #[test]
