@@ -290,6 +290,11 @@ impl Lexicon {
         if is_given(w) {
             return Some(0);
         }
+        // A whole word that is a common word or a title is not proclitics and a given name (`وجود` is not
+        // و + جود, `بيان` not ب + يان).
+        if self.is_known_word(w) {
+            return None;
+        }
         let stripped = NON_ARTICLE_PROCLITICS
             .iter()
             .find_map(|p| strip_proclitic(w, p).filter(|r| is_given(r)).map(|r| w.len() - r.len()));
@@ -863,6 +868,21 @@ mod tests {
             let lex = Lexicon::from_tables(&["LOC\tكندا\n"], &["ندا\n"], "", "");
             assert_eq!(best(&lex, "كندا تركز"), [(Label::Loc, "كندا".to_string())]);
             assert_eq!(best(&lex, "ندا تركز"), [(Label::Per, "ندا تركز".to_string())]);
+        }
+
+        #[test]
+        fn a_common_word_is_not_a_proclitic_and_a_given_name() {
+            // وجود ("existence") is a common word, not و + جود (a given name); ل + جود still is one.
+            let lex = Lexicon::from_tables(&[], &["جود\n"], "# t\nوجود\t9\n", "");
+            let cases: &[(&str, &[(Label, &str)])] = &[
+                ("في حالة وجود غلاف طاقة", &[]),
+                ("قال لجود فلان", &[(Label::Per, "جود فلان")]),
+                ("قال جود فلان", &[(Label::Per, "جود فلان")]),
+            ];
+            for (text, want) in cases {
+                let want: Vec<(Label, String)> = want.iter().map(|&(l, s)| (l, s.to_string())).collect();
+                assert_eq!(best(&lex, text), want, "{text}");
+            }
         }
 
         #[test]
