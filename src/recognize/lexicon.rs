@@ -520,7 +520,7 @@ fn after_proclitic(w: &str, pred: impl Fn(&str) -> bool) -> bool {
 /// - Arabic, after an optional و or ف: the future `س` with an imperfect prefix (ي ت ن أ) before a root that
 ///   starts with a consonant, five to seven letters and not ending in ا (`سيزور`, `ستقوم`; not `ستيفن`,
 ///   `ستالين`, `سيلفا`); an imperfect of the tenth form, ي ت ن then `ست` and three letters or more
-///   (`يستعيد`, `تستضيف`);
+///   (`يستعيد`, `تستضيف`); a four-letter imperfect of a sound root, ي and three consonants (`ينسب`, `ينشر`);
 /// - Persian: the continuous prefix `می`/`نمی` joined by ZWNJ (`می‌گوید`), or alone after a verbal particle
 ///   (`برمی گردد`), and a past participle in `یده` of five letters or more (`پاشیده`).
 fn is_verb_form(w: &str, lang: Lang) -> bool {
@@ -535,7 +535,9 @@ fn is_verb_form(w: &str, lang: Lang) -> bool {
             && (5..=7).contains(&n)
             && !w.ends_with('ا');
         let tenth = ["يست", "تست", "نست"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() >= 3));
-        future || tenth
+        let mut cs = w.chars();
+        let imperfect = n == 4 && cs.next() == Some('ي') && cs.all(CONSONANT_START);
+        future || tenth || imperfect
     };
     let persian = |w: &str| {
         ["مي\u{200C}", "نمي\u{200C}"].iter().any(|p| w.starts_with(p))
@@ -756,6 +758,8 @@ mod tests {
             ("وسيزور", Lang::Ar, true),
             ("يستعيد", Lang::Ar, true),
             ("تستضيف", Lang::Ar, true),
+            ("ينسب", Lang::Ar, true),
+            ("ينشر", Lang::Ar, true),
             // Names that start like them: a vowel after the prefix, a final ا, too long or too short.
             ("سيلفا", Lang::Ar, false),
             ("ستيفن", Lang::Ar, false),
@@ -764,6 +768,9 @@ mod tests {
             ("سيباستيانو", Lang::Ar, false),
             ("سيف", Lang::Ar, false),
             ("يوسف", Lang::Ar, false),
+            ("ياسر", Lang::Ar, false),
+            ("يعقوب", Lang::Ar, false),
+            ("ترمب", Lang::Ar, false),
             ("وست", Lang::Ar, false),
             // Persian continuous and participle forms (normalized spelling).
             (&format!("مي{zwnj}گويد"), Lang::Fa, true),
@@ -793,6 +800,7 @@ mod tests {
             ("قال الرئيس سيلفا إن", &[(Label::Per, "سيلفا")]),
             ("قال خوان فلان يستعيد الثقة", &[(Label::Per, "خوان فلان")]),
             ("قال خوان سيزور", &[]),
+            ("بقول الرئيس ينسب إلى", &[]),
             // A given name shaped like a verb is still a name, after a title too.
             ("قال الرئيس سيرجي لافروف", &[(Label::Per, "سيرجي لافروف")]),
             ("وزير الخارجية سيرجي لافروف", &[(Label::Per, "سيرجي لافروف")]),
