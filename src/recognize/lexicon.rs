@@ -307,12 +307,15 @@ impl Lexicon {
     }
 
     /// Whether `w` can be a surname after a given name: an Arabic-script word that is neither a common
-    /// word nor a title and does not start with a proclitic that makes it one.
+    /// word nor a title, does not start with a proclitic that makes it one, and does not start with the
+    /// preposition ل fused with the article (`للصحفيين`: a name written after لل is a place or organisation,
+    /// which the gazetteer finds as written).
     fn is_name_word(&self, w: &str) -> bool {
         w.chars().count() > 1
             && w.chars().all(|c| is_arabic_letter(c) || c == '\u{200C}')
             && !self.is_known_word(w)
             && !after_proclitic(w, |r| self.is_known_word(r))
+            && !w.strip_prefix("لل").is_some_and(|r| r.chars().count() >= 3)
     }
 
     /// Gazetteer matches; person matches go to `per`, others to `other` (normalized ranges), and to `strong`
@@ -801,6 +804,9 @@ mod tests {
             ("قال خوان فلان يستعيد الثقة", &[(Label::Per, "خوان فلان")]),
             ("قال خوان سيزور", &[]),
             ("بقول الرئيس ينسب إلى", &[]),
+            // The preposition ل with the article starts no surname.
+            ("وقال الرئيس فلان للصحفيين", &[(Label::Per, "فلان")]),
+            ("قال خوان للصحفيين", &[]),
             // A given name shaped like a verb is still a name, after a title too.
             ("قال الرئيس سيرجي لافروف", &[(Label::Per, "سيرجي لافروف")]),
             ("وزير الخارجية سيرجي لافروف", &[(Label::Per, "سيرجي لافروف")]),
