@@ -795,7 +795,8 @@ mod tests {
         fn a_full_name_written_twice_is_not_split() {
             // The first name and the surname are also people alone; the pair, written whole twice, is one name.
             // Written once beside them, it is two people (`مادورو غايدو`).
-            let cases: &[(&str, &[(Label, &str, usize)], &[&str])] = &[
+            type Case<'a> = (&'a str, &'a [(Label, &'a str, usize)], &'a [&'a str]);
+            let cases: &[Case] = &[
                 (
                     "قال وحيد شمسايي إن وحيد يعرف شمسايي ويعمل وحيد شمسايي",
                     &[(Label::Per, "وحيد شمسايي", 0), (Label::Per, "وحيد", 1), (Label::Per, "شمسايي", 1), (Label::Per, "وحيد شمسايي", 1)],
