@@ -301,7 +301,11 @@ impl Lexicon {
         if stripped.is_some() || w.chars().count() < 5 || self.common.contains(w) || self.titles.contains(w) {
             return stripped;
         }
-        // A spelling variant of a long given name, written without proclitics.
+        // A spelling variant of a long given name, written without proclitics; the skeleton drops the article,
+        // but a given name takes none (`الكابتن`, `الجماهير` are nouns).
+        if w.starts_with("ال") {
+            return None;
+        }
         skeleton_into(w, buf);
         self.given_skel.get(buf.as_str()).is_some_and(|&m| m & want != 0).then_some(0)
     }
@@ -690,6 +694,8 @@ mod tests {
             ("قال كريستوفر فلان", &[(Label::Per, "كريستوفر فلان")]),
             ("قال كريستوفير فلان", &[(Label::Per, "كريستوفير فلان")]),
             ("گفت کریستوفر فلان", &[(Label::Per, "کریستوفر فلان")]),
+            // Not for a word with the article, which the skeleton drops: a given name takes none.
+            ("قال الكريستوفير فلان", &[]),
             // Not for shorter skeletons: too many words share them.
             ("قال خوانو فلان", &[]),
             // A given name from Persian lists only starts a name in Persian text (أصغر is "smaller" in Arabic).
