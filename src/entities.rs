@@ -3,7 +3,7 @@
 //!
 //! [`propagate`] runs after overlap resolution, over the final spans:
 //! - a two-word person whose words are each another person of the document is two people
-//!   (`واتهم الرئيس مادورو غايدو`);
+//!   (`واتهم الرئيس مادورو غايدو`), unless the pair is written whole more than once (`وحید شمسایی`);
 //! - one sense per document: a single-word place or organisation that is the last word of a person's full name
 //!   in the same document (`خافيير مايوركا` … `مايوركا`) is that person;
 //! - every further occurrence of a mention's words, and of the surname of a person's full name, that no span
@@ -152,9 +152,20 @@ fn split_two_people(text: &str, spans: &mut Vec<Span>) {
             [] => {}
         }
     }
+    // A two-word name written whole more than once is one person's name (`وحید شمسایی`, whose first name and
+    // surname are also written alone), not two people put side by side by chance.
+    let mut pairs: HashMap<(&str, &str), usize> = HashMap::new();
+    for (_, w) in &per {
+        if let [a, b] = w.as_slice() {
+            *pairs.entry((a.as_str(), b.as_str())).or_default() += 1;
+        }
+    }
     let mut split = Vec::new();
     for (i, w) in &per {
         let [a, b] = w.as_slice() else { continue };
+        if a != b && pairs.get(&(a.as_str(), b.as_str())).is_some_and(|&n| n > 1) {
+            continue;
+        }
         let b_known = alone.contains_key(b.as_str()) || ends.get(b.as_str()).is_some_and(|f| f.iter().any(|f| f != a));
         // The same word twice is two mentions (a heading that ends with a name, then a sentence that starts
         // with it: `تصريحات غوايدو غوايدو أعلن`).
@@ -778,6 +789,31 @@ mod tests {
             split_two_people(text, &mut spans);
             let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
             assert_eq!(got, ["غوايدو", "غوايدو"]);
+        }
+
+        #[test]
+        fn a_full_name_written_twice_is_not_split() {
+            // The first name and the surname are also people alone; the pair, written whole twice, is one name.
+            // Written once beside them, it is two people (`مادورو غايدو`).
+            type Case<'a> = (&'a str, &'a [(Label, &'a str, usize)], &'a [&'a str]);
+            let cases: &[Case] = &[
+                (
+                    "قال وحيد شمسايي إن وحيد يعرف شمسايي ويعمل وحيد شمسايي",
+                    &[(Label::Per, "وحيد شمسايي", 0), (Label::Per, "وحيد", 1), (Label::Per, "شمسايي", 1), (Label::Per, "وحيد شمسايي", 1)],
+                    &["وحيد شمسايي", "وحيد", "شمسايي", "وحيد شمسايي"],
+                ),
+                (
+                    "قال وحيد شمسايي إن وحيد يعرف شمسايي",
+                    &[(Label::Per, "وحيد شمسايي", 0), (Label::Per, "وحيد", 1), (Label::Per, "شمسايي", 1)],
+                    &["وحيد", "شمسايي", "وحيد", "شمسايي"],
+                ),
+            ];
+            for (text, found, want) in cases {
+                let mut spans = spans_of(text, found);
+                split_two_people(text, &mut spans);
+                let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+                assert_eq!(got, *want, "{text}");
+            }
         }
 
         #[test]

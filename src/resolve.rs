@@ -13,13 +13,17 @@
 //!    entities, so an entity that would cut a quotation's edge is the one that goes.
 //! 4. Exact duplicates (same label and range) are overlaps like any other: the strongest one stays, with the
 //!    value, calendar or speaker it carries.
+//! 5. Before that, a person's name that the tagger ([`READER`]), which reads the words around it, is sure of
+//!    (score [`SURE_READING`] or more) and that strictly contains a shorter person from another recognizer is
+//!    scored just above that part: the gazetteer knows the part (`حسين بن طلال` in `الملك حسين بن طلال`,
+//!    `محمود حسين` in `محمود حسين هديب`), the tagger sees that the name goes on.
 //!
 //! The result is sorted by start, longer first at equal starts, quotations before what they contain.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashSet};
 
-use crate::span::{Candidate, Span};
+use crate::span::{Candidate, Label, Span};
 
 fn by_strength(a: &Candidate, b: &Candidate) -> Ordering {
     b.score
@@ -45,9 +49,49 @@ impl Layer {
     }
 }
 
+/// The recognizer that reads names in context: the tagger ([`crate::ner`]).
+pub const READER: &str = "ner";
+
+/// The tagger's score from which its reading of a person's full name beats a part of it found by another
+/// recognizer (on the tagger's scale, [`crate::ner::SCORE_MIN`] to [`crate::ner::SCORE_MAX`]).
+pub const SURE_READING: f32 = 0.5;
+
+/// Rule 5 of the module documentation: a sure reading of a person's name by the tagger, containing a shorter
+/// person from another recognizer, is scored just above it.
+fn prefer_read_names(candidates: &mut [Candidate]) {
+    // People by start; those starting inside a reading are found by binary search, so the work is the number of
+    // candidates inside readings, not pairs.
+    let mut people: Vec<(usize, usize, f32, bool)> = candidates
+        .iter()
+        .filter(|c| c.span.label == Label::Per)
+        .map(|c| (c.span.start, c.span.end, c.score, c.source == READER))
+        .collect();
+    if people.len() < 2 {
+        return;
+    }
+    people.sort_unstable_by_key(|&(s, e, _, _)| (s, e));
+    for c in candidates.iter_mut() {
+        if c.span.label != Label::Per || c.source != READER || c.score < SURE_READING {
+            continue;
+        }
+        let (s, e) = (c.span.start, c.span.end);
+        let from = people.partition_point(|&(a, _, _, _)| a < s);
+        let best_part = people[from..]
+            .iter()
+            .take_while(|&&(a, _, _, _)| a < e)
+            .filter(|&&(a, b, _, reader)| !reader && b <= e && b - a < e - s)
+            .map(|&(_, _, score, _)| score)
+            .fold(f32::NEG_INFINITY, f32::max);
+        if best_part >= c.score {
+            c.score = best_part + 0.001;
+        }
+    }
+}
+
 /// Resolves overlapping candidates into final spans (see the module documentation for the rule).
 pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Span> {
     candidates.retain(|c| !c.span.is_empty());
+    prefer_read_names(&mut candidates);
     // A stable sort of indices, then one move per candidate: the same order as sorting the candidates, whose
     // size made the sort's moves dearer than its comparisons.
     let mut order: Vec<usize> = (0..candidates.len()).collect();
@@ -140,6 +184,34 @@ mod tests {
     fn quotes_do_not_overlap_each_other() {
         let out = r(vec![c(Label::Quote, 0, 30, 0.8), c(Label::Statement, 20, 40, 0.5)]);
         assert_eq!(out, [(Label::Quote, 0, 30)]);
+    }
+
+    #[test]
+    fn a_sure_reading_of_a_longer_name_wins_over_its_part() {
+        let part = |start, end, score| Candidate { span: Span::new(Label::Per, start, end), score, source: "lexicon" };
+        let read = |start, end, score| Candidate { span: Span::new(Label::Per, start, end), score, source: READER };
+        type Case = (Vec<Candidate>, Vec<(Label, usize, usize)>);
+        let cases: Vec<Case> = vec![
+            // The tagger is sure the name goes on: its reading wins over the gazetteer's part, at either end.
+            (vec![part(0, 10, 0.66), read(0, 16, 0.54)], vec![(Label::Per, 0, 16)]),
+            (vec![part(6, 16, 0.6), read(0, 16, 0.52)], vec![(Label::Per, 0, 16)]),
+            // Unsure, it does not.
+            (vec![part(0, 10, 0.66), read(0, 16, 0.45)], vec![(Label::Per, 0, 10)]),
+            // Only a reading that contains the part; one that only overlaps it does not gain.
+            (vec![part(0, 10, 0.66), read(5, 16, 0.54)], vec![(Label::Per, 0, 10)]),
+            // Not a reading of another label, nor a longer name from another recognizer than the tagger.
+            (
+                vec![part(0, 10, 0.66), Candidate { span: Span::new(Label::Org, 0, 16), score: 0.54, source: READER }],
+                vec![(Label::Per, 0, 10)],
+            ),
+            (vec![part(0, 10, 0.66), part(0, 16, 0.54)], vec![(Label::Per, 0, 10)]),
+            // A shorter reading by the tagger itself is no part: scores decide.
+            (vec![read(0, 10, 0.54), read(0, 16, 0.52)], vec![(Label::Per, 0, 10)]),
+        ];
+        for (cands, want) in cases {
+            let desc = format!("{cands:?}");
+            assert_eq!(r(cands), want, "{desc}");
+        }
     }
 
     #[test]

@@ -34,6 +34,11 @@
 //!   one or two such words are proposed as a person, at a lower score, unless the first starts with the
 //!   article (an adjective: `الرئيس الفنزويلي`), is two letters long, or in Arabic ends in ه (a pronoun:
 //!   `أكد تضامنه`); a word that repeats the one before it ends the name (a new sentence);
+//! - in both rules a word shaped like a verb (`is_verb_form`: `سيزور`, `يستعيد`, `می‌گوید`, `پاشیده`) that is
+//!   not a given name ends the name, and so does the end of a full name the gazetteer knows (`باراک اوباما`
+//!   `گنجانیده`);
+//! - a one-word person's name from the gazetteer (a given name or surname alone) scores below the tagger's
+//!   surest spans, which see whether the name goes on (`حسین مهاجران`) or is part of a place (`مسجد سلیمان`);
 //! - a one-word place or organisation that is a relative adjective (`الأهلي`) is not proposed right after a
 //!   noun with the article, which it then qualifies (`السلم الأهلي`);
 //! - a place or organisation that is a government, army or forces of a place, or forces with adjectives
@@ -72,6 +77,10 @@ pub const CUES: &str = include_str!("../../data/lexicon/cues.tsv");
 
 /// Letters that do not join the letter after them (normalized text): a missing space after them is invisible.
 const NON_JOINING: &[char] = &['ا', 'د', 'ذ', 'ر', 'ز', 'ژ', 'و', 'ة', 'ء'];
+
+/// The score of a one-word person's name from the gazetteer: below the tagger's surest spans
+/// ([`crate::ner::SCORE_MAX`]), above its unsure ones.
+const SCORE_ONE_WORD_PERSON: f32 = 0.5;
 
 /// How many surname-like words a title needs after it to propose a person without a known given name.
 const TITLE_MIN_WORDS: u8 = 1;
@@ -281,24 +290,36 @@ impl Lexicon {
         if is_given(w) {
             return Some(0);
         }
+        // A whole word that is a common word or a title is not proclitics and a given name (`وجود` is not
+        // و + جود, `بيان` not ب + يان).
+        if self.is_known_word(w) {
+            return None;
+        }
         let stripped = NON_ARTICLE_PROCLITICS
             .iter()
             .find_map(|p| strip_proclitic(w, p).filter(|r| is_given(r)).map(|r| w.len() - r.len()));
         if stripped.is_some() || w.chars().count() < 5 || self.common.contains(w) || self.titles.contains(w) {
             return stripped;
         }
-        // A spelling variant of a long given name, written without proclitics.
+        // A spelling variant of a long given name, written without proclitics; the skeleton drops the article,
+        // but a given name takes none (`الكابتن`, `الجماهير` are nouns).
+        if w.starts_with("ال") {
+            return None;
+        }
         skeleton_into(w, buf);
         self.given_skel.get(buf.as_str()).is_some_and(|&m| m & want != 0).then_some(0)
     }
 
     /// Whether `w` can be a surname after a given name: an Arabic-script word that is neither a common
-    /// word nor a title and does not start with a proclitic that makes it one.
+    /// word nor a title, does not start with a proclitic that makes it one, and does not start with the
+    /// preposition ل fused with the article (`للصحفيين`: a name written after لل is a place or organisation,
+    /// which the gazetteer finds as written).
     fn is_name_word(&self, w: &str) -> bool {
         w.chars().count() > 1
             && w.chars().all(|c| is_arabic_letter(c) || c == '\u{200C}')
             && !self.is_known_word(w)
             && !after_proclitic(w, |r| self.is_known_word(r))
+            && !w.strip_prefix("لل").is_some_and(|r| r.chars().count() >= 3)
     }
 
     /// Gazetteer matches; person matches go to `per`, others to `other` (normalized ranges), and to `strong`
@@ -359,6 +380,12 @@ impl Lexicon {
                     continue;
                 }
             }
+            // A person's name of one word is a given name or a surname alone: the tagger, which reads the words
+            // around it, knows better whether the name goes on (`حسین مهاجران`, `الهام اکبری`) or is part of a
+            // place (`مسجد سلیمان`), so its surest spans win the overlap.
+            if e.words == 1 && e.label == Label::Per {
+                score = SCORE_ONE_WORD_PERSON;
+            }
             if e.label == Label::Per {
                 per.push((start, end));
             } else {
@@ -401,10 +428,12 @@ impl Lexicon {
         out: &mut Vec<Candidate>,
         other: &[(usize, usize)],
         strong: &[(usize, usize)],
+        per: &[(usize, usize)],
     ) {
         let t = cx.norm.text.as_str();
         let toks = cx.tokens;
         let mut buf = String::new();
+        let mut follower_buf = String::new();
         // The first range of `other` that ends after the current token's start: tokens come in order, so it
         // only moves forward (what a binary search per token would find, without its cache misses).
         let mut other_at = 0;
@@ -423,8 +452,11 @@ impl Lexicon {
             if other.get(other_at).is_some_and(|&(s, _)| s < tok.end) {
                 continue;
             }
-            // Up to two surname-like words right after token `i` (separated by a space or ZWNJ only).
-            let followers = |words: &mut u8| {
+            let w = tok.text(t);
+            let lang = cx.lang_at(cx.norm.orig_start(tok.start));
+            // Up to two surname-like words right after token `i` (separated by a space or ZWNJ only), starting
+            // a name at `name_start`.
+            let mut followers = |words: &mut u8, name_start: usize| {
                 let mut end = None;
                 let mut prev_end = tok.end;
                 for next in toks[i + 1..].iter().take(2) {
@@ -438,17 +470,25 @@ impl Lexicon {
                     if repeated || is_in(strong, next.start, next.end) || !self.is_name_word(next.text(t)) {
                         break;
                     }
+                    // A verb is no surname (`الرئيس سيزور`), unless it is also a given name (`سيرجي`).
+                    let f = next.text(t);
+                    if is_verb_form(f, lang) && self.given_name_at(f, lang, &mut follower_buf).is_none() {
+                        break;
+                    }
+                    // A full name the gazetteer knows ends there (`باراک اوباما` `گنجانیده`).
+                    let from = per.partition_point(|&(a, _)| a < name_start);
+                    if per[from..].iter().take_while(|&&(a, _)| a == name_start).any(|&(_, e)| e == prev_end && e > tok.end) {
+                        break;
+                    }
                     end = Some(next.end);
                     *words += 1;
                     prev_end = next.end;
                 }
                 end
             };
-            let w = tok.text(t);
-            let lang = cx.lang_at(cx.norm.orig_start(tok.start));
             if let Some(at) = self.given_name_at(w, lang, &mut buf) {
                 let mut words = 1u8;
-                if let Some(end) = followers(&mut words) {
+                if let Some(end) = followers(&mut words, tok.start + at) {
                     let score = 0.48 + 0.05 * f32::from(words);
                     out.push(cx.candidate(Label::Per, tok.start + at, end, score, "lexicon-given"));
                 }
@@ -463,7 +503,7 @@ impl Lexicon {
                 };
                 let Some(first) = toks.get(i + 1).filter(plausible) else { continue };
                 let mut words = 0u8;
-                if let Some(end) = followers(&mut words).filter(|_| words >= TITLE_MIN_WORDS) {
+                if let Some(end) = followers(&mut words, first.start).filter(|_| words >= TITLE_MIN_WORDS) {
                     let score = 0.47 + 0.05 * f32::from(words);
                     out.push(cx.candidate(Label::Per, first.start, end, score, "lexicon-title"));
                 }
@@ -482,6 +522,42 @@ fn after_proclitic(w: &str, pred: impl Fn(&str) -> bool) -> bool {
     PROCLITICS.iter().any(|p| strip_proclitic(w, p).is_some_and(|r| r.chars().count() > 2 && pred(r)))
 }
 
+/// Whether the normalized word `w` has the shape of a verb, so that it cannot be a surname after a given name
+/// or a title (`الرئيس سيزور`, `باراک اوباما گنجانیده`); the caller exempts known given names (`سيرجي`):
+/// - Arabic, after an optional و or ف: the future `س` with an imperfect prefix (ي ت ن أ) before a root that
+///   starts with a consonant, five to seven letters and not ending in ا (`سيزور`, `ستقوم`; not `ستيفن`,
+///   `ستالين`, `سيلفا`); an imperfect of the tenth form, ي ت ن then `ست` and three letters or more
+///   (`يستعيد`, `تستضيف`); a four-letter imperfect of a sound root, ي and three consonants (`ينسب`, `ينشر`);
+/// - Persian: the continuous prefix `می`/`نمی` joined by ZWNJ (`می‌گوید`), or alone after a verbal particle
+///   (`برمی گردد`), and a past participle in `یده` of five letters or more (`پاشیده`).
+fn is_verb_form(w: &str, lang: Lang) -> bool {
+    const CONSONANT_START: fn(char) -> bool = |c| !matches!(c, 'ا' | 'و' | 'ي' | 'ى' | 'آ' | 'أ' | 'إ');
+    let arabic = |w: &str| {
+        let w = ["و", "ف"].iter().find_map(|p| w.strip_prefix(p).filter(|r| r.chars().count() >= 5)).unwrap_or(w);
+        let mut cs = w.chars();
+        let n = w.chars().count();
+        let future = cs.next() == Some('س')
+            && cs.next().is_some_and(|c| matches!(c, 'ي' | 'ت' | 'ن' | 'أ'))
+            && cs.next().is_some_and(CONSONANT_START)
+            && (5..=7).contains(&n)
+            && !w.ends_with('ا');
+        let tenth = ["يست", "تست", "نست"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() >= 3));
+        let mut cs = w.chars();
+        let imperfect = n == 4 && cs.next() == Some('ي') && cs.all(CONSONANT_START);
+        future || tenth || imperfect
+    };
+    let persian = |w: &str| {
+        ["مي\u{200C}", "نمي\u{200C}"].iter().any(|p| w.starts_with(p))
+            || matches!(w, "برمي" | "درمي" | "فرومي" | "وامي")
+            || (w.ends_with("يده") && w.chars().count() >= 5)
+    };
+    match lang {
+        Lang::Ar => arabic(w),
+        Lang::Fa => persian(w),
+        Lang::Other => arabic(w) || persian(w),
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     is_arabic_letter(c) || c.is_alphanumeric() || c == '\u{200C}'
 }
@@ -498,7 +574,7 @@ impl Recognizer for Lexicon {
         // Sorted by end, so that the first range ending after a word's start is found by binary search.
         other.sort_unstable_by_key(|&(s, e)| (e, s));
         strong.sort_unstable_by_key(|&(s, e)| (e, s));
-        self.propose_given(cx, out, &other, &strong);
+        self.propose_given(cx, out, &other, &strong, &per);
     }
 }
 
@@ -531,7 +607,7 @@ mod tests {
 
     const NAMES: &str = "# test\nPER\tخوان غوايدو\nPER\tغوايدو\nLOC\tالولايات المتحدة\nLOC\tفنزويلا\nORG\tCNN\n\
         LOC\tبيرو\nLOC\tآمریکا\nPER\tنيكولاس\nPER\tمادورو\nPER\tجورج بوش\nPER\tجورج واشنطن\n";
-    const GIVEN: &str = "# test\nخوان\tar\nعلي\nاصغر\tfa\nكريستوفر\n";
+    const GIVEN: &str = "# test\nخوان\tar\nعلي\nاصغر\tfa\nكريستوفر\nسيرجي\n";
     const COMMON: &str = "# test\nقال\t9\nإن\t9\nرئیس\t9\nجمهور\t9\nعلى\t9\nكتب\t9\nخبر\t9\nبرا\t9\n";
     const TITLES: &str = "# test\nالرئيس\t9\n";
 
@@ -618,6 +694,8 @@ mod tests {
             ("قال كريستوفر فلان", &[(Label::Per, "كريستوفر فلان")]),
             ("قال كريستوفير فلان", &[(Label::Per, "كريستوفير فلان")]),
             ("گفت کریستوفر فلان", &[(Label::Per, "کریستوفر فلان")]),
+            // Not for a word with the article, which the skeleton drops: a given name takes none.
+            ("قال الكريستوفير فلان", &[]),
             // Not for shorter skeletons: too many words share them.
             ("قال خوانو فلان", &[]),
             // A given name from Persian lists only starts a name in Persian text (أصغر is "smaller" in Arabic).
@@ -678,6 +756,103 @@ mod tests {
         assert!(places.0.as_bytes() == place_words().0.as_bytes());
     }
 
+    #[test]
+    fn verb_shapes() {
+        let zwnj = "\u{200C}";
+        let cases: &[(&str, Lang, bool)] = &[
+            // Arabic future and tenth-form imperfect verbs, after و or ف too.
+            ("سيزور", Lang::Ar, true),
+            ("ستقوم", Lang::Ar, true),
+            ("سنعمل", Lang::Ar, true),
+            ("وسيزور", Lang::Ar, true),
+            ("يستعيد", Lang::Ar, true),
+            ("تستضيف", Lang::Ar, true),
+            ("ينسب", Lang::Ar, true),
+            ("ينشر", Lang::Ar, true),
+            // Names that start like them: a vowel after the prefix, a final ا, too long or too short.
+            ("سيلفا", Lang::Ar, false),
+            ("ستيفن", Lang::Ar, false),
+            ("ستالين", Lang::Ar, false),
+            ("سنودن", Lang::Ar, false),
+            ("سيباستيانو", Lang::Ar, false),
+            ("سيف", Lang::Ar, false),
+            ("يوسف", Lang::Ar, false),
+            ("ياسر", Lang::Ar, false),
+            ("يعقوب", Lang::Ar, false),
+            ("ترمب", Lang::Ar, false),
+            ("وست", Lang::Ar, false),
+            // Persian continuous and participle forms (normalized spelling).
+            (&format!("مي{zwnj}گويد"), Lang::Fa, true),
+            (&format!("نمي{zwnj}شود"), Lang::Fa, true),
+            ("برمي", Lang::Fa, true),
+            ("پاشيده", Lang::Fa, true),
+            ("گنجانيده", Lang::Fa, true),
+            // Names: no ZWNJ after مي, a short word in يده, -يد.
+            ("ميلاد", Lang::Fa, false),
+            ("مينا", Lang::Fa, false),
+            ("سعيد", Lang::Fa, false),
+            ("ديده", Lang::Fa, false),
+            // Each language's shapes only in that language (سيزور is no Persian verb form).
+            ("سيزور", Lang::Fa, false),
+            ("پاشيده", Lang::Ar, false),
+        ];
+        for &(w, lang, want) in cases {
+            assert_eq!(is_verb_form(w, lang), want, "{w} {lang:?}");
+        }
+    }
+
+    #[test]
+    fn no_verb_after_a_name_or_title() {
+        let lex = lex();
+        let cases: &[(&str, &[(Label, &str)])] = &[
+            ("قال إن الرئيس سيزور المنطقة", &[]),
+            ("قال الرئيس سيلفا إن", &[(Label::Per, "سيلفا")]),
+            ("قال خوان فلان يستعيد الثقة", &[(Label::Per, "خوان فلان")]),
+            ("قال خوان سيزور", &[]),
+            ("بقول الرئيس ينسب إلى", &[]),
+            // The preposition ل with the article starts no surname.
+            ("وقال الرئيس فلان للصحفيين", &[(Label::Per, "فلان")]),
+            ("قال خوان للصحفيين", &[]),
+            // A given name shaped like a verb is still a name, after a title too.
+            ("قال الرئيس سيرجي لافروف", &[(Label::Per, "سيرجي لافروف")]),
+            ("وزير الخارجية سيرجي لافروف", &[(Label::Per, "سيرجي لافروف")]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(Label, String)> = want.iter().map(|&(l, s)| (l, s.to_string())).collect();
+            assert_eq!(best(&lex, text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_known_full_name_is_not_extended() {
+        let lex = lex();
+        let cases: &[(&str, &[(Label, &str)])] = &[
+            // The gazetteer knows جورج بوش: the given-name rule does not add the next word to it.
+            ("قال جورج بوش فلان", &[(Label::Per, "جورج بوش")]),
+            // Without a known full name it takes up to two words.
+            ("قال جورج فلان الفلاني", &[(Label::Per, "جورج فلان الفلاني")]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(Label, String)> = want.iter().map(|&(l, s)| (l, s.to_string())).collect();
+            assert_eq!(best(&lex, text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_one_word_person_yields_to_the_surest_tagger_spans() {
+        const _: () = assert!(SCORE_ONE_WORD_PERSON < crate::ner::SCORE_MAX && SCORE_ONE_WORD_PERSON > crate::ner::SCORE_MIN);
+        let lex = Lexicon::from_tsv("PER\tحسين\n");
+        let text = "قال حسين مهاجران";
+        // A tagger-like candidate over the whole name, sure or unsure.
+        for (score, want) in [(crate::ner::SCORE_MAX, "حسين مهاجران"), (crate::ner::SCORE_MIN, "حسين")] {
+            let mut cands = candidates(&lex, text);
+            let start = text.find("حسين").unwrap_or(0);
+            cands.push(Candidate { span: crate::span::Span::new(Label::Per, start, text.len()), score, source: "test" });
+            let got: Vec<String> = resolve::resolve(cands).into_iter().map(|s| text[s.start..s.end].to_string()).collect();
+            assert_eq!(got, [want], "{score}");
+        }
+    }
+
     mod regression {
         use super::*;
 
@@ -713,6 +888,21 @@ mod tests {
             let lex = Lexicon::from_tables(&["LOC\tكندا\n"], &["ندا\n"], "", "");
             assert_eq!(best(&lex, "كندا تركز"), [(Label::Loc, "كندا".to_string())]);
             assert_eq!(best(&lex, "ندا تركز"), [(Label::Per, "ندا تركز".to_string())]);
+        }
+
+        #[test]
+        fn a_common_word_is_not_a_proclitic_and_a_given_name() {
+            // وجود ("existence") is a common word, not و + جود (a given name); ل + جود still is one.
+            let lex = Lexicon::from_tables(&[], &["جود\n"], "# t\nوجود\t9\n", "");
+            let cases: &[(&str, &[(Label, &str)])] = &[
+                ("في حالة وجود غلاف طاقة", &[]),
+                ("قال لجود فلان", &[(Label::Per, "جود فلان")]),
+                ("قال جود فلان", &[(Label::Per, "جود فلان")]),
+            ];
+            for (text, want) in cases {
+                let want: Vec<(Label, String)> = want.iter().map(|&(l, s)| (l, s.to_string())).collect();
+                assert_eq!(best(&lex, text), want, "{text}");
+            }
         }
 
         #[test]
