@@ -1,8 +1,8 @@
 // Browser benchmark (prints numbers, asserts nothing): serves www/, opens the page in Debian's Chromium and
 // measures, over several cold loads, the time from navigation to the annotator being ready (worker started,
 // wasm compiled and instantiated, tables built) — on the page's own Performance timeline, and as the driver sees
-// it (which adds Playwright's round trips), then the worker's annotation time for each seed article and
-// for 1 MB of news text. Run after scripts/build.sh:  node benches/page.mjs
+// it (which adds Playwright's round trips); the worker's time for the reader's first article; then, on the page's
+// main thread, the annotation time for each seed article and for 1 MB of news text. Run after scripts/build.sh:  node benches/page.mjs
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve, launch, root } from '../tests/e2e/helpers.mjs';
@@ -16,6 +16,7 @@ const seeds = await Promise.all((await readdir(seedsDir)).filter((n) => n.endsWi
 
 const ready = [];
 const inPage = [];
+const firstArticle = [];
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -26,6 +27,15 @@ for (let i = 0; i < runs; i++) {
   // The page's own timeline: navigation start to the 'hashiya-ready' mark app.js sets when the worker says ready
   // (no automation round trips in it).
   inPage.push(Math.round(await page.evaluate(() => performance.getEntriesByName('hashiya-ready')[0].startTime)));
+  // The reader's first article, a second after ready (as long as pasting takes): the worker's own time for the
+  // first seed article, asked of the page's worker directly.
+  await page.waitForTimeout(1000);
+  firstArticle.push(Math.round(await page.evaluate((text) => new Promise((ok) => {
+    const w = globalThis.hashiyaBoot.worker;
+    const h = (e) => { if (e.data && e.data.id === 'bench-first') { w.removeEventListener('message', h); ok(e.data.ms); } };
+    w.addEventListener('message', h);
+    w.postMessage({ type: 'annotate', id: 'bench-first', text, options: {} });
+  }), seeds[0])));
   if (i === runs - 1) {
     const timings = await page.evaluate(async (texts) => {
       const { default: init, annotate, warmup } = await import('./pkg/hashiya.js');
@@ -55,5 +65,6 @@ const report = (what, xs) => {
 };
 report('page load to annotator ready, in the page (navigation start to ready)', inPage);
 report('page load to annotator ready, as the test driver sees it (goto to ready seen)', ready);
+report('first seed article in the worker, a second after ready', firstArticle);
 await browser.close();
 await server.close();

@@ -1,8 +1,8 @@
 // Service worker: keeps a copy of every file of the page, so that once it has been opened over http it also
 // works with the network off. Network first (a fresh build is picked up at once), the cache when that fails.
-const CACHE = 'hashiya-v2';
+const CACHE = 'hashiya-v3';
 const FILES = [
-  './', './index.html', './style.css', './app.js', './worker.js',
+  './', './index.html', './style.css', './app.js', './pkg/worker.js',
   './js/boot.js', './js/labels.js', './js/i18n.js', './js/model.js', './js/export.js', './js/view.js', './js/annotator.js',
   './js/corrections.js', './js/documents.js',
   './pkg/hashiya.js', './pkg/hashiya_bg.wasm', './fonts/Vazirmatn-wght.woff2', './fonts/OFL.txt',

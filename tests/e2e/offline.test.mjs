@@ -23,7 +23,7 @@ test('served over http, the service worker caches everything: a reload works wit
     for (const k of keys) for (const r of await (await caches.open(k)).keys()) out.push(new URL(r.url).pathname);
     return out;
   });
-  for (const f of ['/', '/index.html', '/app.js', '/worker.js', '/style.css', '/pkg/hashiya.js', '/pkg/hashiya_bg.wasm',
+  for (const f of ['/', '/index.html', '/app.js', '/pkg/worker.js', '/style.css', '/pkg/hashiya.js', '/pkg/hashiya_bg.wasm',
     '/fonts/Vazirmatn-wght.woff2', '/js/view.js', '/js/corrections.js', '/js/documents.js']) {
     assert.ok(cached.includes(f), `${f} is cached (${cached.join(' ')})`);
   }

@@ -46,6 +46,8 @@ export class Annotator {
       this.ready = true;
       this.onReady(msg.version);
       this.pump();
+      // The worker warms up now that the page has started (see worker.js).
+      this.worker.postMessage({ type: 'prime' });
       return;
     }
     const job = this.inflight;

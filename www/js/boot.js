@@ -3,8 +3,9 @@
 // parallel, the page compiles the wasm (off the main thread; index.html preloads it) and hands the compiled
 // module to the worker, which then only instantiates it. Messages that arrive before the page's Annotator
 // listens are kept for it in globalThis.hashiyaBoot, which js/annotator.js reads.
-// Over http the wasm streams from ./pkg/hashiya_bg.wasm (compileStreaming); the self-contained
-// dist/hashiya.html inlines the worker's source and the wasm (as base64) instead.
+// Over http the worker is ./pkg/worker.js (worker.js and the wasm-bindgen glue as one classic script, written by
+// scripts/bundle.mjs) and the wasm streams from ./pkg/hashiya_bg.wasm (compileStreaming); the self-contained
+// dist/hashiya.html inlines the same worker source and the wasm (as base64) instead.
 (() => {
   const boot = { worker: null, messages: [], errors: [] };
   globalThis.hashiyaBoot = boot;
@@ -31,7 +32,7 @@
       compiled = (async () => WebAssembly.compile(bytes = fromBase64(b64)))();
       fallback = () => ({ type: 'init', wasmBytes: bytes });
     } else {
-      worker = new Worker('./worker.js', { type: 'module', name: 'hashiya' });
+      worker = new Worker('./pkg/worker.js', { name: 'hashiya' });
       compiled = typeof WebAssembly.compileStreaming === 'function'
         ? WebAssembly.compileStreaming(fetch('./pkg/hashiya_bg.wasm'))
         : Promise.reject(new Error('no WebAssembly.compileStreaming'));
