@@ -1,7 +1,7 @@
 //! The learned PER / LOC / ORG recognizer: an averaged-perceptron sequence tagger over hashed features,
 //! decoded with constrained Viterbi, shipped as `model/ner.bin` (trained by `hashiya train`).
 //!
-//! - [`features`]: what the tagger looks at (word, stems without proclitics, affixes, shape, neighbours,
+//! - [`features`](mod@features): what the tagger looks at (word, stems without proclitics, affixes, shape, neighbours,
 //!   trigger words, word classes, word clusters, and what it said about the word earlier in the document).
 //! - [`phrases`]: the list of whole names from the training corpora, matched over a sentence.
 //! - [`stack`]: features of a second pass from the first pass's labels over the document (an experiment of
@@ -293,11 +293,11 @@ fn score(margin: i32) -> f32 {
     SCORE_MIN + (SCORE_MAX - SCORE_MIN) * x
 }
 
-/// See [`score`].
+/// The score of a tagger span that ties with leaving it out (the scores run from this to [`SCORE_MAX`]).
 pub const SCORE_MIN: f32 = 0.3;
-/// See [`score`].
+/// The score of a tagger span of margin [`MARGIN_FULL`] or more (scores grow linearly with the margin between).
 pub const SCORE_MAX: f32 = 0.54;
-/// See [`score`].
+/// The margin (quantised weight units, [`Model::span_margin`]) at which a tagger span scores [`SCORE_MAX`].
 pub const MARGIN_FULL: f32 = 200.0;
 
 /// The tagger proposes only entities it is at least this sure of ([`Model::span_margin`]). Alone it would do
@@ -310,7 +310,8 @@ pub const PROPOSE_MARGIN: i32 = 40;
 /// multiplies a mistake by the number of times the word is written.
 pub const SPREAD_MARGIN: i32 = 60;
 
-/// The score of a mention found by [`propagate`] rather than by the tagger.
+/// The score of a mention found by spreading a sure name ([`SPREAD_MARGIN`]) to its other occurrences rather
+/// than by the tagger.
 pub const SCORE_PROPAGATED: f32 = 0.3;
 
 /// Document-level consistency: a name the tagger found once, surely enough, is a name wherever else it is

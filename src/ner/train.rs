@@ -1,7 +1,7 @@
 //! Training, cross-validation and evaluation of the NER tagger (native only: `hashiya train`, `hashiya eval`).
 //!
 //! Training is a structured averaged perceptron (Collins 2002) with constrained Viterbi, over the hashed
-//! features of [`super::features`], on the training splits named in [`SOURCES`], in a fixed order shuffled by
+//! features of [`super::features`](mod@super::features), on the training splits named in [`SOURCES`], in a fixed order shuffled by
 //! a fixed seed: the same corpora give the same model, byte for byte. Corpus tokens are normalized and
 //! re-tokenized exactly as the annotator tokenizes text, so the tagger sees at run time what it saw in training.
 //! Persian sentences are also seen once more with their zero-width non-joiners written as spaces (news text

@@ -4,7 +4,7 @@
 //! end a media outlet's name.
 //!
 //! The product's guide (`../shared/seeds/GUIDE.md`) labels governments' *named* bodies ORG; "the government /
-//! army / forces of <country>" or "<forces> + a nationality" describe one (`دولت ونزوئلا`, `حكومة كوبا`,
+//! army / forces of `<country>`" or "`<forces>` + a nationality" describe one (`دولت ونزوئلا`, `حكومة كوبا`,
 //! `القوات المسلحة الروسية`: ANERcorp tags them so, O with the country a place; PEYMA and AQMAR tag some of
 //! them ORG), while a named branch keeps its nationality (`سلاح الجو الروسي`, `الحرس الثوري الإيراني`). Sites
 //! and facilities are places (`جسر X`, `مطار X الدولي`, `البيت الأبيض`), whatever label the corpora's silver

@@ -394,7 +394,7 @@ impl Words {
         matches!(w, "مي" | "نمي")
     }
 
-    /// Arabic words that end a noun phrase (see [`AR_STOPS`]).
+    /// Arabic words that end a noun phrase (particles, prepositions and pronouns, the table `AR_STOPS`).
     pub fn ar_stop(&self, w: &str) -> bool {
         self.info(w).ar_stop()
     }
