@@ -149,7 +149,7 @@ impl Heads {
     /// Whether the normalized word is a place: a one-word place name (with or without the article) or an
     /// adjective made from one.
     fn is_place(&self, w: &str, buf: &mut String) -> bool {
-        self.places.contains(w.strip_prefix("ال").unwrap_or(w)) || self.place_adjective(w, buf)
+        place_in(&self.places, w, buf)
     }
 
     /// The head's label, the byte offset where the span starts inside `w` (after proclitics; a fused `لل` stays,
@@ -427,6 +427,12 @@ pub fn agrees_with_noun(t: &str, start: usize, end: usize) -> bool {
     before.len() + 1 == start && definite && prev.chars().count() > 3
 }
 
+/// Whether the normalized word `w` is one of `places`, as written (`المانيا`: letters that only look like the
+/// article, kept by [`one_word_places`]) or after the article (`الجزائر`), or an adjective made from one.
+fn place_in(places: &WordSet, w: &str, buf: &mut String) -> bool {
+    places.contains(w) || w.strip_prefix("ال").is_some_and(|r| places.contains(r)) || place_adjective_in(places, w, buf)
+}
+
 /// Whether `w` is an adjective made from one of `places` (`الروسية` ← `روسيا`, `البريطاني` ← `بريطانيا`).
 fn place_adjective_in(places: &WordSet, w: &str, buf: &mut String) -> bool {
     let Some(stem) = nisba_stem(w) else { return false };
@@ -450,10 +456,11 @@ pub fn is_description<'a>(first: &str, rest: impl IntoIterator<Item = &'a str>) 
     let mut buf = String::new();
     let of_place = words.iter().all(|w| nisba_stem(w).is_some())
         && words.last().is_some_and(|w| place_adjective_in(place_words(), w, &mut buf));
-    if first.starts_with("ال") && of_place && class_of_word(first) != Some(Class::Service) && !words.iter().any(|w| is_branch(w)) {
+    let class = class_of_word(first);
+    if first.starts_with("ال") && of_place && class != Some(Class::Service) && !words.iter().any(|w| is_branch(w)) {
         return true;
     }
-    body_description(first, words)
+    body_description(class, words)
 }
 
 /// Whether normalized words are a government, army or forces of a place, or forces with adjectives
@@ -461,7 +468,7 @@ pub fn is_description<'a>(first: &str, rest: impl IntoIterator<Item = &'a str>) 
 pub fn is_body_description<'a>(first: &str, rest: impl IntoIterator<Item = &'a str>) -> bool {
     let mut words = [""; MAX_FOLLOWERS];
     let Some(n) = collect_words(rest, &mut words) else { return false };
-    body_description(first, &words[..n])
+    body_description(class_of_word(first), &words[..n])
 }
 
 /// Copies up to [`MAX_FOLLOWERS`] words into `words`, returning how many, or `None` if there are more (a name
@@ -475,16 +482,15 @@ fn collect_words<'a>(rest: impl IntoIterator<Item = &'a str>, words: &mut [&'a s
     Some(n)
 }
 
-/// See [`is_body_description`].
-fn body_description(first: &str, words: &[&str]) -> bool {
-    let class = class_of_word(first);
+/// See [`is_body_description`]; `class` is the first word's ([`class_of_word`]).
+fn body_description(class: Option<Class>, words: &[&str]) -> bool {
     if class.is_none() {
         return false;
     }
     let (places, parts) = (place_words(), shipped_parts());
     let mut buf = String::new();
     let adjective = |w: &str| parts.contains(w) || nisba_stem(w).is_some();
-    let is_place = |w: &str| places.contains(w.strip_prefix("ال").unwrap_or(w)) || place_adjective_in(places, w, &mut buf);
+    let is_place = |w: &str| place_in(places, w, &mut buf);
     describes(class, words, adjective, is_place)
 }
 
@@ -797,6 +803,11 @@ mod tests {
             for w in ["الألماني", "الألمانية", "الإيطالية", "الجزائري"] {
                 assert!(Heads::shipped().place_adjective(&normalize_str(w), &mut buf), "{w}");
             }
+            // The place itself, with letters like the article (ألمانيا) or with the article (الجزائر).
+            for w in ["ألمانيا", "إيطاليا", "الجزائر", "جزائر", "فرنسا"] {
+                assert!(Heads::shipped().is_place(&normalize_str(w), &mut buf), "{w}");
+            }
+            assert!(!Heads::shipped().is_place(&normalize_str("الحكومة"), &mut buf));
         }
 
         #[test]
