@@ -50,7 +50,7 @@ impl Layer {
 }
 
 /// The recognizer that reads names in context: the tagger ([`crate::ner`]).
-pub const READER: &str = "ner";
+pub const READER: &str = crate::ner::SOURCE;
 
 /// The tagger's score from which its reading of a person's full name beats a part of it found by another
 /// recognizer (on the tagger's scale, [`crate::ner::SCORE_MIN`] to [`crate::ner::SCORE_MAX`]).

@@ -81,9 +81,9 @@ pub fn hash_str(s: &str) -> u32 {
 /// [`ZWNJ`] in UTF-8.
 const ZWNJ_UTF8: [u8; 3] = [0xE2, 0x80, 0x8C];
 
-/// Murmur3's finaliser: spreads the bits of a combined value.
+/// Murmur3's finaliser: spreads the bits of a combined value (also the phrase list's, `phrases.rs`).
 #[inline]
-fn fmix(mut h: u32) -> u32 {
+pub(crate) fn fmix(mut h: u32) -> u32 {
     h ^= h >> 16;
     h = h.wrapping_mul(0x85eb_ca6b);
     h ^= h >> 13;

@@ -182,7 +182,7 @@ pub fn name_start(word: &str, model: Option<&Model<'_>>, doc_has: &mut dyn FnMut
 
 impl Recognizer for Ner {
     fn name(&self) -> &'static str {
-        "ner"
+        SOURCE
     }
 
     fn propose(&self, cx: &Context<'_>, out: &mut Vec<Candidate>) {
@@ -235,7 +235,7 @@ impl Recognizer for Ner {
             a = b;
         }
         for f in found.iter().filter(|f| f.margin >= PROPOSE_MARGIN) {
-            out.push(cx.candidate(f.label, f.start, toks[f.last].end, score(f.margin), "ner"));
+            out.push(cx.candidate(f.label, f.start, toks[f.last].end, score(f.margin), SOURCE));
         }
         propagate(cx, Some(model), &found, out);
     }
@@ -292,6 +292,9 @@ fn score(margin: i32) -> f32 {
     let x = (margin as f32 / MARGIN_FULL).clamp(0.0, 1.0);
     SCORE_MIN + (SCORE_MAX - SCORE_MIN) * x
 }
+
+/// The tagger's name as a recognizer, and the source of its candidates ([`crate::resolve::READER`]).
+pub const SOURCE: &str = "ner";
 
 /// The score of a tagger span that ties with leaving it out (the scores run from this to [`SCORE_MAX`]).
 pub const SCORE_MIN: f32 = 0.3;
@@ -405,7 +408,7 @@ fn propagate(cx: &Context<'_>, model: Option<&Model<'_>>, found: &[Found], out: 
         }
         match matched {
             Some((k, end, label)) => {
-                out.push(cx.candidate(label, toks[i].start + k, toks[end - 1].end, SCORE_PROPAGATED, "ner"));
+                out.push(cx.candidate(label, toks[i].start + k, toks[end - 1].end, SCORE_PROPAGATED, SOURCE));
                 i = end;
             }
             None => i += 1,

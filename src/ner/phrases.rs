@@ -9,7 +9,7 @@
 //! builds it jackknifed for training (each part of the data sees a list made from the other parts), so the
 //! weights learn how far to trust a match on text the list has not seen.
 
-use super::features::TokInfo;
+use super::features::{fmix, TokInfo};
 use super::model::{state_label, O};
 
 /// Longest phrase listed, in tokens.
@@ -22,17 +22,6 @@ pub const PRESENT: u8 = 0x40;
 pub const MATCHED: u32 = 0x1000;
 
 const SEED: u32 = 0x5EED_1A2B;
-
-/// Murmur3's finaliser.
-#[inline]
-fn fmix(mut h: u32) -> u32 {
-    h ^= h >> 16;
-    h = h.wrapping_mul(0x85eb_ca6b);
-    h ^= h >> 13;
-    h = h.wrapping_mul(0xc2b2_ae35);
-    h ^= h >> 16;
-    h
-}
 
 /// The key of a phrase extended by one more token (`first`: it is the phrase's first token).
 #[inline]
