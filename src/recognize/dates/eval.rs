@@ -124,7 +124,7 @@ pub fn same_value(ours: &str, timex: &str) -> bool {
     }
     // A season with no year (`SU`) is that season in any year (`XXXX-SU`, `2016-SU`).
     if matches!(timex, "SP" | "SU" | "FA" | "WI") {
-        return ours.len() == 7 && ours.ends_with(timex) && ours.as_bytes()[4] == b'-';
+        return digits_match(ours, &format!("XXXX-{timex}"));
     }
     if let Some(inner) = timex.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
         let mut parts = inner.split(',');
