@@ -81,6 +81,9 @@ html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">
   `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 if (!html.includes(csp)) throw new Error('index.html: no Content-Security-Policy meta to replace');
 swap('<link rel="stylesheet" href="style.css">', `<style>${style}</style>`);
+// The font is inlined in the style: nothing to preload.
+html = html.replace(/<!-- The font is fetched before[\s\S]*?-->\n<link rel="preload" href="fonts\/[^"]+" as="font"[^>]*>\n/, '');
+if (html.includes('as="font"')) throw new Error('index.html: the font preload was left after bundling');
 // The wasm is inlined: nothing to preload.
 swap('<!-- The wasm is fetched while the page is still parsing; js/boot.js\'s compileStreaming(fetch(...)) takes this response. -->\n' +
   '<link rel="preload" href="pkg/hashiya_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n', '');
