@@ -106,14 +106,20 @@ struct Entry {
     /// The corpora saw the name fewer than [`lexicon_data::WEAK_COUNT`] times (the table's count column) and no other table
     /// lists it: a given name before it may make it a surname (`خافيير X`).
     weak: bool,
+    /// The name is a country's ([`lexicon_data::is_country_row`]): its candidates come from [`SOURCE_COUNTRY`].
+    country: bool,
 }
+
+/// The source of the candidates of countries' names (the others' is `lexicon`): a name the tagger reads as
+/// ending in one (`کنگره ملی ونزوئلا`) is an organisation or place of that country ([`crate::resolve`]).
+pub const SOURCE_COUNTRY: &str = "lexicon-country";
 
 impl Entry {
     /// The entry stored with a pattern in the matcher ([`lexicon_data::Entry::pack`]).
     fn from_value(v: u32) -> Entry {
         let e = lexicon_data::Entry::unpack(v);
         let label = Label::ALL.get(usize::from(e.label)).copied().unwrap_or(Label::Org);
-        Entry { label, needs_lil: e.needs_lil, words: e.words, weak: e.weak }
+        Entry { label, needs_lil: e.needs_lil, words: e.words, weak: e.weak, country: e.country }
     }
 }
 
@@ -394,7 +400,8 @@ impl Lexicon {
                     strong.push((start, end));
                 }
             }
-            out.push(cx.candidate(e.label, start, end, score, "lexicon"));
+            let source = if e.country { SOURCE_COUNTRY } else { "lexicon" };
+            out.push(cx.candidate(e.label, start, end, score, source));
         }
     }
 
