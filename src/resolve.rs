@@ -21,12 +21,17 @@
 //!    people inside it (a place in it may be a name's word, `مايوركا`); a place or organisation over any name
 //!    inside it, unless it ends in a country's name ([`SOURCE_COUNTRY`]): `کنگره ملی ونزوئلا` and `دولت ونزوئلا`
 //!    are a body of the country, which stays a place of its own.
+//! 6. A Persian name phrase ([`SOURCE_PERSIAN`]: a head word and the words after it, `شرکت X`) that no reading
+//!    of the tagger overlaps is dropped: without the article or a written construct, a head and a common noun
+//!    after it (`مرکز بهداشت`, `شرکت تقسیط`) look like a name, and the tagger, which knows the words, reads
+//!    none there.
 //!
 //! The result is sorted by start, longer first at equal starts, quotations before what they contain.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashSet};
 
+use crate::recognize::heads::SOURCE_PERSIAN;
 use crate::recognize::lexicon::SOURCE_COUNTRY;
 use crate::span::{Candidate, Label, Span};
 
@@ -103,6 +108,30 @@ fn prefer_read_names(candidates: &mut [Candidate]) {
     }
 }
 
+/// Rule 6 of the module documentation: Persian name phrases that no reading of the tagger overlaps go.
+fn drop_unread_phrases(candidates: &mut Vec<Candidate>) {
+    if !candidates.iter().any(|c| c.source == SOURCE_PERSIAN) {
+        return;
+    }
+    let mut read: Vec<(usize, usize)> =
+        candidates.iter().filter(|c| c.source == READER && c.span.label.is_entity()).map(|c| (c.span.start, c.span.end)).collect();
+    read.sort_unstable();
+    // The furthest end of the readings up to each one (by start): a phrase is overlapped when some reading
+    // starting before its end ends after its start.
+    let mut furthest = Vec::with_capacity(read.len());
+    let mut max_end = 0;
+    for &(_, e) in &read {
+        max_end = max_end.max(e);
+        furthest.push(max_end);
+    }
+    candidates.retain(|c| {
+        c.source != SOURCE_PERSIAN || {
+            let n = read.partition_point(|&(s, _)| s < c.span.end);
+            n > 0 && furthest[n - 1] > c.span.start
+        }
+    });
+}
+
 /// A name candidate as rule 5 looks at it.
 struct Part {
     start: usize,
@@ -118,6 +147,7 @@ struct Part {
 /// Resolves overlapping candidates into final spans (see the module documentation for the rule).
 pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Span> {
     candidates.retain(|c| !c.span.is_empty());
+    drop_unread_phrases(&mut candidates);
     prefer_read_names(&mut candidates);
     // A stable sort of indices, then one move per candidate: the same order as sorting the candidates, whose
     // size made the sort's moves dearer than its comparisons.
@@ -290,6 +320,37 @@ mod tests {
                 ("person over place", vec![from("lexicon", Loc, 0, 10, 0.55), from(READER, Per, 0, 16, 0.54)], vec![(Loc, 0, 10)]),
                 // Unsure readings do not gain.
                 ("unsure", vec![from("lexicon", Loc, 30, 40, 0.55), from(READER, Org, 0, 40, 0.45)], vec![(Loc, 30, 40)]),
+            ];
+            for (what, cands, want) in cases {
+                assert_eq!(r(cands), want, "{what}");
+            }
+        }
+
+        #[test]
+        fn a_persian_name_phrase_needs_a_reading_of_the_tagger() {
+            use Label::{Loc, Org};
+            type Case = (&'static str, Vec<Candidate>, Vec<(Label, usize, usize)>);
+            let cases: Vec<Case> = vec![
+                // `مرکز بهداشت`, `شرکت تقسیط`: the tagger reads no name there.
+                ("unread", vec![from(SOURCE_PERSIAN, Org, 10, 30, 0.64)], vec![]),
+                // It reads one over it, inside it or across an edge, of any label and score: the phrase stands
+                // and the overlap rule decides.
+                ("read over", vec![from(SOURCE_PERSIAN, Org, 10, 30, 0.64), from(READER, Org, 10, 40, 0.4)], vec![(Org, 10, 30)]),
+                ("read inside", vec![from(SOURCE_PERSIAN, Org, 10, 30, 0.64), from(READER, Loc, 20, 30, 0.54)], vec![(Org, 10, 30)]),
+                ("read across", vec![from(SOURCE_PERSIAN, Loc, 10, 30, 0.64), from(READER, Loc, 0, 12, 0.3)], vec![(Loc, 10, 30)]),
+                // A reading elsewhere does not count: before it (however long the list), after it, touching it.
+                (
+                    "read elsewhere",
+                    vec![
+                        from(READER, Loc, 0, 2, 0.54),
+                        from(READER, Loc, 3, 10, 0.54),
+                        from(SOURCE_PERSIAN, Org, 10, 30, 0.64),
+                        from(READER, Loc, 30, 40, 0.54),
+                    ],
+                    vec![(Loc, 0, 2), (Loc, 3, 10), (Loc, 30, 40)],
+                ),
+                // Arabic phrases (`هيئة الإذاعة البريطانية`) and other recognizers need no reading.
+                ("arabic", vec![from("heads", Org, 10, 30, 0.64), from("lexicon", Loc, 40, 50, 0.55)], vec![(Org, 10, 30), (Loc, 40, 50)]),
             ];
             for (what, cands, want) in cases {
                 assert_eq!(r(cands), want, "{what}");

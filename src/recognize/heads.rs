@@ -76,6 +76,11 @@ const SCORE_MEDIA: f32 = 0.6;
 /// The score of a place with a direction after it (`خراسان شمالی`): above the place alone (the gazetteer's
 /// 0.55) and the tagger's, below a longer head phrase (`استان خراسان شمالی`).
 const SCORE_DIRECTION: f32 = 0.6;
+/// The source of name phrases outside Arabic paragraphs. Persian marks neither a name's words with the article
+/// nor the construct (the ezafe is unwritten), so a head and any noun after it read like a name (`شرکت تقسیط`,
+/// `مرکز بهداشت`, `تیم ملی`): such a phrase stands only where the tagger also reads a name ([`crate::resolve`],
+/// rule 6).
+pub const SOURCE_PERSIAN: &str = "heads-fa";
 /// Most Latin words in a credit line.
 const MAX_CREDIT_WORDS: usize = 3;
 
@@ -315,7 +320,8 @@ impl Heads {
                     continue;
                 }
                 let score = 0.58 + 0.03 * (n + 1).min(4) as f32;
-                out.push(cx.candidate(label, tok.start + at, end, score, "heads"));
+                let source = if arabic { "heads" } else { SOURCE_PERSIAN };
+                out.push(cx.candidate(label, tok.start + at, end, score, source));
             }
         }
     }
@@ -815,6 +821,24 @@ mod tests {
             let h = heads();
             for text in ["منظمة", "منظمة \u{0301}", "منظمة\u{200C}", "\nReuters", "Reuters\n\nمنظمة الصحة"] {
                 let _ = run(&h, text, Lang::Ar, &[]);
+            }
+        }
+
+        #[test]
+        fn persian_phrases_are_marked_for_the_tagger_to_confirm() {
+            // (text, language, the phrase's source): a Persian phrase (`شرکت تقسیط`) stands only where the
+            // tagger reads a name too (resolve.rs, rule 6); an Arabic one marks its words itself.
+            let h = heads();
+            for (text, lang, want) in [
+                ("گفت دانشگاه ملی امروز", Lang::Fa, SOURCE_PERSIAN),
+                ("بدهی این شرکت تقسیط شد", Lang::Fa, SOURCE_PERSIAN),
+                ("قالت منظمة الصحة العالمية إن", Lang::Ar, "heads"),
+            ] {
+                let analysis = Analysis::new(text, Some(lang));
+                let mut out = Vec::new();
+                h.propose(&analysis.context(text, None), &mut out);
+                let sources: Vec<&str> = out.iter().map(|c| c.source).collect();
+                assert_eq!(sources, [want], "{text}");
             }
         }
     }
