@@ -273,6 +273,11 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
         if ws != s && !PROCLITICS.contains(&&t[ws..s]) {
             continue;
         }
+        let label = labels[m.pattern().as_usize()];
+        // A person's name takes no article (`الكابتن`, `الجماهير` are nouns, whatever `كابتن` was).
+        if label == Label::Per && (t[ws..s].ends_with("ال") || t[ws..s].ends_with("لل")) {
+            continue;
+        }
         let (a, b) = norm.orig_range(s, end);
         let on_chars = b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b);
         if a >= b || !on_chars || overlaps(&taken, a, b) {
@@ -281,7 +286,7 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
         if cuts_quote(a, b) {
             continue;
         }
-        added.push(Span::new(labels[m.pattern().as_usize()], a, b));
+        added.push(Span::new(label, a, b));
     }
     // Spelling variants of single-word names and surnames (`كاركاس` for `كاراكاس`): words one letter away from
     // a name, with the same skeleton (four letters or more), that only one label's name has. A word ending in
@@ -321,7 +326,9 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
                     return None;
                 }
                 let adjective = stem.ends_with('ي') && !name.ends_with('ي');
-                (!adjective && edit_distance(stem, name, 1) <= 1).then_some(label)
+                // The skeleton drops the article, a person's name does not take one (`الكابتن`).
+                let article = label == Label::Per && stem.starts_with("ال") && !name.starts_with("ال");
+                (!adjective && !article && edit_distance(stem, name, 1) <= 1).then_some(label)
             };
             let found = std::iter::once(0)
                 .chain(
@@ -789,6 +796,29 @@ mod tests {
             split_two_people(text, &mut spans);
             let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
             assert_eq!(got, ["غوايدو", "غوايدو"]);
+        }
+
+        #[test]
+        fn a_person_is_not_propagated_onto_a_word_with_the_article() {
+            // (text, the mentions found, what propagation finds): a person's surname or name, written again after
+            // the article (or a fused لل), or as a spelling variant with the article, is a noun (`الكابتن`); other
+            // proclitics stay allowed, and places and organisations take the article (`البيرو`).
+            type Case<'a> = (&'a str, &'a [(Label, &'a str, usize)], &'a [&'a str]);
+            let cases: &[Case] = &[
+                ("أصبح راؤول كابتن الفريق ثم اعتزل الكابتن السابق", &[(Label::Per, "راؤول كابتن", 0)], &["راؤول كابتن"]),
+                ("قال خوان غوايدو إن الغوايدو وللغوايدو", &[(Label::Per, "خوان غوايدو", 0)], &["خوان غوايدو"]),
+                ("قال خوان غوايدو إن لغوايدو وغوايدو", &[(Label::Per, "خوان غوايدو", 0)], &["خوان غوايدو", "غوايدو", "غوايدو"]),
+                // A spelling variant one letter away, with the article.
+                ("قال ساراكوف إن الساركوف", &[(Label::Per, "ساراكوف", 0)], &["ساراكوف"]),
+                ("قال ساراكوف إن ساركوف", &[(Label::Per, "ساراكوف", 0)], &["ساراكوف", "ساركوف"]),
+                ("زار بيرو ثم البيرو", &[(Label::Loc, "بيرو", 0)], &["بيرو", "بيرو"]),
+            ];
+            for (text, found, want) in cases {
+                let mut spans = spans_of(text, found);
+                propagate(text, &Normalized::new(text), &mut spans);
+                let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+                assert_eq!(got, *want, "{text}");
+            }
         }
 
         #[test]
