@@ -13,8 +13,8 @@
 //! - or, after a head without the article or after a name word, a name word: not a common word, a cue, a head
 //!   or a title, no article, three letters or more, not inside a person the gazetteer found (`حكومة` + a
 //!   person; a facility may be named after one); at most [`MAX_NAME_WORDS`] of them (`وكالة X`). After a name
-//!   word, an adjective made from a place name (`الروسية` from `روسيا`) describes the organisation and ends
-//!   the phrase.
+//!   word or a place's name, an adjective made from a place name (`الروسية` from `روسيا`) describes the
+//!   organisation and ends the phrase (`ريال مدريد الإسباني`).
 //!
 //! The hand-written classes of [`super::head_classes`] add the guide's conventions: a facility's head
 //! (`جسر`, `مطار`, `البيت`) heads a place, with name parts only after the article (`البيت الأبيض`); an armed
@@ -251,6 +251,7 @@ impl Heads {
             let mut branch = false;
             let (mut n, mut names, mut after_name) = (0usize, 0usize, false);
             let (mut only_adjectives, mut last_adjective_of_place) = (true, false);
+            let mut after_place = false;
             let arabic = cx.lang_at(cx.norm.orig_start(tok.start)) == Lang::Ar;
             if !arabic && tok.text(t).get(at..).is_some_and(is_persian_non_head) {
                 continue;
@@ -269,7 +270,9 @@ impl Heads {
                 let nisba = !hamza && nisba_stem(f).is_some();
                 let adjective = self.parts.contains(f) || (nisba && !strict_parts);
                 let of_place = adjective && self.place_adjective(f, &mut buf);
-                if adjective && !(after_name && of_place) {
+                // After a name word or a place's name, an adjective made from a place describes (`ريال مدريد
+                // الإسباني`: the Spanish Real Madrid).
+                if adjective && !((after_name || after_place) && of_place) {
                     after_name = false;
                     only_adjectives &= nisba;
                     last_adjective_of_place = of_place;
@@ -294,6 +297,7 @@ impl Heads {
                     *slot = f;
                 }
                 branch |= is_branch(f);
+                after_place = self.is_place(f, &mut buf);
                 n += 1;
                 prev = next;
                 if !arabic || (f.starts_with("ال") && !hamza) || after_name {
@@ -523,8 +527,8 @@ mod tests {
     const HEADS_T: &str = "# test\nمنظمة\tORG\t10\t0.90\nنهر\tLOC\t8\t0.90\nالحزب\tORG\t9\t0.80\nرابطة\tORG\t5\t0.10\n\
         دانشگاه\tORG\t9\t0.80\nالشؤون\tORG\t4\t0.60\nملعب\tORG\t9\t0.80\nدولت\tORG\t9\t0.60\nالقوات\tORG\t9\t0.50\n\
         ريال\tORG\t9\t0.90\nشرکت\tORG\t9\t0.90\n";
-    const PARTS_T: &str = "# test\nالصحة\t9\nأنباء\t3\nالخارجية\t5\nملی\t7\nالأبيض\t4\nالمسلحة\t4\n";
-    const NAMES_T: &str = "# test\nLOC\tروسيا\nLOC\tالصين\nPER\tكارون\nLOC\tبرينوفا\n";
+    const PARTS_T: &str = "# test\nمدريد\t3\nالصحة\t9\nأنباء\t3\nالخارجية\t5\nملی\t7\nالأبيض\t4\nالمسلحة\t4\n";
+    const NAMES_T: &str = "# test\nLOC\tمدريد\nLOC\tروسيا\nLOC\tالصين\nPER\tكارون\nLOC\tبرينوفا\n";
     const TITLES_T: &str = "# test\nوزير\t9\n";
     const COMMON_T: &str = "# test\nقال\t9\nمن\t9\nفي\t9\nإن\t9\nگفت\t9\nأنباء\t9\n";
 
@@ -822,6 +826,19 @@ mod tests {
             for text in ["منظمة", "منظمة \u{0301}", "منظمة\u{200C}", "\nReuters", "Reuters\n\nمنظمة الصحة"] {
                 let _ = run(&h, text, Lang::Ar, &[]);
             }
+        }
+
+        #[test]
+        fn an_adjective_of_a_place_after_a_place_describes() {
+            use Label::*;
+            check(&[
+                // `ريال مدريد الإسباني`: a place's name (here also a name part) and an adjective made from a place;
+                // the adjective is no part of the name, and a phrase ending on a bare word is not complete.
+                ("فاز ريال مدريد الروسية", Lang::Ar, &[], &[]),
+                // After a noun the adjective belongs (`منظمة الصحة الروسية`), after a name word it ends the name.
+                ("منظمة الصحة الروسية", Lang::Ar, &[], &[(Org, "منظمة الصحة الروسية")]),
+                ("منظمة برينوفا الروسية", Lang::Ar, &[], &[(Org, "منظمة برينوفا")]),
+            ]);
         }
 
         #[test]
