@@ -23,6 +23,9 @@
 //! before `پرس` / `برس` / `نيوز` names a media outlet (`X پرس`); a place and a Persian direction after it
 //! (`X شمالی`) name one place.
 //!
+//! A country's name (one the gazetteer marks, [`super::lexicon::SOURCE_COUNTRY`]) after the first follower ends
+//! the phrase: `دادگاه عالی ونزوئلا` is the supreme court of Venezuela, and the country stays a place.
+//!
 //! The phrase is proposed with the head's label, up to its last word that can end a name (in Arabic, a word
 //! with the article or a name word: `وكالة أنباء` is a construct noun waiting for its complement), unless
 //! - its followers are all relative adjectives, the last made from a place (`القوات الروسية`: the Russian
@@ -42,7 +45,7 @@ use std::sync::OnceLock;
 use super::head_classes::{
     class_of, class_of_word, describes, is_branch, is_detached_affix, is_direction, is_media_tail, is_persian_non_head, Class,
 };
-use super::lexicon::{common_words, place_words, WordSet};
+use super::lexicon::{common_words, place_words, WordSet, SOURCE_COUNTRY};
 use super::lexicon_data::{self, one_word_places, precise_heads};
 use super::word_table::WordTable;
 use super::{Context, Recognizer};
@@ -218,6 +221,10 @@ impl Heads {
         let mut people: Vec<(usize, usize)> =
             out.iter().filter(|c| c.span.label == Label::Per).map(|c| (c.span.start, c.span.end)).collect();
         people.sort_unstable_by_key(|&(s, e)| (e, s));
+        // Where the gazetteer's countries start (original offsets, sorted).
+        let mut countries: Vec<usize> = out.iter().filter(|c| c.source == SOURCE_COUNTRY).map(|c| c.span.start).collect();
+        countries.sort_unstable();
+        let country_in = |a: usize, b: usize| countries.get(countries.partition_point(|&s| s < a)).is_some_and(|&s| s < b);
         for (i, tok) in toks.iter().enumerate() {
             if tok.kind != TokenKind::Word {
                 continue;
@@ -262,6 +269,12 @@ impl Heads {
             let mut prev = tok;
             for next in toks[i + 1..].iter().take(MAX_FOLLOWERS) {
                 if next.kind != TokenKind::Word || !spaced(t, prev, next) {
+                    break;
+                }
+                // A country's name after the phrase's first follower is the country the body or place belongs to
+                // (`دادگاه عالی ونزوئلا`, `کاخ ریاستجمهوری ونزوئلا`): the phrase ends before it, the country
+                // stays a place of its own (as the tagger's readings do, see `crate::resolve`).
+                if n > 0 && country_in(cx.norm.orig_start(next.start), cx.norm.orig_end(next.end)) {
                     break;
                 }
                 let f = next.text(t);
@@ -839,6 +852,31 @@ mod tests {
                 ("منظمة الصحة الروسية", Lang::Ar, &[], &[(Org, "منظمة الصحة الروسية")]),
                 ("منظمة برينوفا الروسية", Lang::Ar, &[], &[(Org, "منظمة برينوفا")]),
             ]);
+        }
+
+        #[test]
+        fn a_country_after_the_phrase_is_a_place_of_its_own() {
+            // (text, the country the gazetteer found, the phrase): `دادگاه عالی ونزوئلا` is the court of the country.
+            let h = heads();
+            for (text, country, want) in [
+                ("گفت دانشگاه ملی ونزوئلا.", "ونزوئلا", Some("دانشگاه ملی")),
+                ("قالت منظمة الصحة الصين", "الصين", Some("منظمة الصحة")),
+                // Right after the head the country is the name (`منتخب الأرجنتين`): the phrase is proposed whole.
+                ("گفت دانشگاه ونزوئلا.", "ونزوئلا", Some("دانشگاه ونزوئلا")),
+                // After a name word too; a place the gazetteer does not mark as a country does not end the phrase.
+                ("گفت دانشگاه زیلاندو ونزوئلا.", "ونزوئلا", Some("دانشگاه زیلاندو")),
+                ("گفت دانشگاه زیلاندو ونزوئلا.", "", Some("دانشگاه زیلاندو ونزوئلا")),
+            ] {
+                let analysis = Analysis::new(text, None);
+                let mut out = Vec::new();
+                if let Some(a) = text.find(country).filter(|_| !country.is_empty()) {
+                    out.push(Candidate { span: Span::new(Label::Loc, a, a + country.len()), score: 0.55, source: SOURCE_COUNTRY });
+                }
+                let n = out.len();
+                h.propose(&analysis.context(text, None), &mut out);
+                let got: Vec<&str> = out[n..].iter().map(|c| &text[c.span.start..c.span.end]).collect();
+                assert_eq!(got, want.into_iter().collect::<Vec<_>>(), "{text}");
+            }
         }
 
         #[test]
