@@ -69,26 +69,25 @@ pub const SURE_READING: f32 = 0.5;
 /// Rule 5 of the module documentation: a sure reading of a name by the tagger, containing a shorter name from
 /// another recognizer, is scored just above it.
 fn prefer_read_names(candidates: &mut [Candidate]) {
-    // Names by start; those starting inside a reading are found by binary search, so the work is the number of
-    // candidates inside readings, not pairs.
+    // Names of the other recognizers by start; those starting inside a reading are found by binary search, so
+    // the work is the number of candidates inside readings, not pairs.
     let mut names: Vec<Part> = candidates
         .iter()
-        .filter(|c| c.span.label.is_entity())
+        .filter(|c| c.span.label.is_entity() && c.source != READER)
         .map(|c| Part {
             start: c.span.start,
             end: c.span.end,
             score: c.score,
             label: c.span.label,
-            reader: c.source == READER,
             country: c.source == SOURCE_COUNTRY,
         })
         .collect();
-    if names.len() < 2 {
+    if names.is_empty() {
         return;
     }
     names.sort_unstable_by_key(|p| (p.start, p.end));
     for c in candidates.iter_mut() {
-        if !c.span.label.is_entity() || c.source != READER || c.score < SURE_READING {
+        if c.source != READER || c.score < SURE_READING || !c.span.label.is_entity() {
             continue;
         }
         let (s, e) = (c.span.start, c.span.end);
@@ -99,7 +98,7 @@ fn prefer_read_names(candidates: &mut [Candidate]) {
             continue;
         }
         let best_part = inside()
-            .filter(|p| !p.reader && (c.span.label != Label::Per || p.label == Label::Per))
+            .filter(|p| c.span.label != Label::Per || p.label == Label::Per)
             .map(|p| p.score)
             .fold(f32::NEG_INFINITY, f32::max);
         if best_part >= c.score {
@@ -132,14 +131,12 @@ fn drop_unread_phrases(candidates: &mut Vec<Candidate>) {
     });
 }
 
-/// A name candidate as rule 5 looks at it.
+/// A name candidate of another recognizer than the tagger, as rule 5 looks at it.
 struct Part {
     start: usize,
     end: usize,
     score: f32,
     label: Label,
-    /// Proposed by the tagger.
-    reader: bool,
     /// A country's name ([`SOURCE_COUNTRY`]).
     country: bool,
 }
