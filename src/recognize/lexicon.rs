@@ -18,7 +18,8 @@
 //!
 //! Boundaries:
 //! - a match's right edge ends a word, and the letters between the start of its word and the match are a
-//!   proclitic sequence (و ف ب ل ك ال and combinations, see [`crate::tokenize::PROCLITICS`]); the span leaves
+//!   proclitic sequence (و ف ب ل ك ال and combinations, see [`crate::tokenize::PROCLITICS`]), except in a
+//!   Persian paragraph, which writes its prepositions and conjunction apart (`برمی` is no ب + رمی); the span leaves
 //!   the proclitics out but keeps an article written before a place or organisation (`البيرو`) and a fused
 //!   `لل`, as written; a person's name takes no article its entry lacks;
 //! - a place's or organisation's name of five letters or more glued to a preceding word (`رئيسجمهورامريكا`)
@@ -307,8 +308,10 @@ impl Lexicon {
         if self.is_known_word(w) {
             return None;
         }
+        // Persian writes its prepositions and conjunction apart (`کروبی` is not ک + روبی).
         let stripped = NON_ARTICLE_PROCLITICS
             .iter()
+            .filter(|_| lang != Lang::Fa)
             .find_map(|p| strip_proclitic(w, p).filter(|r| is_given(r)).map(|r| w.len() - r.len()));
         if stripped.is_some() || w.chars().count() < 5 || self.common.contains(w) || self.titles.contains(w) {
             return stripped;
@@ -363,6 +366,11 @@ impl Lexicon {
                 // A whole word that is a common word is not proclitic + name (`كامل` is not ك + آمل); the match
                 // already ends a word (see `find_iter` above), so `ws..end` is the whole word.
                 if self.common.contains(&t[ws..end]) {
+                    continue;
+                }
+                // Persian writes its prepositions and conjunction apart: letters before a name in a Persian word
+                // are no proclitics (`برمی` is not ب + رمی, `کلوب` not ک + لوب).
+                if cx.lang_at(cx.norm.orig_start(ws)) == Lang::Fa {
                     continue;
                 }
                 // An article written before a name belongs to it (`البيرو`), other proclitics do not. A person's
@@ -872,6 +880,31 @@ mod tests {
 
     mod regression {
         use super::*;
+
+        #[test]
+        fn persian_has_no_proclitics_before_names() {
+            // (text, language, what the gazetteer finds): Persian writes به / و apart, so letters before a name
+            // inside a Persian word are part of another word (`برمی گردد`, `کلوب`); Arabic attaches them.
+            let lex = Lexicon::from_tables(&["PER\tرمی\nLOC\tلوب\nLOC\tبابل\n"], &["روبی\tfa,ar\n"], "", "");
+            let cases: &[(&str, lang::Lang, &[&str])] = &[
+                ("پیش برمی گردد", lang::Lang::Fa, &[]),
+                ("به این کلوب ملحق", lang::Lang::Fa, &[]),
+                ("در بابل بود", lang::Lang::Fa, &["بابل"]),
+                // A given name after a proclitic, and the surname-like word after it.
+                ("گفت کروبی فلانی", lang::Lang::Fa, &[]),
+                ("قال لرمی وبلوب", lang::Lang::Ar, &["رمی", "لوب"]),
+                ("قال كروبی فلانی", lang::Lang::Ar, &["روبی فلانی"]),
+            ];
+            for (text, lang, want) in cases {
+                let analysis = Analysis::new(text, Some(*lang));
+                let mut out = Vec::new();
+                lex.propose(&analysis.context(text, None), &mut out);
+                let mut got: Vec<&str> = out.iter().map(|c| &text[c.span.start..c.span.end]).collect();
+                got.sort_unstable();
+                got.dedup();
+                assert_eq!(got, *want, "{text}");
+            }
+        }
 
         #[test]
         fn a_glued_name_is_a_long_place_or_organisation_not_a_suffix() {
