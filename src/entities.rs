@@ -12,7 +12,8 @@
 //!   the same [`skeleton`] (`كاركاس` for `كاراكاس`), not adjectives made from them (`فنزويلي`). Common and cue
 //!   words (data/lexicon/common.tsv, cues.tsv) are never propagated alone;
 //! - the name in a two-word organisation or place made of a head word and a name (`وكالة X`, see
-//!   [`crate::recognize::heads`]) is also that organisation or place when written alone.
+//!   [`crate::recognize::heads`]) is also that organisation or place when written alone, unless the mention
+//!   is written in Persian letters, where nothing marks a noun after a head (`فدراسیون چوگان`).
 //!
 //! [`link`] groups mentions with the same label into entities. Two mentions are linked when
 //! - their [`skeleton`]s are equal: spelling variants (`غوايدو` / `غايدو`, `نيكولاس` / `نيكولوس`) and Arabic and
@@ -126,6 +127,21 @@ fn is_word_char(c: char) -> bool {
     is_arabic_letter(c) || c.is_alphanumeric() || c == '\u{200C}'
 }
 
+/// Whether a mention (original text) is written with more letters only Persian uses (پ چ ژ گ and Persian yeh
+/// and kaf) than letters only Arabic uses (ة, Arabic yeh and kaf, ى, ؤ, إ): a name too short for
+/// [`crate::lang`]'s evidence still shows its script.
+fn written_in_persian(m: &str) -> bool {
+    let (mut fa, mut ar) = (0usize, 0usize);
+    for c in m.chars() {
+        match c {
+            'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک' | 'ۀ' => fa += 1,
+            'ة' | 'ي' | 'ى' | 'ك' | 'ؤ' | 'إ' => ar += 1,
+            _ => {}
+        }
+    }
+    fa > ar
+}
+
 /// Whether a single normalized word may be propagated alone: long enough and not a common word or title.
 fn propagatable(w: &str) -> bool {
     w.chars().count() >= 3 && !common_words().contains(w) && !title_words().contains(w)
@@ -233,9 +249,12 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
         if label == Label::Per && w.len() > 1 && surnames.contains_key(w[w.len() - 1].as_str()) {
             add(w[w.len() - 1].clone(), Label::Per);
         }
-        // The name of an organisation or place written after its head word (`وكالة X`) is also written alone.
+        // The name of an organisation or place written after its head word (`وكالة X`) is also written alone;
+        // in Arabic, where the article marks the nouns. A Persian head takes any noun after it unmarked
+        // (`فدراسیون چوگان`, `سازمان هواشناسی`), which alone is as often the noun as the name.
         if let [head, name] = w.as_slice() {
-            if label != Label::Per && is_head(head) && !name.starts_with("ال") && propagatable(name) {
+            let persian = || text.get(spans[*i].start..spans[*i].end).is_some_and(written_in_persian);
+            if label != Label::Per && is_head(head) && !name.starts_with("ال") && propagatable(name) && !persian() {
                 add(name.clone(), label);
             }
         }
@@ -273,6 +292,15 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
         if ws != s && !PROCLITICS.contains(&&t[ws..s]) {
             continue;
         }
+        // Persian writes its prepositions and conjunction apart: no proclitics inside a Persian word.
+        if ws != s && text.get(norm.orig_start(ws)..norm.orig_end(end)).is_some_and(written_in_persian) {
+            continue;
+        }
+        let label = labels[m.pattern().as_usize()];
+        // A person's name takes no article (`الكابتن`, `الجماهير` are nouns, whatever `كابتن` was).
+        if label == Label::Per && (t[ws..s].ends_with("ال") || t[ws..s].ends_with("لل")) {
+            continue;
+        }
         let (a, b) = norm.orig_range(s, end);
         let on_chars = b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b);
         if a >= b || !on_chars || overlaps(&taken, a, b) {
@@ -281,7 +309,7 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
         if cuts_quote(a, b) {
             continue;
         }
-        added.push(Span::new(labels[m.pattern().as_usize()], a, b));
+        added.push(Span::new(label, a, b));
     }
     // Spelling variants of single-word names and surnames (`كاركاس` for `كاراكاس`): words one letter away from
     // a name, with the same skeleton (four letters or more), that only one label's name has. A word ending in
@@ -321,13 +349,17 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
                     return None;
                 }
                 let adjective = stem.ends_with('ي') && !name.ends_with('ي');
-                (!adjective && edit_distance(stem, name, 1) <= 1).then_some(label)
+                // The skeleton drops the article, a person's name does not take one (`الكابتن`).
+                let article = label == Label::Per && stem.starts_with("ال") && !name.starts_with("ال");
+                (!adjective && !article && edit_distance(stem, name, 1) <= 1).then_some(label)
             };
+            let persian = || text.get(norm.orig_start(ws)..norm.orig_end(we)).is_some_and(written_in_persian);
             let found = std::iter::once(0)
                 .chain(
                     NON_ARTICLE_PROCLITICS
                         .iter()
-                        .filter_map(|p| strip_proclitic(word, p).map(|r| word.len() - r.len())),
+                        .filter_map(|p| strip_proclitic(word, p).map(|r| word.len() - r.len()))
+                        .filter(|_| !persian()),
                 )
                 .find_map(|k| variant_of(&word[k..], &mut buf).map(|l| (k, l)));
             let Some((k, label)) = found else { continue };
@@ -789,6 +821,66 @@ mod tests {
             split_two_people(text, &mut spans);
             let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
             assert_eq!(got, ["غوايدو", "غوايدو"]);
+        }
+
+        #[test]
+        fn a_person_is_not_propagated_onto_a_word_with_the_article() {
+            // (text, the mentions found, what propagation finds): a person's surname or name, written again after
+            // the article (or a fused لل), or as a spelling variant with the article, is a noun (`الكابتن`); other
+            // proclitics stay allowed, and places and organisations take the article (`البيرو`).
+            type Case<'a> = (&'a str, &'a [(Label, &'a str, usize)], &'a [&'a str]);
+            let cases: &[Case] = &[
+                ("أصبح راؤول كابتن الفريق ثم اعتزل الكابتن السابق", &[(Label::Per, "راؤول كابتن", 0)], &["راؤول كابتن"]),
+                ("قال خوان غوايدو إن الغوايدو وللغوايدو", &[(Label::Per, "خوان غوايدو", 0)], &["خوان غوايدو"]),
+                ("قال خوان غوايدو إن لغوايدو وغوايدو", &[(Label::Per, "خوان غوايدو", 0)], &["خوان غوايدو", "غوايدو", "غوايدو"]),
+                // A spelling variant one letter away, with the article.
+                ("قال ساراكوف إن الساركوف", &[(Label::Per, "ساراكوف", 0)], &["ساراكوف"]),
+                ("قال ساراكوف إن ساركوف", &[(Label::Per, "ساراكوف", 0)], &["ساراكوف", "ساركوف"]),
+                ("زار بيرو ثم البيرو", &[(Label::Loc, "بيرو", 0)], &["بيرو", "بيرو"]),
+            ];
+            for (text, found, want) in cases {
+                let mut spans = spans_of(text, found);
+                propagate(text, &Normalized::new(text), &mut spans);
+                let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+                assert_eq!(got, *want, "{text}");
+            }
+        }
+
+        #[test]
+        fn no_proclitics_inside_a_persian_word() {
+            // (text, mentions, what propagation finds): `بیشتری` is no ب + a name, in Arabic ب attaches.
+            type Case<'a> = (&'a str, &'a [(Label, &'a str, usize)], &'a [&'a str]);
+            let cases: &[Case] = &[
+                ("دیدار با یشتری گفت جزییات بیشتری", &[(Label::Per, "یشتری", 0)], &["یشتری"]),
+                ("قال ساراكوف إن بساراكوف", &[(Label::Per, "ساراكوف", 0)], &["ساراكوف", "ساراكوف"]),
+                // Spelling variants after a proclitic too.
+                ("گفت ساراکوف و بسارکوف", &[(Label::Per, "ساراکوف", 0)], &["ساراکوف"]),
+                ("قال ساراكوف إن بساركوف", &[(Label::Per, "ساراكوف", 0)], &["ساراكوف", "ساركوف"]),
+            ];
+            for (text, found, want) in cases {
+                let mut spans = spans_of(text, found);
+                propagate(text, &Normalized::new(text), &mut spans);
+                let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+                assert_eq!(got, *want, "{text}");
+            }
+        }
+
+        #[test]
+        fn a_persian_head_and_noun_does_not_make_the_noun_a_name() {
+            // (text, mentions, what propagation finds): the word after a head is propagated alone in Arabic only.
+            type Case<'a> = (&'a str, &'a [(Label, &'a str, usize)], &'a [&'a str]);
+            let cases: &[Case] = &[
+                ("رئیس فدراسیون چوگان گفت توسعه چوگان", &[(Label::Org, "فدراسیون چوگان", 0)], &["فدراسیون چوگان"]),
+                ("سازمان هواشناسی گفت کارشناس هواشناسی", &[(Label::Org, "سازمان هواشناسی", 0)], &["سازمان هواشناسی"]),
+                // Arabic: the same rule finds the agency alone (`وكالة سبوتنيك` … `سبوتنيك`).
+                ("قالت وكالة زيلاندو إن زيلاندو", &[(Label::Org, "وكالة زيلاندو", 0)], &["وكالة زيلاندو", "زيلاندو"]),
+            ];
+            for (text, found, want) in cases {
+                let mut spans = spans_of(text, found);
+                propagate(text, &Normalized::new(text), &mut spans);
+                let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+                assert_eq!(got, *want, "{text}");
+            }
         }
 
         #[test]

@@ -13,16 +13,26 @@
 //!    entities, so an entity that would cut a quotation's edge is the one that goes.
 //! 4. Exact duplicates (same label and range) are overlaps like any other: the strongest one stays, with the
 //!    value, calendar or speaker it carries.
-//! 5. Before that, a person's name that the tagger ([`READER`]), which reads the words around it, is sure of
-//!    (score [`SURE_READING`] or more) and that strictly contains a shorter person from another recognizer is
-//!    scored just above that part: the gazetteer knows the part (`حسين بن طلال` in `الملك حسين بن طلال`,
-//!    `محمود حسين` in `محمود حسين هديب`), the tagger sees that the name goes on.
+//! 5. Before that, a name that the tagger ([`READER`]), which reads the words around it, is sure of (score
+//!    [`SURE_READING`] or more) and that strictly contains a shorter name from another recognizer is scored just
+//!    above that part: the gazetteer knows the part (`حسين بن طلال` in `الملك حسين بن طلال`, `محمود حسين` in
+//!    `محمود حسين هديب`, `دانشگاه آزاد اسلامی` in `دانشگاه آزاد اسلامی واحد زاهدان`, `شیراز` in
+//!    `دانشگاه علوم پزشکی شیراز`), the tagger sees that the name goes on. A person's name gains only over
+//!    people inside it (a place in it may be a name's word, `مايوركا`); a place or organisation over any name
+//!    inside it, unless it ends in a country's name ([`SOURCE_COUNTRY`]): `کنگره ملی ونزوئلا` and `دولت ونزوئلا`
+//!    are a body of the country, which stays a place of its own.
+//! 6. A Persian name phrase ([`SOURCE_PERSIAN`]: a head word and the words after it, `شرکت X`) that no reading
+//!    of the tagger overlaps is dropped: without the article or a written construct, a head and a common noun
+//!    after it (`مرکز بهداشت`, `شرکت تقسیط`) look like a name, and the tagger, which knows the words, reads
+//!    none there.
 //!
 //! The result is sorted by start, longer first at equal starts, quotations before what they contain.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashSet};
 
+use crate::recognize::heads::SOURCE_PERSIAN;
+use crate::recognize::lexicon::SOURCE_COUNTRY;
 use crate::span::{Candidate, Label, Span};
 
 fn by_strength(a: &Candidate, b: &Candidate) -> Ordering {
@@ -56,31 +66,40 @@ pub const READER: &str = crate::ner::SOURCE;
 /// recognizer (on the tagger's scale, [`crate::ner::SCORE_MIN`] to [`crate::ner::SCORE_MAX`]).
 pub const SURE_READING: f32 = 0.5;
 
-/// Rule 5 of the module documentation: a sure reading of a person's name by the tagger, containing a shorter
-/// person from another recognizer, is scored just above it.
+/// Rule 5 of the module documentation: a sure reading of a name by the tagger, containing a shorter name from
+/// another recognizer, is scored just above it.
 fn prefer_read_names(candidates: &mut [Candidate]) {
-    // People by start; those starting inside a reading are found by binary search, so the work is the number of
-    // candidates inside readings, not pairs.
-    let mut people: Vec<(usize, usize, f32, bool)> = candidates
+    // Names of the other recognizers by start; those starting inside a reading are found by binary search, so
+    // the work is the number of candidates inside readings, not pairs.
+    let mut names: Vec<Part> = candidates
         .iter()
-        .filter(|c| c.span.label == Label::Per)
-        .map(|c| (c.span.start, c.span.end, c.score, c.source == READER))
+        .filter(|c| c.span.label.is_entity() && c.source != READER)
+        .map(|c| Part {
+            start: c.span.start,
+            end: c.span.end,
+            score: c.score,
+            label: c.span.label,
+            country: c.source == SOURCE_COUNTRY,
+        })
         .collect();
-    if people.len() < 2 {
+    if names.is_empty() {
         return;
     }
-    people.sort_unstable_by_key(|&(s, e, _, _)| (s, e));
+    names.sort_unstable_by_key(|p| (p.start, p.end));
     for c in candidates.iter_mut() {
-        if c.span.label != Label::Per || c.source != READER || c.score < SURE_READING {
+        if c.source != READER || c.score < SURE_READING || !c.span.label.is_entity() {
             continue;
         }
         let (s, e) = (c.span.start, c.span.end);
-        let from = people.partition_point(|&(a, _, _, _)| a < s);
-        let best_part = people[from..]
-            .iter()
-            .take_while(|&&(a, _, _, _)| a < e)
-            .filter(|&&(a, b, _, reader)| !reader && b <= e && b - a < e - s)
-            .map(|&(_, _, score, _)| score)
+        let from = names.partition_point(|p| p.start < s);
+        let inside = || names[from..].iter().take_while(|p| p.start < e).filter(|p| p.end <= e && p.end - p.start < e - s);
+        // An organisation or place of a country (`کنگره ملی ونزوئلا`, `دولت ونزوئلا`): the country stays a place.
+        if c.span.label != Label::Per && inside().any(|p| p.country && p.end == e) {
+            continue;
+        }
+        let best_part = inside()
+            .filter(|p| c.span.label != Label::Per || p.label == Label::Per)
+            .map(|p| p.score)
             .fold(f32::NEG_INFINITY, f32::max);
         if best_part >= c.score {
             c.score = best_part + 0.001;
@@ -88,9 +107,44 @@ fn prefer_read_names(candidates: &mut [Candidate]) {
     }
 }
 
+/// Rule 6 of the module documentation: Persian name phrases that no reading of the tagger overlaps go.
+fn drop_unread_phrases(candidates: &mut Vec<Candidate>) {
+    if !candidates.iter().any(|c| c.source == SOURCE_PERSIAN) {
+        return;
+    }
+    let mut read: Vec<(usize, usize)> =
+        candidates.iter().filter(|c| c.source == READER && c.span.label.is_entity()).map(|c| (c.span.start, c.span.end)).collect();
+    read.sort_unstable();
+    // The furthest end of the readings up to each one (by start): a phrase is overlapped when some reading
+    // starting before its end ends after its start.
+    let mut furthest = Vec::with_capacity(read.len());
+    let mut max_end = 0;
+    for &(_, e) in &read {
+        max_end = max_end.max(e);
+        furthest.push(max_end);
+    }
+    candidates.retain(|c| {
+        c.source != SOURCE_PERSIAN || {
+            let n = read.partition_point(|&(s, _)| s < c.span.end);
+            n > 0 && furthest[n - 1] > c.span.start
+        }
+    });
+}
+
+/// A name candidate of another recognizer than the tagger, as rule 5 looks at it.
+struct Part {
+    start: usize,
+    end: usize,
+    score: f32,
+    label: Label,
+    /// A country's name ([`SOURCE_COUNTRY`]).
+    country: bool,
+}
+
 /// Resolves overlapping candidates into final spans (see the module documentation for the rule).
 pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Span> {
     candidates.retain(|c| !c.span.is_empty());
+    drop_unread_phrases(&mut candidates);
     prefer_read_names(&mut candidates);
     // A stable sort of indices, then one move per candidate: the same order as sorting the candidates, whose
     // size made the sort's moves dearer than its comparisons.
@@ -199,10 +253,11 @@ mod tests {
             (vec![part(0, 10, 0.66), read(0, 16, 0.45)], vec![(Label::Per, 0, 10)]),
             // Only a reading that contains the part; one that only overlaps it does not gain.
             (vec![part(0, 10, 0.66), read(5, 16, 0.54)], vec![(Label::Per, 0, 10)]),
-            // Not a reading of another label, nor a longer name from another recognizer than the tagger.
+            // A reading of an organisation wins over a person inside it (`رژیم آل خلیفه`, see the regression
+            // group); a longer name from another recognizer than the tagger does not.
             (
                 vec![part(0, 10, 0.66), Candidate { span: Span::new(Label::Org, 0, 16), score: 0.54, source: READER }],
-                vec![(Label::Per, 0, 10)],
+                vec![(Label::Org, 0, 16)],
             ),
             (vec![part(0, 10, 0.66), part(0, 16, 0.54)], vec![(Label::Per, 0, 10)]),
             // A shorter reading by the tagger itself is no part: scores decide.
@@ -218,5 +273,85 @@ mod tests {
     fn duplicates_collapse() {
         let out = r(vec![c(Label::Loc, 0, 5, 0.5), c(Label::Loc, 0, 5, 0.7), c(Label::Loc, 3, 3, 0.9)]);
         assert_eq!(out, [(Label::Loc, 0, 5)]);
+    }
+
+    mod regression {
+        use super::*;
+
+        fn from(source: &'static str, label: Label, start: usize, end: usize, score: f32) -> Candidate {
+            Candidate { span: Span::new(label, start, end), score, source }
+        }
+
+        #[test]
+        fn a_sure_reading_of_a_place_or_organisation_wins_over_a_name_inside_it() {
+            use Label::{Loc, Org, Per};
+            type Case = (&'static str, Vec<Candidate>, Vec<(Label, usize, usize)>);
+            let cases: Vec<Case> = vec![
+                // `دانشگاه آزاد اسلامی` (gazetteer) in `دانشگاه آزاد اسلامی واحد زاهدان` (tagger).
+                ("organisation goes on", vec![from("lexicon", Org, 0, 30, 0.65), from(READER, Org, 0, 50, 0.54)], vec![(Org, 0, 50)]),
+                // `شیراز` (gazetteer) in `دانشگاه علوم پزشکی شیراز`; `محیط زیست استان` (name phrase) and `البرز`
+                // in `محیط زیست استان البرز`.
+                ("place inside", vec![from("lexicon", Loc, 30, 40, 0.55), from(READER, Org, 0, 40, 0.54)], vec![(Org, 0, 40)]),
+                (
+                    "two parts",
+                    vec![from("heads", Org, 0, 20, 0.64), from("lexicon", Loc, 21, 30, 0.55), from(READER, Org, 0, 30, 0.54)],
+                    vec![(Org, 0, 30)],
+                ),
+                // A person inside an organisation (`رژیم آل خلیفه`), a place inside a longer place (`شمال اربیل`).
+                ("person inside", vec![from("lexicon", Per, 10, 20, 0.6), from(READER, Org, 0, 20, 0.54)], vec![(Org, 0, 20)]),
+                ("place in place", vec![from("lexicon", Loc, 10, 20, 0.55), from(READER, Loc, 0, 20, 0.54)], vec![(Loc, 0, 20)]),
+                // A body of a country: `کنگره ملی ونزوئلا`, `دولت ونزوئلا`; the country stays.
+                (
+                    "country at the end",
+                    vec![from(SOURCE_COUNTRY, Loc, 20, 30, 0.55), from(READER, Org, 0, 30, 0.54)],
+                    vec![(Loc, 20, 30)],
+                ),
+                (
+                    "country and a part",
+                    vec![from("heads", Org, 0, 19, 0.61), from(SOURCE_COUNTRY, Loc, 20, 30, 0.55), from(READER, Org, 0, 30, 0.54)],
+                    vec![(Org, 0, 19), (Loc, 20, 30)],
+                ),
+                // A country at the start is part of a place's name (`أمريكا اللاتينية`).
+                ("country first", vec![from(SOURCE_COUNTRY, Loc, 0, 10, 0.55), from(READER, Loc, 0, 20, 0.54)], vec![(Loc, 0, 20)]),
+                // A person's name gains over people only: a place in it may be the name (`مايوركا` in `مايوركا على`).
+                ("person over place", vec![from("lexicon", Loc, 0, 10, 0.55), from(READER, Per, 0, 16, 0.54)], vec![(Loc, 0, 10)]),
+                // Unsure readings do not gain.
+                ("unsure", vec![from("lexicon", Loc, 30, 40, 0.55), from(READER, Org, 0, 40, 0.45)], vec![(Loc, 30, 40)]),
+            ];
+            for (what, cands, want) in cases {
+                assert_eq!(r(cands), want, "{what}");
+            }
+        }
+
+        #[test]
+        fn a_persian_name_phrase_needs_a_reading_of_the_tagger() {
+            use Label::{Loc, Org};
+            type Case = (&'static str, Vec<Candidate>, Vec<(Label, usize, usize)>);
+            let cases: Vec<Case> = vec![
+                // `مرکز بهداشت`, `شرکت تقسیط`: the tagger reads no name there.
+                ("unread", vec![from(SOURCE_PERSIAN, Org, 10, 30, 0.64)], vec![]),
+                // It reads one over it, inside it or across an edge, of any label and score: the phrase stands
+                // and the overlap rule decides.
+                ("read over", vec![from(SOURCE_PERSIAN, Org, 10, 30, 0.64), from(READER, Org, 10, 40, 0.4)], vec![(Org, 10, 30)]),
+                ("read inside", vec![from(SOURCE_PERSIAN, Org, 10, 30, 0.64), from(READER, Loc, 20, 30, 0.54)], vec![(Org, 10, 30)]),
+                ("read across", vec![from(SOURCE_PERSIAN, Loc, 10, 30, 0.64), from(READER, Loc, 0, 12, 0.3)], vec![(Loc, 10, 30)]),
+                // A reading elsewhere does not count: before it (however long the list), after it, touching it.
+                (
+                    "read elsewhere",
+                    vec![
+                        from(READER, Loc, 0, 2, 0.54),
+                        from(READER, Loc, 3, 10, 0.54),
+                        from(SOURCE_PERSIAN, Org, 10, 30, 0.64),
+                        from(READER, Loc, 30, 40, 0.54),
+                    ],
+                    vec![(Loc, 0, 2), (Loc, 3, 10), (Loc, 30, 40)],
+                ),
+                // Arabic phrases (`هيئة الإذاعة البريطانية`) and other recognizers need no reading.
+                ("arabic", vec![from("heads", Org, 10, 30, 0.64), from("lexicon", Loc, 40, 50, 0.55)], vec![(Org, 10, 30), (Loc, 40, 50)]),
+            ];
+            for (what, cands, want) in cases {
+                assert_eq!(r(cands), want, "{what}");
+            }
+        }
     }
 }

@@ -13,8 +13,8 @@
 //! - or, after a head without the article or after a name word, a name word: not a common word, a cue, a head
 //!   or a title, no article, three letters or more, not inside a person the gazetteer found (`حكومة` + a
 //!   person; a facility may be named after one); at most [`MAX_NAME_WORDS`] of them (`وكالة X`). After a name
-//!   word, an adjective made from a place name (`الروسية` from `روسيا`) describes the organisation and ends
-//!   the phrase.
+//!   word or a place's name, an adjective made from a place name (`الروسية` from `روسيا`) describes the
+//!   organisation and ends the phrase (`ريال مدريد الإسباني`).
 //!
 //! The hand-written classes of [`super::head_classes`] add the guide's conventions: a facility's head
 //! (`جسر`, `مطار`, `البيت`) heads a place, with name parts only after the article (`البيت الأبيض`); an armed
@@ -22,6 +22,9 @@
 //! only with a place's name right after it (`مجموعة X`); `ریال` heads nothing in Persian. A name word or place
 //! before `پرس` / `برس` / `نيوز` names a media outlet (`X پرس`); a place and a Persian direction after it
 //! (`X شمالی`) name one place.
+//!
+//! A country's name (one the gazetteer marks, [`super::lexicon::SOURCE_COUNTRY`]) after the first follower ends
+//! the phrase: `دادگاه عالی ونزوئلا` is the supreme court of Venezuela, and the country stays a place.
 //!
 //! The phrase is proposed with the head's label, up to its last word that can end a name (in Arabic, a word
 //! with the article or a name word: `وكالة أنباء` is a construct noun waiting for its complement), unless
@@ -42,7 +45,7 @@ use std::sync::OnceLock;
 use super::head_classes::{
     class_of, class_of_word, describes, is_branch, is_detached_affix, is_direction, is_media_tail, is_persian_non_head, Class,
 };
-use super::lexicon::{common_words, place_words, WordSet};
+use super::lexicon::{common_words, place_words, WordSet, SOURCE_COUNTRY};
 use super::lexicon_data::{self, one_word_places, precise_heads};
 use super::word_table::WordTable;
 use super::{Context, Recognizer};
@@ -76,6 +79,11 @@ const SCORE_MEDIA: f32 = 0.6;
 /// The score of a place with a direction after it (`خراسان شمالی`): above the place alone (the gazetteer's
 /// 0.55) and the tagger's, below a longer head phrase (`استان خراسان شمالی`).
 const SCORE_DIRECTION: f32 = 0.6;
+/// The source of name phrases outside Arabic paragraphs. Persian marks neither a name's words with the article
+/// nor the construct (the ezafe is unwritten), so a head and any noun after it read like a name (`شرکت تقسیط`,
+/// `مرکز بهداشت`, `تیم ملی`): such a phrase stands only where the tagger also reads a name ([`crate::resolve`],
+/// rule 6).
+pub const SOURCE_PERSIAN: &str = "heads-fa";
 /// Most Latin words in a credit line.
 const MAX_CREDIT_WORDS: usize = 3;
 
@@ -213,6 +221,10 @@ impl Heads {
         let mut people: Vec<(usize, usize)> =
             out.iter().filter(|c| c.span.label == Label::Per).map(|c| (c.span.start, c.span.end)).collect();
         people.sort_unstable_by_key(|&(s, e)| (e, s));
+        // Where the gazetteer's countries start (original offsets, sorted).
+        let mut countries: Vec<usize> = out.iter().filter(|c| c.source == SOURCE_COUNTRY).map(|c| c.span.start).collect();
+        countries.sort_unstable();
+        let country_in = |a: usize, b: usize| countries.get(countries.partition_point(|&s| s < a)).is_some_and(|&s| s < b);
         for (i, tok) in toks.iter().enumerate() {
             if tok.kind != TokenKind::Word {
                 continue;
@@ -246,6 +258,7 @@ impl Heads {
             let mut branch = false;
             let (mut n, mut names, mut after_name) = (0usize, 0usize, false);
             let (mut only_adjectives, mut last_adjective_of_place) = (true, false);
+            let mut after_place = false;
             let arabic = cx.lang_at(cx.norm.orig_start(tok.start)) == Lang::Ar;
             if !arabic && tok.text(t).get(at..).is_some_and(is_persian_non_head) {
                 continue;
@@ -258,13 +271,21 @@ impl Heads {
                 if next.kind != TokenKind::Word || !spaced(t, prev, next) {
                     break;
                 }
+                // A country's name after the phrase's first follower is the country the body or place belongs to
+                // (`دادگاه عالی ونزوئلا`, `کاخ ریاستجمهوری ونزوئلا`): the phrase ends before it, the country
+                // stays a place of its own (as the tagger's readings do, see `crate::resolve`).
+                if n > 0 && country_in(cx.norm.orig_start(next.start), cx.norm.orig_end(next.end)) {
+                    break;
+                }
                 let f = next.text(t);
                 // `ال` written with a hamza is no article: the name starts with أل (`ألمانيا`).
                 let hamza = cx.text.get(cx.norm.orig_start(next.start)..).is_some_and(|o| o.starts_with(['أ', 'إ', 'آ']));
                 let nisba = !hamza && nisba_stem(f).is_some();
                 let adjective = self.parts.contains(f) || (nisba && !strict_parts);
                 let of_place = adjective && self.place_adjective(f, &mut buf);
-                if adjective && !(after_name && of_place) {
+                // After a name word or a place's name, an adjective made from a place describes (`ريال مدريد
+                // الإسباني`: the Spanish Real Madrid).
+                if adjective && !((after_name || after_place) && of_place) {
                     after_name = false;
                     only_adjectives &= nisba;
                     last_adjective_of_place = of_place;
@@ -289,6 +310,7 @@ impl Heads {
                     *slot = f;
                 }
                 branch |= is_branch(f);
+                after_place = self.is_place(f, &mut buf);
                 n += 1;
                 prev = next;
                 if !arabic || (f.starts_with("ال") && !hamza) || after_name {
@@ -315,7 +337,8 @@ impl Heads {
                     continue;
                 }
                 let score = 0.58 + 0.03 * (n + 1).min(4) as f32;
-                out.push(cx.candidate(label, tok.start + at, end, score, "heads"));
+                let source = if arabic { "heads" } else { SOURCE_PERSIAN };
+                out.push(cx.candidate(label, tok.start + at, end, score, source));
             }
         }
     }
@@ -517,8 +540,8 @@ mod tests {
     const HEADS_T: &str = "# test\nمنظمة\tORG\t10\t0.90\nنهر\tLOC\t8\t0.90\nالحزب\tORG\t9\t0.80\nرابطة\tORG\t5\t0.10\n\
         دانشگاه\tORG\t9\t0.80\nالشؤون\tORG\t4\t0.60\nملعب\tORG\t9\t0.80\nدولت\tORG\t9\t0.60\nالقوات\tORG\t9\t0.50\n\
         ريال\tORG\t9\t0.90\nشرکت\tORG\t9\t0.90\n";
-    const PARTS_T: &str = "# test\nالصحة\t9\nأنباء\t3\nالخارجية\t5\nملی\t7\nالأبيض\t4\nالمسلحة\t4\n";
-    const NAMES_T: &str = "# test\nLOC\tروسيا\nLOC\tالصين\nPER\tكارون\nLOC\tبرينوفا\n";
+    const PARTS_T: &str = "# test\nمدريد\t3\nالصحة\t9\nأنباء\t3\nالخارجية\t5\nملی\t7\nالأبيض\t4\nالمسلحة\t4\n";
+    const NAMES_T: &str = "# test\nLOC\tمدريد\nLOC\tروسيا\nLOC\tالصين\nPER\tكارون\nLOC\tبرينوفا\n";
     const TITLES_T: &str = "# test\nوزير\t9\n";
     const COMMON_T: &str = "# test\nقال\t9\nمن\t9\nفي\t9\nإن\t9\nگفت\t9\nأنباء\t9\n";
 
@@ -815,6 +838,62 @@ mod tests {
             let h = heads();
             for text in ["منظمة", "منظمة \u{0301}", "منظمة\u{200C}", "\nReuters", "Reuters\n\nمنظمة الصحة"] {
                 let _ = run(&h, text, Lang::Ar, &[]);
+            }
+        }
+
+        #[test]
+        fn an_adjective_of_a_place_after_a_place_describes() {
+            use Label::*;
+            check(&[
+                // `ريال مدريد الإسباني`: a place's name (here also a name part) and an adjective made from a place;
+                // the adjective is no part of the name, and a phrase ending on a bare word is not complete.
+                ("فاز ريال مدريد الروسية", Lang::Ar, &[], &[]),
+                // After a noun the adjective belongs (`منظمة الصحة الروسية`), after a name word it ends the name.
+                ("منظمة الصحة الروسية", Lang::Ar, &[], &[(Org, "منظمة الصحة الروسية")]),
+                ("منظمة برينوفا الروسية", Lang::Ar, &[], &[(Org, "منظمة برينوفا")]),
+            ]);
+        }
+
+        #[test]
+        fn a_country_after_the_phrase_is_a_place_of_its_own() {
+            // (text, the country the gazetteer found, the phrase): `دادگاه عالی ونزوئلا` is the court of the country.
+            let h = heads();
+            for (text, country, want) in [
+                ("گفت دانشگاه ملی ونزوئلا.", "ونزوئلا", Some("دانشگاه ملی")),
+                ("قالت منظمة الصحة الصين", "الصين", Some("منظمة الصحة")),
+                // Right after the head the country is the name (`منتخب الأرجنتين`): the phrase is proposed whole.
+                ("گفت دانشگاه ونزوئلا.", "ونزوئلا", Some("دانشگاه ونزوئلا")),
+                // After a name word too; a place the gazetteer does not mark as a country does not end the phrase.
+                ("گفت دانشگاه زیلاندو ونزوئلا.", "ونزوئلا", Some("دانشگاه زیلاندو")),
+                ("گفت دانشگاه زیلاندو ونزوئلا.", "", Some("دانشگاه زیلاندو ونزوئلا")),
+            ] {
+                let analysis = Analysis::new(text, None);
+                let mut out = Vec::new();
+                if let Some(a) = text.find(country).filter(|_| !country.is_empty()) {
+                    out.push(Candidate { span: Span::new(Label::Loc, a, a + country.len()), score: 0.55, source: SOURCE_COUNTRY });
+                }
+                let n = out.len();
+                h.propose(&analysis.context(text, None), &mut out);
+                let got: Vec<&str> = out[n..].iter().map(|c| &text[c.span.start..c.span.end]).collect();
+                assert_eq!(got, want.into_iter().collect::<Vec<_>>(), "{text}");
+            }
+        }
+
+        #[test]
+        fn persian_phrases_are_marked_for_the_tagger_to_confirm() {
+            // (text, language, the phrase's source): a Persian phrase (`شرکت تقسیط`) stands only where the
+            // tagger reads a name too (resolve.rs, rule 6); an Arabic one marks its words itself.
+            let h = heads();
+            for (text, lang, want) in [
+                ("گفت دانشگاه ملی امروز", Lang::Fa, SOURCE_PERSIAN),
+                ("بدهی این شرکت تقسیط شد", Lang::Fa, SOURCE_PERSIAN),
+                ("قالت منظمة الصحة العالمية إن", Lang::Ar, "heads"),
+            ] {
+                let analysis = Analysis::new(text, Some(lang));
+                let mut out = Vec::new();
+                h.propose(&analysis.context(text, None), &mut out);
+                let sources: Vec<&str> = out.iter().map(|c| c.source).collect();
+                assert_eq!(sources, [want], "{text}");
             }
         }
     }

@@ -18,12 +18,15 @@
 //!
 //! Boundaries:
 //! - a match's right edge ends a word, and the letters between the start of its word and the match are a
-//!   proclitic sequence (و ف ب ل ك ال and combinations, see [`crate::tokenize::PROCLITICS`]); the span leaves
+//!   proclitic sequence (و ف ب ل ك ال and combinations, see [`crate::tokenize::PROCLITICS`]), except in a
+//!   Persian paragraph, which writes its prepositions and conjunction apart (`برمی` is no ب + رمی); the span leaves
 //!   the proclitics out but keeps an article written before a place or organisation (`البيرو`) and a fused
 //!   `لل`, as written; a person's name takes no article its entry lacks;
-//! - a name of four letters or more glued to a preceding word (`رئيسجمهورامريكا`) counts when the letters
-//!   before it are a common word or title (optionally with proclitics), or two of them run together, ending
-//!   in a letter that does not join the next (so the missing space was invisible to the writer);
+//! - a place's or organisation's name of five letters or more glued to a preceding word (`رئيسجمهورامريكا`)
+//!   counts when the letters before it are a common word or title (optionally with proclitics), or two of them
+//!   run together, ending in a letter that does not join the next (so the missing space was invisible to the
+//!   writer), and the whole word is not a common word (`هواداران`); a person's name is never split off the end
+//!   of a word, where it is more often a suffix (`هنرمندی`, `خردمندی`);
 //! - two adjacent person names (`نيكولاس` `مادورو`) are also proposed as one;
 //! - a given name of the paragraph's language (or a spelling variant of a long one: same
 //!   [`crate::entities::skeleton`] of five letters or more) that is not a common word, followed by one or two
@@ -82,6 +85,10 @@ const NON_JOINING: &[char] = &['ا', 'د', 'ذ', 'ر', 'ز', 'ژ', 'و', 'ة', '
 /// ([`crate::ner::SCORE_MAX`]), above its unsure ones.
 const SCORE_ONE_WORD_PERSON: f32 = 0.5;
 
+/// The fewest letters of a place's or organisation's name found glued to the word before it
+/// (`رئیسجمهورآمریکا`): a shorter name at the end of a word is more often a suffix (`کاربردی`, `بارتكاب`).
+const GLUED_MIN_LETTERS: usize = 5;
+
 /// How many surname-like words a title needs after it to propose a person without a known given name.
 const TITLE_MIN_WORDS: u8 = 1;
 
@@ -106,14 +113,20 @@ struct Entry {
     /// The corpora saw the name fewer than [`lexicon_data::WEAK_COUNT`] times (the table's count column) and no other table
     /// lists it: a given name before it may make it a surname (`خافيير X`).
     weak: bool,
+    /// The name is a country's ([`lexicon_data::is_country_row`]): its candidates come from [`SOURCE_COUNTRY`].
+    country: bool,
 }
+
+/// The source of the candidates of countries' names (the others' is `lexicon`): a name the tagger reads as
+/// ending in one (`کنگره ملی ونزوئلا`) is an organisation or place of that country ([`crate::resolve`]).
+pub const SOURCE_COUNTRY: &str = "lexicon-country";
 
 impl Entry {
     /// The entry stored with a pattern in the matcher ([`lexicon_data::Entry::pack`]).
     fn from_value(v: u32) -> Entry {
         let e = lexicon_data::Entry::unpack(v);
         let label = Label::ALL.get(usize::from(e.label)).copied().unwrap_or(Label::Org);
-        Entry { label, needs_lil: e.needs_lil, words: e.words, weak: e.weak }
+        Entry { label, needs_lil: e.needs_lil, words: e.words, weak: e.weak, country: e.country }
     }
 }
 
@@ -295,8 +308,10 @@ impl Lexicon {
         if self.is_known_word(w) {
             return None;
         }
+        // Persian writes its prepositions and conjunction apart (`کروبی` is not ک + روبی).
         let stripped = NON_ARTICLE_PROCLITICS
             .iter()
+            .filter(|_| lang != Lang::Fa)
             .find_map(|p| strip_proclitic(w, p).filter(|r| is_given(r)).map(|r| w.len() - r.len()));
         if stripped.is_some() || w.chars().count() < 5 || self.common.contains(w) || self.titles.contains(w) {
             return stripped;
@@ -353,6 +368,11 @@ impl Lexicon {
                 if self.common.contains(&t[ws..end]) {
                     continue;
                 }
+                // Persian writes its prepositions and conjunction apart: letters before a name in a Persian word
+                // are no proclitics (`برمی` is not ب + رمی, `کلوب` not ک + لوب).
+                if cx.lang_at(cx.norm.orig_start(ws)) == Lang::Fa {
+                    continue;
+                }
                 // An article written before a name belongs to it (`البيرو`), other proclitics do not. A person's
                 // name takes no article that its entry lacks (`الكثير` is not كثير).
                 match (prefix.ends_with("ال") || prefix.ends_with("لل"), e.label) {
@@ -360,7 +380,11 @@ impl Lexicon {
                     (true, _) if prefix.ends_with("ال") => s - "ال".len(),
                     _ => s,
                 }
-            } else if t[s..end].chars().count() >= 4 && self.is_glued_word(prefix) {
+            } else if e.label != Label::Per
+                && t[s..end].chars().count() >= GLUED_MIN_LETTERS
+                && !self.common.contains(&t[ws..end])
+                && self.is_glued_word(prefix)
+            {
                 score -= 0.05;
                 s
             } else {
@@ -394,7 +418,8 @@ impl Lexicon {
                     strong.push((start, end));
                 }
             }
-            out.push(cx.candidate(e.label, start, end, score, "lexicon"));
+            let source = if e.country { SOURCE_COUNTRY } else { "lexicon" };
+            out.push(cx.candidate(e.label, start, end, score, source));
         }
     }
 
@@ -855,6 +880,55 @@ mod tests {
 
     mod regression {
         use super::*;
+
+        #[test]
+        fn persian_has_no_proclitics_before_names() {
+            // (text, language, what the gazetteer finds): Persian writes به / و apart, so letters before a name
+            // inside a Persian word are part of another word (`برمی گردد`, `کلوب`); Arabic attaches them.
+            let lex = Lexicon::from_tables(&["PER\tرمی\nLOC\tلوب\nLOC\tبابل\n"], &["روبی\tfa,ar\n"], "", "");
+            let cases: &[(&str, lang::Lang, &[&str])] = &[
+                ("پیش برمی گردد", lang::Lang::Fa, &[]),
+                ("به این کلوب ملحق", lang::Lang::Fa, &[]),
+                ("در بابل بود", lang::Lang::Fa, &["بابل"]),
+                // A given name after a proclitic, and the surname-like word after it.
+                ("گفت کروبی فلانی", lang::Lang::Fa, &[]),
+                ("قال لرمی وبلوب", lang::Lang::Ar, &["رمی", "لوب"]),
+                ("قال كروبی فلانی", lang::Lang::Ar, &["روبی فلانی"]),
+            ];
+            for (text, lang, want) in cases {
+                let analysis = Analysis::new(text, Some(*lang));
+                let mut out = Vec::new();
+                lex.propose(&analysis.context(text, None), &mut out);
+                let mut got: Vec<&str> = out.iter().map(|c| &text[c.span.start..c.span.end]).collect();
+                got.sort_unstable();
+                got.dedup();
+                assert_eq!(got, *want, "{text}");
+            }
+        }
+
+        #[test]
+        fn a_glued_name_is_a_long_place_or_organisation_not_a_suffix() {
+            // A word ending in letters that spell a name is mostly that word: a person's name (`هنر` + `مندی`),
+            // a short place (`بار` + `تکاب`), or a whole word the corpora know (`هواداران`). A long place after
+            // a title run into it stays (`جمهورفنزويلا`, `هوافنزويلا`).
+            let names = "# t\nPER\tمندی\nLOC\tداران\nLOC\tتکاب\nLOC\tفنزويلا\nORG\tزيلاندو\n";
+            let common = "# t\nهوا\t9\nهنر\t9\nبار\t9\nهواداران\t9\nجمهور\t9\n";
+            let lex = Lexicon::from_tables(&[names], &[], common, "");
+            let cases: &[(&str, &[(Label, &str)])] = &[
+                ("هنرمندی", &[]),
+                ("هواداران", &[]),
+                ("بارتکاب", &[]),
+                ("جمهورفنزويلا", &[(Label::Loc, "فنزويلا")]),
+                ("هوافنزويلا", &[(Label::Loc, "فنزويلا")]),
+                ("جمهورزيلاندو", &[(Label::Org, "زيلاندو")]),
+                // Written apart, each is found.
+                ("هنر مندی و بار تکاب", &[(Label::Per, "مندی"), (Label::Loc, "تکاب")]),
+            ];
+            for (text, want) in cases {
+                let want: Vec<(Label, String)> = want.iter().map(|&(l, s)| (l, s.to_string())).collect();
+                assert_eq!(best(&lex, text), want, "{text}");
+            }
+        }
 
         #[test]
         fn a_common_word_is_not_a_proclitic_and_a_place() {

@@ -32,6 +32,18 @@ pub struct Entry {
     /// The corpora saw the name fewer than [`WEAK_COUNT`] times (the table's count column) and no other table
     /// lists it: a given name before it may make it a surname (`خافيير X`).
     pub weak: bool,
+    /// The name is a country's ([`is_country_row`]): an organisation or place written before it is one *of*
+    /// that country (`کنگره ملی ونزوئلا`), and the country stays a place of its own.
+    pub country: bool,
+}
+
+/// Whether a name table's row is a country's: CLDR names a country as a territory with a two-letter code
+/// (`LOC<TAB>ونزوئلا<TAB>fa territory VE`), regions with three digits (`ar territory 002`).
+pub fn is_country_row(cols: &[&str]) -> bool {
+    cols.get(2).is_some_and(|c| {
+        let mut it = c.split_whitespace().skip(1);
+        it.next() == Some("territory") && it.next().is_some_and(|k| k.len() == 2 && k.bytes().all(|b| b.is_ascii_uppercase()))
+    })
 }
 
 /// Names seen fewer times than this in the corpora are weak evidence of their label (see [`Entry::weak`]).
@@ -40,12 +52,22 @@ pub const WEAK_COUNT: u32 = 3;
 impl Entry {
     /// The entry as one number (stored with its pattern in the matcher).
     pub fn pack(self) -> u32 {
-        u32::from(self.label) | u32::from(self.needs_lil) << 3 | u32::from(self.words) << 4 | u32::from(self.weak) << 12
+        u32::from(self.label)
+            | u32::from(self.needs_lil) << 3
+            | u32::from(self.words) << 4
+            | u32::from(self.weak) << 12
+            | u32::from(self.country) << 13
     }
 
     /// The entry stored by [`Entry::pack`].
     pub fn unpack(v: u32) -> Entry {
-        Entry { label: (v & 7) as u8, needs_lil: v & 8 != 0, words: (v >> 4) as u8, weak: v & (1 << 12) != 0 }
+        Entry {
+            label: (v & 7) as u8,
+            needs_lil: v & 8 != 0,
+            words: (v >> 4) as u8,
+            weak: v & (1 << 12) != 0,
+            country: v & (1 << 13) != 0,
+        }
     }
 }
 
@@ -115,8 +137,9 @@ pub fn prepare(names: &[&str], given_tables: &[&str], common: &dyn Fn(&str) -> b
             if entries[i].needs_lil && !e.needs_lil {
                 entries[i] = e;
             }
-            // A name another table lists too is no weak evidence.
+            // A name another table lists too is no weak evidence; a place CLDR lists as a country is one.
             entries[i].weak &= e.weak;
+            entries[i].country |= e.country && entries[i].label == e.label;
             return;
         }
         seen.insert(pat.clone(), patterns.len());
@@ -137,6 +160,7 @@ pub fn prepare(names: &[&str], given_tables: &[&str], common: &dyn Fn(&str) -> b
         }
         let n = words.len().min(255) as u8;
         let weak = cols.get(2).and_then(|c| c.trim().parse::<u32>().ok()).is_some_and(|c| c < WEAK_COUNT);
+        let country = is_country_row(&cols);
         let mut forms = vec![words.join(" ")];
         if words.len() > 1 {
             forms.push(words.concat());
@@ -144,9 +168,9 @@ pub fn prepare(names: &[&str], given_tables: &[&str], common: &dyn Fn(&str) -> b
         }
         for f in forms {
             if let Some(rest) = f.strip_prefix("ال") {
-                add(rest.to_string(), Entry { label, needs_lil: true, words: n, weak }, &mut patterns, &mut entries);
+                add(rest.to_string(), Entry { label, needs_lil: true, words: n, weak, country }, &mut patterns, &mut entries);
             }
-            add(f, Entry { label, needs_lil: false, words: n, weak }, &mut patterns, &mut entries);
+            add(f, Entry { label, needs_lil: false, words: n, weak, country }, &mut patterns, &mut entries);
         }
     }
     for ((_, v), e) in patterns.iter_mut().zip(&entries) {
@@ -253,10 +277,11 @@ mod tests {
     #[test]
     fn entries_pack_and_unpack() {
         for e in [
-            Entry { label: 0, needs_lil: false, words: 1, weak: false },
-            Entry { label: 5, needs_lil: true, words: 255, weak: false },
-            Entry { label: 2, needs_lil: false, words: 0, weak: false },
-            Entry { label: 1, needs_lil: true, words: 3, weak: true },
+            Entry { label: 0, needs_lil: false, words: 1, weak: false, country: false },
+            Entry { label: 5, needs_lil: true, words: 255, weak: false, country: false },
+            Entry { label: 2, needs_lil: false, words: 0, weak: false, country: false },
+            Entry { label: 1, needs_lil: true, words: 3, weak: true, country: false },
+            Entry { label: 1, needs_lil: true, words: 2, weak: false, country: true },
         ] {
             assert_eq!(Entry::unpack(e.pack()), e);
         }
@@ -267,8 +292,8 @@ mod tests {
         let names = "# t\nLOC\tالولايات المتحدة\nPER\tجورج بوش\nPER\tجورج واشنطن\nLOC\tندا\nORG\tالولاياتالمتحدة\nPER\tا\n";
         let p = prepare(&[names], &["ندا\tar\nخوان\tfa\nعلي\tar,fa\n"], &|w| w == "علي");
         let pats: Vec<(&str, Entry)> = p.patterns.iter().map(|(s, v)| (s.as_str(), Entry::unpack(*v))).collect();
-        let loc = |needs_lil| Entry { label: 1, needs_lil, words: 2, weak: false };
-        let per = Entry { label: 0, needs_lil: false, words: 2, weak: false };
+        let loc = |needs_lil| Entry { label: 1, needs_lil, words: 2, weak: false, country: false };
+        let per = Entry { label: 0, needs_lil: false, words: 2, weak: false, country: false };
         assert_eq!(pats, [
             ("ولايات المتحدة", loc(true)),
             ("الولايات المتحدة", loc(false)),
@@ -282,7 +307,7 @@ mod tests {
             ("جورج واشنطن", per),
             ("جورجواشنطن", per),
             ("جورج\u{200C}واشنطن", per),
-            ("ندا", Entry { label: 1, needs_lil: false, words: 1, weak: false }),
+            ("ندا", Entry { label: 1, needs_lil: false, words: 1, weak: false, country: false }),
         ]);
         // ندا is a place; جورج starts two people's names.
         assert_eq!(p.given, [("جورج".to_string(), 3), ("خوان".to_string(), 2), ("علي".to_string(), 3)]);
@@ -302,7 +327,28 @@ mod tests {
             // ولايات is first the article-less variant of الولايات, then a name of its own.
             let p = prepare(&["LOC\tالولايات\nORG\tولايات\n"], &[], &|_| false);
             let e = p.patterns.iter().find(|(s, _)| s == "ولايات").map(|(_, v)| Entry::unpack(*v));
-            assert_eq!(e, Some(Entry { label: 2, needs_lil: false, words: 1, weak: false }));
+            assert_eq!(e, Some(Entry { label: 2, needs_lil: false, words: 1, weak: false, country: false }));
+        }
+
+        #[test]
+        fn a_country_is_a_territory_with_a_letter_code() {
+            // (row, whether its name is a country's); the gazetteer's row comes first and CLDR's marks it.
+            let cases = [
+                ("LOC\tونزوئلا\tfa territory VE", true),
+                ("LOC\tالولايات المتحدة\tar territory US", true),
+                ("LOC\tشمال أفريقيا\tar territory 015", false),
+                ("LOC\tكاراكاس\tar city America/Caracas", false),
+                ("LOC\tشیراز\t120", false),
+                ("LOC\tروسیه\t900\nLOC\tروسیه\tfa territory RU", true),
+                ("ORG\tروسیه\t900\nLOC\tروسیه\tfa territory RU", false),
+            ];
+            for (rows, want) in cases {
+                let p = prepare(&[rows], &[], &|_| false);
+                let (pat, v) = &p.patterns[0];
+                assert_eq!(Entry::unpack(*v).country, want, "{rows} ({pat})");
+                // Every variant (the article dropped after لل) says the same.
+                assert!(p.patterns.iter().all(|(_, v)| Entry::unpack(*v).country == want), "{rows}");
+            }
         }
     }
 }
