@@ -30,6 +30,7 @@ pub mod recognize;
 pub mod resolve;
 pub mod span;
 pub mod tokenize;
+pub mod trim;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -157,7 +158,10 @@ impl Annotator {
         let cx = analysis.context(text, opts.reference);
         let mut candidates = Vec::new();
         for r in &self.recognizers {
+            let from = candidates.len();
             r.propose(&cx, &mut candidates);
+            // Before the next recognizer reads them (the quotation recognizer takes its speakers from them).
+            trim::trim(text, &mut candidates[from..]);
         }
         let valid = |a: usize, b: usize| a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b);
         candidates.retain(|c| valid(c.span.start, c.span.end));

@@ -179,6 +179,12 @@ pub fn title_words() -> &'static WordSet {
     W.get_or_init(|| WordSet::shipped(SHIPPED_TITLES))
 }
 
+/// Whether the normalized word `w` is one of the shipped given names.
+pub fn is_given_name(w: &str) -> bool {
+    static G: OnceLock<WordTable> = OnceLock::new();
+    G.get_or_init(|| WordTable::new(SHIPPED_GIVEN).unwrap_or_default()).contains(w)
+}
+
 /// The shipped one-word place names, normalized and without their article (see
 /// [`lexicon_data::one_word_places`]), read in place from the table `build.rs` prepared.
 pub fn place_words() -> &'static WordSet {
