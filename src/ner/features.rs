@@ -523,16 +523,19 @@ pub const ND_MAX: usize = NF;
 
 /// Which of [`features`]' templates (indices into its output) are conjoined with the domain, by scheme (the
 /// model header's byte 11): 0 none; 1 a handful (the state bias, word, bare stem, trigger class of the word
-/// and of the one before, the three cluster levels, and the phrase-list match); 2 all of them.
+/// and of the one before, the three cluster levels, and the phrase-list match); 2 all of them; 3 five (the
+/// state bias, word, bare stem, finest cluster, phrase-list match).
 pub fn domain_templates(scheme: u8) -> &'static [usize] {
     const HANDFUL: &[usize] = &[0, 1, 3, 18, 21, 33, 34, 35, 44, 46];
     const ALL: &[usize] = &[
         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
         30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
     ];
+    const FIVE: &[usize] = &[0, 1, 3, 35, 44];
     match scheme {
         1 => HANDFUL,
         2 => ALL,
+        3 => FIVE,
         _ => &[],
     }
 }

@@ -2,7 +2,8 @@
 //! decoded with constrained Viterbi, shipped as `model/ner.bin` (trained by `hashiya train`).
 //!
 //! - [`features`](mod@features): what the tagger looks at (word, stems without proclitics, affixes, shape, neighbours,
-//!   trigger words, word classes, word clusters, and what it said about the word earlier in the document).
+//!   trigger words, word classes, word clusters, and what it said about the word earlier in the document), some
+//!   of them also conjoined with the sentence's domain (the recognizer reads news of the paragraph's language).
 //! - [`phrases`]: the list of whole names from the training corpora, matched over a sentence.
 //! - [`stack`]: features of a second pass from the first pass's labels over the document (an experiment of
 //!   `hashiya train --stack`, not run by the recognizer).
