@@ -475,15 +475,16 @@ pub fn features(infos: &[TokInfo], i: usize, out: &mut [u32; NF]) {
 pub mod domain {
     /// No domain (a model without domain features).
     pub const NONE: u8 = 0;
-    /// Persian newswire (PEYMA; ARMAN too unless it has its own).
+    /// Persian newswire (PEYMA; ARMAN's own domain unless training says otherwise, see `--domain-of`).
     pub const FA_NEWS: u8 = 1;
-    /// Arabic newswire (ANERcorp, Wojood).
+    /// Arabic newswire (ANERcorp, Wojood, and AQMAR as the shipped model is trained).
     pub const AR_NEWS: u8 = 2;
     /// Persian Twitter (ParsTwiNER).
     pub const FA_TWITTER: u8 = 3;
-    /// Arabic Wikipedia (AQMAR).
+    /// Arabic Wikipedia (AQMAR's own domain; the shipped model sees AQMAR as Arabic news).
     pub const AR_WIKI: u8 = 4;
-    /// ARMAN's own conventions (countries as actors and nationalities tagged as organisations).
+    /// ARMAN's own conventions (countries as actors and nationalities tagged as organisations), as the shipped
+    /// model is trained.
     pub const FA_ARMAN: u8 = 5;
     /// Wojood's own conventions (news and media).
     pub const AR_WOJOOD: u8 = 6;
@@ -524,7 +525,8 @@ pub const ND_MAX: usize = NF;
 /// Which of [`features`]' templates (indices into its output) are conjoined with the domain, by scheme (the
 /// model header's byte 11): 0 none; 1 a handful (the state bias, word, bare stem, trigger class of the word
 /// and of the one before, the three cluster levels, and the phrase-list match); 2 all of them; 3 five (the
-/// state bias, word, bare stem, finest cluster, phrase-list match).
+/// state bias, word, bare stem, finest cluster, phrase-list match); 4 the ten and four more (the last three
+/// letters, the words before and after, the word class).
 pub fn domain_templates(scheme: u8) -> &'static [usize] {
     const HANDFUL: &[usize] = &[0, 1, 3, 18, 21, 33, 34, 35, 44, 46];
     const ALL: &[usize] = &[
@@ -532,10 +534,12 @@ pub fn domain_templates(scheme: u8) -> &'static [usize] {
         30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
     ];
     const FIVE: &[usize] = &[0, 1, 3, 35, 44];
+    const FOURTEEN: &[usize] = &[0, 1, 3, 8, 10, 11, 18, 21, 28, 33, 34, 35, 44, 46];
     match scheme {
         1 => HANDFUL,
         2 => ALL,
         3 => FIVE,
+        4 => FOURTEEN,
         _ => &[],
     }
 }

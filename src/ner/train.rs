@@ -1192,7 +1192,7 @@ development splits (or each --cv fold); --stack-both trains that second pass on 
 its extra features, so that one table could serve both passes.
 --domains S conjoins features with each sentence's domain (fa-news: PEYMA; ar-news: ANERcorp, Wojood, and
 AQMAR as the shipped model sees it; fa-twitter: ParsTwiNER; fa-arman: ARMAN as the shipped model sees it;
-ar-wiki: AQMAR's own): S = 1 ten templates (default), 3 five, 2 all of them, 0 none (the round-4 model).
+ar-wiki: AQMAR's own): S = 1 ten templates (default), 3 five, 4 fourteen, 2 all of them, 0 none (the round-4 model).
 --domain-of NAME=DOMAIN,... sees corpora as of other domains than their own instead of the shipped
 aqmar=ar-news,arman=fa-arman (fa-news, ar-news, fa-twitter, ar-wiki, fa-arman, ar-wojood; --domain-of
 aqmar=ar-wiki: every corpus its own); --news-general gives the news corpora no domain and keeps no domain
@@ -1239,7 +1239,7 @@ pub fn cli_train(args: &[String]) -> Result<(), String> {
             "--stack" => cfg.stack = true,
             "--stack-both" => (cfg.stack, cfg.stack_both) = (true, true),
             "--only" => cfg.only = it.next().ok_or("--only needs corpus names")?.split(',').map(String::from).collect(),
-            "--domains" => cfg.domains = num::<u8>(it.next(), a)?.min(3),
+            "--domains" => cfg.domains = num::<u8>(it.next(), a)?.min(4),
             "--keep-rest" => cfg.keep_rest = true,
             "--news-general" => cfg.news_general = true,
             "--domain-of" => {
