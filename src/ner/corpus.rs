@@ -22,6 +22,8 @@ pub struct Sentence {
     pub tokens: Vec<String>,
     /// One BIO tag per token, repaired so that every entity starts with a B- tag.
     pub tags: Vec<u8>,
+    /// The sentence's domain ([`super::features::domain`]; 0 until the reader of the corpus sets it).
+    pub domain: u8,
 }
 
 /// Maps a corpus entity type onto PER / LOC / ORG (see the module documentation).

@@ -467,6 +467,96 @@ pub fn features(infos: &[TokInfo], i: usize, out: &mut [u32; NF]) {
     ];
 }
 
+/// The genre and convention a sentence comes from, for the domain-conjoined features (Daumé's "frustratingly
+/// easy domain adaptation"): each of the [`domain_templates`] is emitted twice, once as is (shared by every
+/// domain) and once conjoined with the sentence's domain, so the shared weights learn what holds everywhere and
+/// the conjoined ones each corpus's conventions. The recognizer reads news: it tags with the news domain of
+/// the text's language ([`news_domain`]).
+pub mod domain {
+    /// No domain (a model without domain features).
+    pub const NONE: u8 = 0;
+    /// Persian newswire (PEYMA; ARMAN's own domain unless training says otherwise, see `--domain-of`).
+    pub const FA_NEWS: u8 = 1;
+    /// Arabic newswire (ANERcorp, Wojood, and AQMAR as the shipped model is trained).
+    pub const AR_NEWS: u8 = 2;
+    /// Persian Twitter (ParsTwiNER).
+    pub const FA_TWITTER: u8 = 3;
+    /// Arabic Wikipedia (AQMAR's own domain; the shipped model sees AQMAR as Arabic news).
+    pub const AR_WIKI: u8 = 4;
+    /// ARMAN's own conventions (countries as actors and nationalities tagged as organisations), as the shipped
+    /// model is trained.
+    pub const FA_ARMAN: u8 = 5;
+    /// Wojood's own conventions (news and media).
+    pub const AR_WOJOOD: u8 = 6;
+    /// The last domain.
+    pub const LAST: u8 = AR_WOJOOD;
+
+    /// The name of a domain (`fa-news`, ...), as `--domain` takes it.
+    pub fn name(d: u8) -> &'static str {
+        match d {
+            FA_NEWS => "fa-news",
+            AR_NEWS => "ar-news",
+            FA_TWITTER => "fa-twitter",
+            AR_WIKI => "ar-wiki",
+            FA_ARMAN => "fa-arman",
+            AR_WOJOOD => "ar-wojood",
+            _ => "none",
+        }
+    }
+
+    /// The domain of a name ([`name`]'s inverse).
+    pub fn parse(s: &str) -> Option<u8> {
+        (0..=LAST).find(|&d| name(d) == s)
+    }
+}
+
+/// The domain the recognizer tags text of language `lang` with: Persian news for Persian, Arabic news for
+/// anything else (Arabic, and text without enough evidence, which the tagger rarely finds names in).
+pub fn news_domain(lang: crate::lang::Lang) -> u8 {
+    match lang {
+        crate::lang::Lang::Fa => domain::FA_NEWS,
+        _ => domain::AR_NEWS,
+    }
+}
+
+/// The most domain-conjoined features per token ([`domain_features`]).
+pub const ND_MAX: usize = NF;
+
+/// Which of [`features`]' templates (indices into its output) are conjoined with the domain, by scheme (the
+/// model header's byte 11): 0 none; 1 a handful (the state bias, word, bare stem, trigger class of the word
+/// and of the one before, the three cluster levels, and the phrase-list match); 2 all of them; 3 five (the
+/// state bias, word, bare stem, finest cluster, phrase-list match); 4 the ten and four more (the last three
+/// letters, the words before and after, the word class).
+pub fn domain_templates(scheme: u8) -> &'static [usize] {
+    const HANDFUL: &[usize] = &[0, 1, 3, 18, 21, 33, 34, 35, 44, 46];
+    const ALL: &[usize] = &[
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+        30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
+    ];
+    const FIVE: &[usize] = &[0, 1, 3, 35, 44];
+    const FOURTEEN: &[usize] = &[0, 1, 3, 8, 10, 11, 18, 21, 28, 33, 34, 35, 44, 46];
+    match scheme {
+        1 => HANDFUL,
+        2 => ALL,
+        3 => FIVE,
+        4 => FOURTEEN,
+        _ => &[],
+    }
+}
+
+/// The domain-conjoined copies of a token's features `f` (of [`features`]) for `scheme`
+/// ([`domain_templates`]) and domain `dom`, written into the front of `out`; returns how many.
+/// [`domain::NONE`] has none: a sentence of no domain sees only the shared features.
+#[inline]
+pub fn domain_features(f: &[u32; NF], scheme: u8, dom: u8, out: &mut [u32; ND_MAX]) -> usize {
+    let t = if dom == domain::NONE { &[] } else { domain_templates(scheme) };
+    let salt = fmix(0xD0_4A17 ^ u32::from(dom).wrapping_mul(0x9E37_79B1));
+    for (o, &k) in out.iter_mut().zip(t) {
+        *o = fmix(f[k] ^ salt);
+    }
+    t.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -556,6 +646,44 @@ mod tests {
         hist_features(&[maduro], &h, 0, &mut a);
         hist_features(&[maduro], &h, 5, &mut b);
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn domain_features_conjoin_the_chosen_templates() {
+        let t = Triggers::shipped();
+        let infos: Vec<TokInfo> = ["قال", "الرئيس", "مادورو"].iter().map(|w| tok_info(w, TokenKind::Word, &t, &Classes::EMPTY, &Clusters::EMPTY)).collect();
+        let mut f = [0u32; NF];
+        features(&infos, 2, &mut f);
+        let (mut a, mut b) = ([0u32; ND_MAX], [0u32; ND_MAX]);
+        // (scheme, domain, count)
+        let cases: &[(u8, u8, usize)] = &[
+            (0, domain::FA_NEWS, 0),
+            (1, domain::NONE, 0),
+            (1, domain::FA_NEWS, domain_templates(1).len()),
+            (2, domain::AR_WIKI, NF),
+            (9, domain::AR_NEWS, 0),
+        ];
+        for &(scheme, dom, n) in cases {
+            assert_eq!(domain_features(&f, scheme, dom, &mut a), n, "scheme {scheme}, domain {dom}");
+        }
+        // Another domain gives other features; none of them is a shared feature.
+        let n = domain_features(&f, 1, domain::FA_NEWS, &mut a);
+        domain_features(&f, 1, domain::FA_TWITTER, &mut b);
+        assert!((0..n).all(|k| a[k] != b[k] && !f.contains(&a[k])));
+        assert!(domain_templates(1).iter().chain(domain_templates(2)).all(|&k| k < NF));
+    }
+
+    #[test]
+    fn domains_by_name_and_language() {
+        for d in 0..=domain::LAST {
+            assert_eq!(domain::parse(domain::name(d)), Some(d));
+        }
+        assert_eq!(domain::parse("news"), None);
+        use crate::lang::Lang;
+        let cases = [(Lang::Fa, domain::FA_NEWS), (Lang::Ar, domain::AR_NEWS), (Lang::Other, domain::AR_NEWS)];
+        for (l, d) in cases {
+            assert_eq!(news_domain(l), d, "{l:?}");
+        }
     }
 
     #[test]

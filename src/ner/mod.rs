@@ -2,7 +2,8 @@
 //! decoded with constrained Viterbi, shipped as `model/ner.bin` (trained by `hashiya train`).
 //!
 //! - [`features`](mod@features): what the tagger looks at (word, stems without proclitics, affixes, shape, neighbours,
-//!   trigger words, word classes, word clusters, and what it said about the word earlier in the document).
+//!   trigger words, word classes, word clusters, and what it said about the word earlier in the document), some
+//!   of them also conjoined with the sentence's domain (the recognizer reads news of the paragraph's language).
 //! - [`phrases`]: the list of whole names from the training corpora, matched over a sentence.
 //! - [`stack`]: features of a second pass from the first pass's labels over the document (an experiment of
 //!   `hashiya train --stack`, not run by the recognizer).
@@ -30,7 +31,7 @@ use crate::recognize::heads::{agrees_with_noun, is_description};
 use crate::recognize::{Context, Recognizer};
 use crate::span::Candidate;
 use crate::tokenize::{strip_proclitic, Token, TokenKind, PROCLITICS};
-use features::{features, hash_str, hist_features, tok_info, History, TokInfo, Triggers, NF, NH};
+use features::{domain_features, features, hash_str, hist_features, news_domain, tok_info, History, TokInfo, Triggers, ND_MAX, NF, NH};
 use model::{tag_label, Model, NT};
 
 /// The shipped model (see `hashiya train`).
@@ -106,23 +107,24 @@ impl Ner {
 
     /// Tags the next sentence of a document (a fresh [`Scratch`] per document: the tagger remembers what it
     /// said in the sentences before); the BIO tags are left in `sc.tags` (the BILOU states the tagger decoded
-    /// in `sc.states`).
-    pub fn tag<'t>(&self, words: impl Iterator<Item = (&'t str, TokenKind)>, sc: &mut Scratch) {
+    /// in `sc.states`). `domain` is the sentence's [`features::domain`] (the recognizer passes the news domain
+    /// of its language, [`news_domain`]); a model without domain features ignores it.
+    pub fn tag<'t>(&self, words: impl Iterator<Item = (&'t str, TokenKind)>, domain: u8, sc: &mut Scratch) {
         sc.infos.clear();
         let classes = self.model.as_ref().map_or(model::Classes::EMPTY, |m| m.classes());
         let clusters = self.model.as_ref().map_or(clusters::Clusters::EMPTY, |m| m.clusters());
         let memo = &mut sc.memo;
         sc.infos.extend(words.map(|(w, k)| memo.get(w, k, || tok_info(w, k, &self.triggers, &classes, &clusters))));
         phrases::mark(&mut sc.infos, &self.model.as_ref().map_or(phrases::Phrases::EMPTY, |m| m.phrases()));
-        tag_infos(self.model.as_ref(), &sc.infos, &sc.hist, &mut sc.em, &mut sc.back, &mut sc.states);
+        tag_infos(self.model.as_ref(), &sc.infos, &sc.hist, domain, &mut sc.em, &mut sc.back, &mut sc.states);
         sc.hist.record(&sc.infos, &sc.states);
         model::to_bio(&sc.states, &mut sc.tags);
     }
 }
 
-/// Tags precomputed token infos with `model`, given the document's history, leaving BILOU states in `tags`
-/// (all O without a model).
-pub fn tag_infos(model: Option<&Model<'_>>, infos: &[TokInfo], hist: &History, em: &mut Vec<[i32; NT]>, back: &mut Vec<[u8; NT]>, tags: &mut Vec<u8>) {
+/// Tags precomputed token infos of a sentence of domain `domain` with `model`, given the document's history,
+/// leaving BILOU states in `tags` (all O without a model).
+pub fn tag_infos(model: Option<&Model<'_>>, infos: &[TokInfo], hist: &History, domain: u8, em: &mut Vec<[i32; NT]>, back: &mut Vec<[u8; NT]>, tags: &mut Vec<u8>) {
     let Some(m) = model else {
         tags.clear();
         tags.resize(infos.len(), model::O);
@@ -131,10 +133,13 @@ pub fn tag_infos(model: Option<&Model<'_>>, infos: &[TokInfo], hist: &History, e
     em.clear();
     let mut f = [0u32; NF];
     let mut h = [0u32; NH];
+    let mut d = [0u32; ND_MAX];
+    let scheme = m.scheme();
     for i in 0..infos.len() {
         features(infos, i, &mut f);
         hist_features(infos, hist, i, &mut h);
-        em.push(m.emissions(&f, &h));
+        let nd = domain_features(&f, scheme, domain, &mut d);
+        em.push(m.emissions(&f, &h, &d[..nd]));
     }
     m.viterbi(em, back, tags);
 }
@@ -206,7 +211,9 @@ impl Recognizer for Ner {
                 b += 1;
             }
             let sent = &toks[a..b];
-            self.tag(sent.iter().map(|k| (k.text(t), k.kind)), &mut sc);
+            // The news domain of the sentence's paragraph's language.
+            let domain = news_domain(cx.lang_at(cx.norm.orig_range(sent[0].start, sent[0].end).0));
+            self.tag(sent.iter().map(|k| (k.text(t), k.kind)), domain, &mut sc);
             for (s, e, label) in entities(&sc.tags, sent) {
                 let first = &sent[s];
                 let w = first.text(t);

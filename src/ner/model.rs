@@ -11,14 +11,14 @@
 //! | bytes | content |
 //! |---|---|
 //! | 0..4 | magic `HNER` |
-//! | 4 | version (4) |
+//! | 4 | version: 4 (no domain features), or 5 (byte 11 names the domain-feature scheme) |
 //! | 5 | `bits`: the weight table has 2^bits rows |
 //! | 6 | number of states (13) |
 //! | 7 | `fbits`: the entity-start frequency table has 2^fbits entries |
 //! | 8 | `lbits`: the word-class table has 2^lbits slots |
 //! | 9 | `cbits`: the word-cluster table has 2^cbits slots (0: none) |
 //! | 10 | `pbits`: the name-phrase table has 2^pbits slots (0: none) |
-//! | 11 | zero |
+//! | 11 | zero in version 4; in version 5 the domain-feature scheme ([`super::features::domain_templates`]: 1 or 2) |
 //! | 12..16 | scale (f32): the float weight one quantisation step stands for (informational) |
 //! | 16.. | start scores, 13 × i32; transition scores, 13 × 13 × i32 (row = previous state) |
 //! | then | weight table, 2^bits rows × 13 × i8 (row = top `bits` bits of a feature hash) |
@@ -31,7 +31,7 @@
 
 use super::clusters::Clusters;
 use super::phrases::Phrases;
-use super::features::{NF, NH};
+use super::features::{domain_templates, ND_MAX, NF, NH};
 use crate::span::Label;
 
 /// Number of tagger states (BILOU).
@@ -136,8 +136,11 @@ pub fn allowed(prev: Option<u8>, cur: u8) -> bool {
 }
 
 const MAGIC: &[u8; 4] = b"HNER";
+/// The format without domain features.
 const VERSION: u8 = 4;
-const _: () = assert!((NF + NH) * 127 < i16::MAX as usize, "emission sums must fit an i16");
+/// The format with domain features (byte 11: their scheme).
+const VERSION_DOMAIN: u8 = 5;
+const _: () = assert!((NF + NH + ND_MAX) * 127 < i16::MAX as usize, "emission sums must fit an i16");
 const HEADER: usize = 16 + 4 * NT + 4 * NT * NT;
 
 /// A model over a byte slice (embedded or read from a file).
@@ -145,6 +148,8 @@ const HEADER: usize = 16 + 4 * NT + 4 * NT * NT;
 pub struct Model<'a> {
     bits: u32,
     fbits: u32,
+    /// The domain-feature scheme (0: none).
+    scheme: u8,
     start: [i32; NT],
     trans: [[i32; NT]; NT],
     table: &'a [u8],
@@ -161,7 +166,15 @@ fn i32_at(b: &[u8], at: usize) -> Option<i32> {
 impl<'a> Model<'a> {
     /// Reads a model; `None` when the bytes are not a model of this version.
     pub fn parse(b: &'a [u8]) -> Option<Model<'a>> {
-        if b.get(0..4)? != MAGIC || *b.get(4)? != VERSION || usize::from(*b.get(6)?) != NT {
+        if b.get(0..4)? != MAGIC || usize::from(*b.get(6)?) != NT {
+            return None;
+        }
+        let scheme = match *b.get(4)? {
+            VERSION => 0,
+            VERSION_DOMAIN => *b.get(11)?,
+            _ => return None,
+        };
+        if *b.get(4)? == VERSION_DOMAIN && domain_templates(scheme).is_empty() {
             return None;
         }
         let bits = u32::from(*b.get(5)?);
@@ -196,13 +209,14 @@ impl<'a> Model<'a> {
         let classes = Classes { bits: lbits, slots: &b[fend..fend + llen] };
         let clusters = Clusters::new(cbits, &b[fend + llen..cend]);
         let phrases = Phrases::new(pbits, &b[cend..]);
-        Some(Model { bits, fbits, start, trans, table, freq, classes, clusters, phrases })
+        Some(Model { bits, fbits, scheme, start, trans, table, freq, classes, clusters, phrases })
     }
 
     /// Serialises a model from its parts (used by training); `classes` is a [`Classes::build`] table,
     /// `clusters` a [`Clusters::build`] table of 2^cbits slots.
     #[allow(clippy::too_many_arguments)]
     pub fn write(
+        scheme: u8,
         scale: f32,
         start: &[i32; NT],
         trans: &[[i32; NT]; NT],
@@ -219,7 +233,9 @@ impl<'a> Model<'a> {
     ) -> Vec<u8> {
         let mut out = Vec::with_capacity(HEADER + table.len() + freq.len() + classes.len() + clusters.len());
         out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&[VERSION, bits as u8, NT as u8, fbits as u8, lbits as u8, cbits as u8, pbits as u8, 0]);
+        let version = if domain_templates(scheme).is_empty() { VERSION } else { VERSION_DOMAIN };
+        let scheme = if version == VERSION { 0 } else { scheme };
+        out.extend_from_slice(&[version, bits as u8, NT as u8, fbits as u8, lbits as u8, cbits as u8, pbits as u8, scheme]);
         out.extend_from_slice(&scale.to_le_bytes());
         for s in start {
             out.extend_from_slice(&s.to_le_bytes());
@@ -263,9 +279,14 @@ impl<'a> Model<'a> {
         (h >> (32 - bits)) as usize
     }
 
-    /// Emission scores of one token's features and history features.
+    /// The domain-feature scheme ([`domain_templates`]; 0: the model has no domain features).
+    pub fn scheme(&self) -> u8 {
+        self.scheme
+    }
+
+    /// Emission scores of one token's features, history features and domain-conjoined features.
     #[inline]
-    pub fn emissions(&self, feats: &[u32; NF], hist: &[u32; NH]) -> [i32; NT] {
+    pub fn emissions(&self, feats: &[u32; NF], hist: &[u32; NH], dom: &[u32]) -> [i32; NT] {
         // (NF + NH) × 127 fits an i16: narrow sums, fixed-size rows, two plain loops vectorise best.
         let mut acc = [0i16; NT];
         let mut add = |f: u32| {
@@ -280,6 +301,9 @@ impl<'a> Model<'a> {
             add(f);
         }
         for &f in hist {
+            add(f);
+        }
+        for &f in dom.iter().take(ND_MAX) {
             add(f);
         }
         acc.map(i32::from)
@@ -552,7 +576,7 @@ mod tests {
     #[test]
     fn span_margin_is_the_cost_of_dropping_the_entity() {
         let table = vec![0i8; (1 << 8) * NT];
-        let b = Model::write(1.0, &[0; NT], &[[0; NT]; NT], 8, &table, 8, &[0u8; 256], 0, &[], 0, &[], 0, &[]);
+        let b = Model::write(0, 1.0, &[0; NT], &[[0; NT]; NT], 8, &table, 8, &[0u8; 256], 0, &[], 0, &[], 0, &[]);
         let m = Model::parse(&b).expect("parses");
         let mut e1 = row(1, 9);
         e1[0] = 1;
@@ -574,11 +598,11 @@ mod tests {
         let classes = Classes::build(8, &[(42, 7), (43, 9)]);
         let clusters = Clusters::build(8, &[(42, 5)]);
         let phrases = Phrases::build(8, &[(77, 0x41)]);
-        let b = Model::write(0.5, &[1; NT], &trans, 8, &table, 8, &freq, 8, &classes, 8, &clusters, 8, &phrases);
+        let b = Model::write(0, 0.5, &[1; NT], &trans, 8, &table, 8, &freq, 8, &classes, 8, &clusters, 8, &phrases);
         let m = Model::parse(&b).expect("parses");
         assert_eq!(m.phrases().get(77), 0x41);
         assert_eq!(m.phrases().get(78), 0);
-        assert_eq!(m.emissions(&[0; NF], &[0; NH]), [(NF + NH) as i32; NT]);
+        assert_eq!(m.emissions(&[0; NF], &[0; NH], &[]), [(NF + NH) as i32; NT]);
         assert_eq!(m.entity_freq(12345), 3);
         assert_eq!(m.trans[1][2], 7);
         assert_eq!(m.classes().get(42), 7);
@@ -586,6 +610,20 @@ mod tests {
         assert_eq!(m.classes().get(44), 0);
         assert_eq!(m.clusters().get(42), 6);
         assert_eq!(m.clusters().get(43), 0);
+        assert_eq!(m.scheme(), 0);
+        assert_eq!(b[4], VERSION);
+        // With domain features: version 5, the scheme in byte 11, the domain rows summed in.
+        let d = Model::write(1, 0.5, &[1; NT], &trans, 8, &table, 8, &freq, 8, &classes, 8, &clusters, 8, &phrases);
+        assert_eq!((d[4], d[11]), (VERSION_DOMAIN, 1));
+        let md = Model::parse(&d).expect("parses");
+        assert_eq!(md.scheme(), 1);
+        assert_eq!(md.emissions(&[0; NF], &[0; NH], &[0, 0]), [(NF + NH + 2) as i32; NT]);
+        // A version-5 header must name a scheme with templates.
+        let mut bad = d.clone();
+        bad[11] = 0;
+        assert!(Model::parse(&bad).is_none());
+        bad[11] = 77;
+        assert!(Model::parse(&bad).is_none());
         assert!(Model::parse(&b[..b.len() - 1]).is_none());
         assert!(Model::parse(b"").is_none());
         assert!(Model::parse(b"HNER\x03\x40\x0d\x08\x08").is_none());

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use super::clusters::{self, Clusters};
 use super::corpus::{self, Sentence};
-use super::features::{features, hash_str, hist_features, tok_info, History, TokInfo, Triggers, HISTORY_SENTENCES, NF, NH};
+use super::features::{domain, domain_features, features, hash_str, hist_features, tok_info, History, TokInfo, Triggers, HISTORY_SENTENCES, ND_MAX, NF, NH};
 use super::model::{self, freq_index, viterbi, Classes, Model, NT};
 use super::phrases::{self, Phrases};
 use super::stack::{stack_features, DocLabels, NS};
@@ -32,6 +32,17 @@ pub struct Source {
     pub path: &'static str,
     /// How the file is used.
     pub role: Role,
+    /// Its genre and conventions ([`domain`]): the domain its training sentences are seen with, and for a
+    /// development file its own domain (scored as the product reads it, with [`product_domain`], and also so).
+    pub domain: u8,
+}
+
+/// The domain the product tags a sentence of domain `d` with: the news of its language.
+pub fn product_domain(d: u8) -> u8 {
+    match d {
+        domain::FA_NEWS | domain::FA_TWITTER | domain::FA_ARMAN => domain::FA_NEWS,
+        _ => domain::AR_NEWS,
+    }
 }
 
 /// How a corpus file is used.
@@ -48,20 +59,20 @@ pub enum Role {
 
 /// The corpora the shipped model is trained on (see ../shared/corpora/README.md for their terms).
 pub const SOURCES: &[Source] = &[
-    Source { name: "anercorp", path: "anercorp/train.txt", role: Role::Train },
-    Source { name: "aqmar", path: "aqmar/train.txt", role: Role::Train },
-    Source { name: "wojood", path: "wojood_sample/train.txt", role: Role::Train },
-    Source { name: "peyma", path: "peyma/train.txt", role: Role::Train },
-    Source { name: "arman", path: "arman/train.txt", role: Role::Train },
-    Source { name: "parstwiner", path: "parstwiner/train.txt", role: Role::Train },
-    Source { name: "peyma", path: "peyma/dev.txt", role: Role::Dev },
-    Source { name: "aqmar", path: "aqmar/dev.txt", role: Role::Dev },
-    Source { name: "parstwiner", path: "parstwiner/dev.txt", role: Role::Dev },
-    Source { name: "wojood", path: "wojood_sample/val.txt", role: Role::Dev },
-    Source { name: "wikiann", path: "wikiann/ar/train", role: Role::Names },
-    Source { name: "wikiann", path: "wikiann/ar/extra", role: Role::Names },
-    Source { name: "wikiann", path: "wikiann/fa/train", role: Role::Names },
-    Source { name: "wikiann", path: "wikiann/fa/extra", role: Role::Names },
+    Source { name: "anercorp", path: "anercorp/train.txt", role: Role::Train, domain: domain::AR_NEWS },
+    Source { name: "aqmar", path: "aqmar/train.txt", role: Role::Train, domain: domain::AR_WIKI },
+    Source { name: "wojood", path: "wojood_sample/train.txt", role: Role::Train, domain: domain::AR_NEWS },
+    Source { name: "peyma", path: "peyma/train.txt", role: Role::Train, domain: domain::FA_NEWS },
+    Source { name: "arman", path: "arman/train.txt", role: Role::Train, domain: domain::FA_NEWS },
+    Source { name: "parstwiner", path: "parstwiner/train.txt", role: Role::Train, domain: domain::FA_TWITTER },
+    Source { name: "peyma", path: "peyma/dev.txt", role: Role::Dev, domain: domain::FA_NEWS },
+    Source { name: "aqmar", path: "aqmar/dev.txt", role: Role::Dev, domain: domain::AR_WIKI },
+    Source { name: "parstwiner", path: "parstwiner/dev.txt", role: Role::Dev, domain: domain::FA_TWITTER },
+    Source { name: "wojood", path: "wojood_sample/val.txt", role: Role::Dev, domain: domain::AR_NEWS },
+    Source { name: "wikiann", path: "wikiann/ar/train", role: Role::Names, domain: domain::NONE },
+    Source { name: "wikiann", path: "wikiann/ar/extra", role: Role::Names, domain: domain::NONE },
+    Source { name: "wikiann", path: "wikiann/fa/train", role: Role::Names, domain: domain::NONE },
+    Source { name: "wikiann", path: "wikiann/fa/extra", role: Role::Names, domain: domain::NONE },
 ];
 
 /// Training settings.
@@ -101,18 +112,41 @@ pub struct Config {
     /// With `stack`: one weight table for both passes, trained on every sentence with and without the
     /// stacking features.
     pub stack_both: bool,
+    /// The domain-feature scheme ([`super::features::domain_templates`]; 0: no domain features).
+    pub domains: u8,
+    /// With `domains`: the news corpora (PEYMA, ARMAN, ANERcorp, Wojood, unless `domain_of` says otherwise) get no domain,
+    /// only the others do, and the model keeps no domain features: they only absorb the other genres'
+    /// conventions in training, and the product tags with the shared weights alone.
+    pub news_general: bool,
+    /// With `domains`: corpora (by name) seen as of another domain than their own ([`SOURCES`]).
+    pub domain_of: Vec<(String, u8)>,
+    /// With `--cv`: the folds are cut from the selected corpora only and every other training corpus always
+    /// trains (the shipped configuration scored on held-out parts of the selected corpora).
+    pub keep_rest: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 17, fbits: 17, lbits: 18, cbits: 17, pbits: 16, pfolds: 5, pwiki: 0, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None, stack: false, stack_both: false }
+        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 17, fbits: 17, lbits: 18, cbits: 17, pbits: 16, pfolds: 5, pwiki: 0, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None, stack: false, stack_both: false, domains: 1, domain_of: shipped_domain_of(), news_general: false, keep_rest: false }
     }
+}
+
+/// The corpora the shipped model sees as of another domain than their own ([`Config::domain_of`]): AQMAR
+/// (Wikipedia) as Arabic news, so the news weights the product tags Arabic with keep what AQMAR teaches (with a
+/// domain of its own, AQMAR read as news lost 5 points), and ARMAN as its own domain (its organisations include
+/// countries acting as actors and nationalities; as Persian news it taught PEYMA's reading that convention).
+fn shipped_domain_of() -> Vec<(String, u8)> {
+    vec![("aqmar".to_string(), domain::AR_NEWS), ("arman".to_string(), domain::FA_ARMAN)]
 }
 
 /// A corpus sentence prepared for the tagger: the annotator's tokens ("pieces") with their features.
 pub struct Prepared {
-    /// Feature rows, `NF` per piece.
+    /// Feature rows, `stride` per piece: the `NF` features, then the domain-conjoined ones.
     rows: Vec<u32>,
+    /// Feature rows per piece.
+    stride: usize,
+    /// The sentence's domain ([`domain`]).
+    domain: u8,
     /// Gold BILOU state per piece.
     tags: Vec<u8>,
     /// For each corpus token, the piece whose tag it takes (its first non-punctuation piece, else its first;
@@ -187,24 +221,30 @@ pub struct Fx<'a> {
     pub phrases: Phrases<'a>,
     /// log2 of the number of weight rows.
     pub bits: u32,
+    /// The domain-feature scheme (0: none).
+    pub scheme: u8,
 }
 
-/// Prepares a sentence for training or evaluation.
+/// Prepares a sentence for training or evaluation (seen as of its own domain, `s.domain`).
 pub fn prepare(s: &Sentence, fx: &Fx<'_>, zwnj_as_space: bool) -> Prepared {
     let mut p = prepare_infos(s, fx, zwnj_as_space);
-    featurize(&mut p, &fx.phrases, fx.bits);
+    featurize(&mut p, &fx.phrases, fx.bits, fx.scheme);
     p
 }
 
-/// Marks the listed phrases of a prepared sentence and computes its feature rows.
-fn featurize(p: &mut Prepared, ph: &Phrases<'_>, bits: u32) {
+/// Marks the listed phrases of a prepared sentence and computes its feature rows (with the domain-conjoined
+/// features of `scheme`).
+fn featurize(p: &mut Prepared, ph: &Phrases<'_>, bits: u32, scheme: u8) {
     phrases::mark(&mut p.infos, ph);
-    p.rows.clear();
-    p.rows.reserve(p.infos.len() * NF);
     let mut f = [0u32; NF];
+    let mut d = [0u32; ND_MAX];
+    p.stride = NF + domain_features(&f, scheme, p.domain, &mut d);
+    p.rows.clear();
+    p.rows.reserve(p.infos.len() * p.stride);
     for i in 0..p.infos.len() {
         features(&p.infos, i, &mut f);
-        p.rows.extend(f.iter().map(|&h| Model::row(bits, h) as u32));
+        let nd = domain_features(&f, scheme, p.domain, &mut d);
+        p.rows.extend(f.iter().chain(&d[..nd]).map(|&h| Model::row(bits, h) as u32));
     }
 }
 
@@ -225,7 +265,7 @@ fn prepare_infos(s: &Sentence, fx: &Fx<'_>, zwnj_as_space: bool) -> Prepared {
     let bio: Vec<u8> = ps.iter().map(|p| p.2).collect();
     let mut tags = Vec::with_capacity(bio.len());
     model::to_states(&bio, &mut tags);
-    Prepared { rows, tags, lead, gold: s.tags.clone(), infos }
+    Prepared { rows, stride: NF, domain: s.domain, tags, lead, gold: s.tags.clone(), infos }
 }
 
 /// Reads a corpus file.
@@ -322,9 +362,9 @@ impl Perceptron {
     }
 
     /// Emission scores; `extra` holds [`NS`] stacking feature rows per token, or is empty.
-    fn emissions(w: &[f32], rows: &[u32], hrows: &[u32], extra: &[u32], em: &mut Vec<[f32; NT]>) {
+    fn emissions(w: &[f32], p: &Prepared, hrows: &[u32], extra: &[u32], em: &mut Vec<[f32; NT]>) {
         em.clear();
-        for (i, (fs, hs)) in rows.chunks_exact(NF).zip(hrows.chunks_exact(NH)).enumerate() {
+        for (i, (fs, hs)) in p.rows.chunks_exact(p.stride).zip(hrows.chunks_exact(NH)).enumerate() {
             let mut e = [0f32; NT];
             for &r in fs.iter().chain(hs).chain(extra.get(i * NS..i * NS + NS).unwrap_or(&[])) {
                 let row = &w[r as usize * NT..r as usize * NT + NT];
@@ -341,7 +381,7 @@ impl Perceptron {
         let mut prev: Option<(u8, u8)> = None;
         for (i, (&g, &q)) in p.tags.iter().zip(pred).enumerate() {
             if g != q {
-                for &r in p.rows[i * NF..i * NF + NF].iter().chain(&hrows[i * NH..i * NH + NH]).chain(extra.get(i * NS..i * NS + NS).unwrap_or(&[])) {
+                for &r in p.rows[i * p.stride..(i + 1) * p.stride].iter().chain(&hrows[i * NH..i * NH + NH]).chain(extra.get(i * NS..i * NS + NS).unwrap_or(&[])) {
                     let base = r as usize * NT;
                     self.w[base + g as usize] += 1.0;
                     self.acc[base + g as usize] += c;
@@ -414,7 +454,7 @@ fn evaluate_float(w: &Weights, data: &[Prepared]) -> Counts {
     let mut hist = History::default();
     for p in data {
         hist_rows(w.bits, p, &hist, &mut hrows);
-        Perceptron::emissions(&w.w, &p.rows, &hrows, &[], &mut em);
+        Perceptron::emissions(&w.w, p, &hrows, &[], &mut em);
         viterbi(&em, &w.start, &w.trans, &mut back, &mut pred);
         hist.record(&p.infos, &pred);
         c.add(&p.gold, &leads(p, &pred));
@@ -447,7 +487,7 @@ fn train_weights(data: &[Prepared], chunks: &[(usize, usize)], cfg: &Config, dev
             for (si, s) in data[lo..hi].iter().enumerate() {
                 let x: &[u32] = if plain { &[] } else { extra.get(lo + si).map_or(&[], Vec::as_slice) };
                 hist_rows(cfg.bits, s, &hist, &mut hrows);
-                Perceptron::emissions(&p.w, &s.rows, &hrows, x, &mut em);
+                Perceptron::emissions(&p.w, s, &hrows, x, &mut em);
                 viterbi(&em, &p.start, &p.trans, &mut back, &mut pred);
                 total += s.tags.len();
                 let diff = s.tags.iter().zip(&pred).filter(|(a, b)| a != b).count();
@@ -500,7 +540,7 @@ impl Weights {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn quantise(p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8], cbits: u32, clusters: &[u8], pbits: u32, phrases: &[u8]) -> Vec<u8> {
+fn quantise(scheme: u8, p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8], cbits: u32, clusters: &[u8], pbits: u32, phrases: &[u8]) -> Vec<u8> {
     let (w, start, trans) = (&p.w, p.start, p.trans);
     let mut mags: Vec<f32> = w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
     mags.sort_unstable_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
@@ -519,7 +559,7 @@ fn quantise(p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8], cb
             qt[t][u] = q(trans[t][u]);
         }
     }
-    Model::write(scale, &qs, &qt, p.bits, &table, fbits, freq, lbits, classes, cbits, clusters, pbits, phrases)
+    Model::write(scheme, scale, &qs, &qt, p.bits, &table, fbits, freq, lbits, classes, cbits, clusters, pbits, phrases)
 }
 
 /// Tags a prepared sentence with a model and maps the tags back onto the corpus tokens.
@@ -527,7 +567,7 @@ pub fn tag_prepared(m: &Model<'_>, p: &Prepared, hist: &mut History, em: &mut Ve
     em.clear();
     let mut hrows = Vec::new();
     hist_rows(m.bits(), p, hist, &mut hrows);
-    for (fs, hs) in p.rows.chunks_exact(NF).zip(hrows.chunks_exact(NH)) {
+    for (fs, hs) in p.rows.chunks_exact(p.stride).zip(hrows.chunks_exact(NH)) {
         let mut e = [0i32; NT];
         for &r in fs.iter().chain(hs) {
             let base = r as usize * NT;
@@ -626,11 +666,14 @@ fn selected(cfg: &Config, name: &str) -> bool {
     cfg.only.is_empty() || cfg.only.iter().any(|o| o == name)
 }
 
-/// Loads the training sentences of the selected corpora, with the ARMAN fix applied.
+/// Loads the training sentences of the selected corpora (all of them with `cfg.keep_rest`), with the ARMAN
+/// fix applied and each sentence's domain set.
 fn load_train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<(&'static str, Vec<Sentence>)>, String> {
     let mut sets = Vec::new();
-    for s in SOURCES.iter().filter(|s| s.role == Role::Train && selected(cfg, s.name)) {
-        let sents = read(&cfg.corpora.join(s.path))?;
+    for s in SOURCES.iter().filter(|s| s.role == Role::Train && (cfg.keep_rest || selected(cfg, s.name))) {
+        let mut sents = read(&cfg.corpora.join(s.path))?;
+        let dom = sentence_domain(cfg, s);
+        sents.iter_mut().for_each(|x| x.domain = dom);
         log(&format!("{}: {} sentences", s.path, sents.len()));
         sets.push((s.name, sents));
     }
@@ -650,13 +693,50 @@ fn load_train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<(&'static s
     Ok(sets)
 }
 
-fn prepare_all(sents: &[Sentence], fx: &Fx<'_>, augment: bool, out: &mut Vec<Prepared>) {
-    for s in sents {
-        out.push(prepare(s, fx, false));
-        if augment && contains_zwnj(s) {
-            out.push(prepare(s, fx, true));
-        }
+/// The domain training gives the sentences of `s` under `cfg` (see [`Config::domains`] and what follows it).
+fn sentence_domain(cfg: &Config, s: &Source) -> u8 {
+    let mut dom = s.domain;
+    if let Some(&(_, d)) = cfg.domain_of.iter().find(|(n, _)| n == s.name) {
+        dom = d;
     }
+    if cfg.news_general && product_domain(dom) == dom {
+        dom = domain::NONE;
+    }
+    dom
+}
+
+/// The domain-feature scheme a model trained with `cfg` keeps (none with `news_general`).
+fn model_scheme(cfg: &Config) -> u8 {
+    if cfg.news_general { 0 } else { cfg.domains }
+}
+
+/// Prepares sentences to be tagged as of domain `dom` (whatever their own).
+fn prepare_all(sents: &[Sentence], fx: &Fx<'_>, dom: u8, out: &mut Vec<Prepared>) {
+    for s in sents {
+        out.push(prepare_as(s, fx, dom));
+    }
+}
+
+/// Prepares a sentence to be tagged as of domain `dom`.
+fn prepare_as(s: &Sentence, fx: &Fx<'_>, dom: u8) -> Prepared {
+    let mut p = prepare_infos(s, fx, false);
+    p.domain = dom;
+    featurize(&mut p, &fx.phrases, fx.bits, fx.scheme);
+    p
+}
+
+/// The domain the product would tag a file's sentences with: the news of the language of its text
+/// ([`crate::lang::detect`] over the first 2,000 sentences).
+pub fn file_domain(sents: &[Sentence]) -> u8 {
+    let mut text = String::new();
+    for s in sents.iter().take(2000) {
+        for t in &s.tokens {
+            text.push_str(t);
+            text.push(' ');
+        }
+        text.push('\n');
+    }
+    super::features::news_domain(crate::lang::detect(&text))
 }
 
 /// Word counts: for each normalized word, how often it is outside a name and inside a PER, LOC, ORG name.
@@ -791,7 +871,7 @@ fn cluster_table(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, Str
 /// in training what it will mean on new text (a name seen elsewhere, not the sentence's own label).
 fn fit(sents: &[&Sentence], wiki: &[Sentence], names: &WordCounts, cl: &[u8], cfg: &Config, trig: &Triggers, log: &mut dyn FnMut(&str)) -> (Weights, Vec<u8>, Vec<u8>, Option<Weights>) {
     let slots = classes_from(&[names], cfg.lbits);
-    let fx = Fx { trig, classes: Classes::new(cfg.lbits, &slots), clusters: Clusters::new(cfg.cbits, cl), phrases: Phrases::EMPTY, bits: cfg.bits };
+    let fx = Fx { trig, classes: Classes::new(cfg.lbits, &slots), clusters: Clusters::new(cfg.cbits, cl), phrases: Phrases::EMPTY, bits: cfg.bits, scheme: cfg.domains };
     // The sentences in corpus order, then the Persian ones again with ZWNJ as space, in chunks of consecutive
     // sentences (the history features need the order; the copies are kept apart from their originals).
     let mut data: Vec<Prepared> = sents.iter().map(|s| prepare_infos(s, &fx, false)).collect();
@@ -818,10 +898,10 @@ fn fit(sents: &[&Sentence], wiki: &[Sentence], names: &WordCounts, cl: &[u8], cf
         };
         let ph = Phrases::new(cfg.pbits, &table);
         for p in &mut data[lo..hi] {
-            featurize(p, &ph, cfg.bits);
+            featurize(p, &ph, cfg.bits, cfg.domains);
         }
         for (j, _) in copies.iter().enumerate().filter(|(_, &i)| (lo..hi).contains(&i)) {
-            featurize(&mut data[n + j], &ph, cfg.bits);
+            featurize(&mut data[n + j], &ph, cfg.bits, cfg.domains);
         }
     }
     log(&format!("{} training sequences, {} tokens", data.len(), data.iter().map(|p| p.tags.len()).sum::<usize>()));
@@ -833,7 +913,7 @@ fn fit(sents: &[&Sentence], wiki: &[Sentence], names: &WordCounts, cl: &[u8], cf
         if let Some(path) = &cfg.trace {
             if let Ok(sents) = read(path) {
                 let fx = Fx { phrases: Phrases::new(cfg.pbits, &ptable), ..fx };
-                prepare_all(&sents, &fx, false, &mut dev);
+                prepare_all(&sents, &fx, file_domain(&sents), &mut dev);
             }
         }
         let w = Weights::of(&train_weights(&data, &chunks, &c, &dev, &[], log));
@@ -862,7 +942,7 @@ fn pass1(w: &Weights, data: &[Prepared], chunks: &[(usize, usize)], out: &mut [O
             let mut em = Vec::new();
             let mut states = Vec::new();
             hist_rows(w.bits, p, &hist, &mut hrows);
-            Perceptron::emissions(&w.w, &p.rows, &hrows, &[], &mut em);
+            Perceptron::emissions(&w.w, p, &hrows, &[], &mut em);
             viterbi(&em, &w.start, &w.trans, &mut back, &mut states);
             hist.record(&p.infos, &states);
             out[i] = Some(Pass1 { states });
@@ -951,7 +1031,7 @@ fn evaluate_stack(w: &Weights, w2: &Weights, data: &[Prepared]) -> (Counts, Coun
                 let Some(q) = &p1[i] else { continue };
                 c1.add(&data[i].gold, &leads(&data[i], &q.states));
                 hist_rows(w2.bits, &data[i], &hist, &mut hrows);
-                Perceptron::emissions(&w2.w, &data[i].rows, &hrows, r, &mut em);
+                Perceptron::emissions(&w2.w, &data[i], &hrows, r, &mut em);
                 viterbi(&em, &w2.start, &w2.trans, &mut back, &mut pred);
                 hist.record(&data[i].infos, &pred);
                 c2.add(&data[i].gold, &leads(&data[i], &pred));
@@ -982,15 +1062,21 @@ pub fn train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String>
             add_freq(&sents, cfg.fbits, &mut freq);
         }
     }
-    let bytes = quantise(&p, &freq, cfg.fbits, cfg.lbits, &slots, cfg.cbits, &cl, cfg.pbits, &ptable);
+    let bytes = quantise(model_scheme(cfg), &p, &freq, cfg.fbits, cfg.lbits, &slots, cfg.cbits, &cl, cfg.pbits, &ptable);
     let m = Model::parse(&bytes).ok_or("the trained model does not parse")?;
-    let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), phrases: m.phrases(), bits: cfg.bits };
+    let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), phrases: m.phrases(), bits: cfg.bits, scheme: m.scheme() };
     for s in SOURCES.iter().filter(|s| s.role == Role::Dev && selected(cfg, s.name)) {
         let Ok(sents) = read(&cfg.corpora.join(s.path)) else { continue };
         let mut dev = Vec::new();
-        prepare_all(&sents, &fx, false, &mut dev);
+        let dom = product_domain(s.domain);
+        prepare_all(&sents, &fx, dom, &mut dev);
         let c = evaluate(&m, &dev);
-        log(&format!("dev {}: micro-F1 {:.4}\n{}", s.path, c.micro_f1(), c.report()));
+        log(&format!("dev {} (as {}): micro-F1 {:.4}\n{}", s.path, domain::name(dom), c.micro_f1(), c.report()));
+        if m.scheme() != 0 && s.domain != dom {
+            let mut own = Vec::new();
+            prepare_all(&sents, &fx, s.domain, &mut own);
+            log(&format!("dev {} (as its own domain, {}): micro-F1 {:.4}", s.path, domain::name(s.domain), evaluate(&m, &own).micro_f1()));
+        }
         if let Some(r) = &stack {
             let (c1, c2, c3) = evaluate_stack(&p, r, &dev);
             log(&format!("dev {} (float): pass 1 {:.4}, stacked pass 2 {:.4}, one table {:.4}\n{}", s.path, c1.micro_f1(), c2.micro_f1(), c3.micro_f1(), c2.report()));
@@ -1000,25 +1086,38 @@ pub fn train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String>
 }
 
 /// K-fold cross-validation over the selected training corpora (contiguous folds, so documents stay together);
-/// returns the micro-F1 of each fold.
+/// returns the micro-F1 of each fold. With `cfg.keep_rest` the folds are cut from the selected corpora only
+/// and the other training corpora always train. The held-out sentences are tagged as the product would
+/// ([`product_domain`]).
 pub fn cross_validate(cfg: &Config, k: usize, log: &mut dyn FnMut(&str)) -> Result<Vec<f64>, String> {
     let trig = Triggers::shipped();
     let sets = load_train(cfg, log)?;
     let names = name_list_counts(cfg, log);
     let all: Vec<&Sentence> = sets.iter().flat_map(|(_, s)| s.iter()).collect();
+    // The sentences folds are cut from (indices into `all`).
+    let pool: Vec<usize> = sets
+        .iter()
+        .flat_map(|(n, s)| std::iter::repeat(selected(cfg, n)).take(s.len()))
+        .enumerate()
+        .filter(|(_, sel)| *sel)
+        .map(|(i, _)| i)
+        .collect();
     let k = k.max(2);
     let cl = cluster_table(cfg, log)?;
     let wiki = name_list_sentences(cfg);
     let mut scores = Vec::new();
     let mut stacked = Vec::new();
     for fold in 0..k {
-        let (lo, hi) = (all.len() * fold / k, all.len() * (fold + 1) / k);
-        let train: Vec<&Sentence> = all.iter().enumerate().filter(|(i, _)| !(lo..hi).contains(i)).map(|(_, s)| *s).collect();
+        let (lo, hi) = (pool.len() * fold / k, pool.len() * (fold + 1) / k);
+        let held = &pool[lo..hi];
+        let mut out = vec![false; all.len()];
+        held.iter().for_each(|&i| out[i] = true);
+        let train: Vec<&Sentence> = all.iter().zip(&out).filter(|(_, o)| !**o).map(|(s, _)| *s).collect();
         let (p, slots, ptable, stack) = fit(&train, &wiki, &names, &cl, cfg, &trig, &mut |_| {});
-        let bytes = quantise(&p, &[0u8; 1 << 8], 8, cfg.lbits, &slots, cfg.cbits, &cl, cfg.pbits, &ptable);
+        let bytes = quantise(model_scheme(cfg), &p, &[0u8; 1 << 8], 8, cfg.lbits, &slots, cfg.cbits, &cl, cfg.pbits, &ptable);
         let m = Model::parse(&bytes).ok_or("the trained model does not parse")?;
-        let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), phrases: m.phrases(), bits: cfg.bits };
-        let test: Vec<Prepared> = all[lo..hi].iter().map(|s| prepare(s, &fx, false)).collect();
+        let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), phrases: m.phrases(), bits: cfg.bits, scheme: m.scheme() };
+        let test: Vec<Prepared> = held.iter().map(|&i| prepare_as(all[i], &fx, product_domain(all[i].domain))).collect();
         let c = evaluate(&m, &test);
         log(&format!("fold {}: micro-F1 {:.4}\n{}", fold + 1, c.micro_f1(), c.report()));
         scores.push(c.micro_f1());
@@ -1039,12 +1138,14 @@ pub fn cross_validate(cfg: &Config, k: usize, log: &mut dyn FnMut(&str)) -> Resu
 /// Scores a model on a CoNLL-style file (any of the corpus formats); with `errors`, prints each missed or
 /// spurious span with its sentence, then the sentence with each token's gold and predicted BIO tag numbers
 /// (`token/GP`: 0 O, 1 2 B- I-PER, 3 4 LOC, 5 6 ORG).
-pub fn eval_file(m: &Model<'_>, bits: u32, path: &Path, errors: bool) -> Result<Counts, String> {
+/// The sentences are tagged as of domain `dom`, by default the product's choice ([`file_domain`]).
+pub fn eval_file(m: &Model<'_>, bits: u32, path: &Path, dom: Option<u8>, errors: bool) -> Result<Counts, String> {
     let trig = Triggers::shipped();
-    let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), phrases: m.phrases(), bits };
+    let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), phrases: m.phrases(), bits, scheme: m.scheme() };
     let sents = read(path)?;
     let mut data = Vec::new();
-    prepare_all(&sents, &fx, false, &mut data);
+    let dom = dom.unwrap_or_else(|| file_domain(&sents));
+    prepare_all(&sents, &fx, dom, &mut data);
     if errors {
         let (mut em, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
         let mut hist = History::default();
@@ -1073,7 +1174,8 @@ pub const USAGE: &str = "\
 usage: hashiya train [--corpora DIR] [--out FILE] [--epochs N] [--bits B] [--lbits L] [--cbits C] [--seed S]
                      [--pbits P] [--pfolds K] [--pwiki N] [--ensemble N] [--only NAME,...] [--cv K]
                      [--trace DEVFILE] [--dump-clusters FILE] [--stack | --stack-both]
-       hashiya eval --format conll [--model FILE] [--errors] FILE...
+                     [--domains S] [--domain-of NAME=DOMAIN,...] [--news-general] [--keep-rest]
+       hashiya eval --format conll [--model FILE] [--errors] [--domain D] FILE...
 
 train: learns the NER tagger from the training splits under DIR (default ../shared/corpora: anercorp, aqmar,
 wojood, peyma, arman, parstwiner; wikiann only for name frequencies), scores the development splits and writes
@@ -1088,8 +1190,20 @@ names marked N times or more (default 0: none); training sees it jackknifed over
 first pass's labels over the document, jackknifed, and prints its float scores next to the first pass's on the
 development splits (or each --cv fold); --stack-both trains that second pass on every sentence with and without
 its extra features, so that one table could serve both passes.
+--domains S conjoins features with each sentence's domain (fa-news: PEYMA; ar-news: ANERcorp, Wojood, and
+AQMAR as the shipped model sees it; fa-twitter: ParsTwiNER; fa-arman: ARMAN as the shipped model sees it;
+ar-wiki: AQMAR's own): S = 1 ten templates (default), 3 five, 4 fourteen, 2 all of them, 0 none (the round-4 model).
+--domain-of NAME=DOMAIN,... sees corpora as of other domains than their own instead of the shipped
+aqmar=ar-news,arman=fa-arman (fa-news, ar-news, fa-twitter, ar-wiki, fa-arman, ar-wojood; --domain-of
+aqmar=ar-wiki: every corpus its own); --news-general gives the news corpora no domain and keeps no domain
+features in the model. The development splits are scored as the product tags them (the news domain of their
+language) and, when it differs, as their own domain. See model/README.md, round 5.
+--keep-rest with --cv K --only NAME: the folds are cut from NAME only and every other training corpus always
+trains (the shipped configuration scored on held-out parts of NAME).
 eval: exact-span precision, recall and F1 per label (PER, LOC, ORG) and micro-averaged, of the shipped model
-(or --model FILE) on CoNLL-style files in any of the corpus formats; --errors lists the missed and spurious
+(or --model FILE) on CoNLL-style files in any of the corpus formats, tagged as the product tags news of the
+file's language (--domain fa-news, ar-news, fa-twitter, ar-wiki, fa-arman or ar-wojood: as that domain; models without
+domain features ignore it); --errors lists the missed and spurious
 spans and each such sentence with its gold and predicted tags.";
 
 fn num<T: std::str::FromStr>(v: Option<&String>, opt: &str) -> Result<T, String> {
@@ -1125,6 +1239,17 @@ pub fn cli_train(args: &[String]) -> Result<(), String> {
             "--stack" => cfg.stack = true,
             "--stack-both" => (cfg.stack, cfg.stack_both) = (true, true),
             "--only" => cfg.only = it.next().ok_or("--only needs corpus names")?.split(',').map(String::from).collect(),
+            "--domains" => cfg.domains = num::<u8>(it.next(), a)?.min(4),
+            "--keep-rest" => cfg.keep_rest = true,
+            "--news-general" => cfg.news_general = true,
+            "--domain-of" => {
+                cfg.domain_of.clear();
+                for kv in it.next().ok_or("--domain-of needs NAME=DOMAIN,...")?.split(',') {
+                    let (n, d) = kv.split_once('=').ok_or_else(|| format!("--domain-of: {kv} is not NAME=DOMAIN"))?;
+                    let d = domain::parse(d).ok_or_else(|| format!("--domain-of: unknown domain {d}"))?;
+                    cfg.domain_of.push((n.to_string(), d));
+                }
+            }
             _ => return Err(format!("unknown argument {a}\n\n{USAGE}")),
         }
     }
@@ -1133,8 +1258,9 @@ pub fn cli_train(args: &[String]) -> Result<(), String> {
     if let Some(k) = cv {
         let scores = cross_validate(&cfg, k, &mut log)?;
         let mean = scores.iter().sum::<f64>() / scores.len().max(1) as f64;
-        println!("{}-fold cross-validation on {}: mean micro-F1 {mean:.4}", scores.len(),
-            if cfg.only.is_empty() { "all training corpora".to_string() } else { cfg.only.join(",") });
+        println!("{}-fold cross-validation on {}{}: mean micro-F1 {mean:.4}", scores.len(),
+            if cfg.only.is_empty() { "all training corpora".to_string() } else { cfg.only.join(",") },
+            if cfg.keep_rest && !cfg.only.is_empty() { " (the other corpora always training)" } else { "" });
         return Ok(());
     }
     let bytes = train(&cfg, &mut log)?;
@@ -1151,6 +1277,7 @@ pub fn cli_eval(args: &[String]) -> Result<(), String> {
     let mut files = Vec::new();
     let mut model_path: Option<String> = None;
     let mut errors = false;
+    let mut dom: Option<u8> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -1159,6 +1286,10 @@ pub fn cli_eval(args: &[String]) -> Result<(), String> {
                 other => return Err(format!("--format: only conll is supported, not {other:?}")),
             },
             "--errors" => errors = true,
+            "--domain" => {
+                let d = it.next().ok_or("--domain needs a domain")?;
+                dom = Some(domain::parse(d).ok_or_else(|| format!("--domain: unknown domain {d}"))?);
+            }
             "--model" => model_path = Some(it.next().ok_or("--model needs a file")?.clone()),
             s if s.starts_with("--") => return Err(format!("unknown option {s}\n\n{USAGE}")),
             s => files.push(s.to_string()),
@@ -1179,7 +1310,7 @@ pub fn cli_eval(args: &[String]) -> Result<(), String> {
     let bits = u32::from(bytes[5]);
     let mut total = Counts::default();
     for f in &files {
-        let c = eval_file(&m, bits, Path::new(f), errors)?;
+        let c = eval_file(&m, bits, Path::new(f), dom, errors)?;
         println!("# {f}\n{}", c.report());
         for i in 0..3 {
             total.by[i].0 += c.by[i].0;
@@ -1235,13 +1366,77 @@ mod tests {
         let sents = corpus::parse(&text);
         let trig = Triggers::shipped();
         let cfg = Config { bits: 12, epochs: 3, ..Config::default() };
-        let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, phrases: Phrases::EMPTY, bits: cfg.bits };
+        let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, phrases: Phrases::EMPTY, bits: cfg.bits, scheme: 0 };
         let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
         let p = train_weights(&data, &chunks_of(0, data.len()), &cfg, &[], &[], &mut |_| {});
-        let bytes = quantise(&Weights::of(&p), &vec![0u8; 256], 8, 0, &[], 0, &[], 0, &[]);
+        let bytes = quantise(0, &Weights::of(&p), &vec![0u8; 256], 8, 0, &[], 0, &[], 0, &[]);
         let m = Model::parse(&bytes).expect("parses");
         let c = evaluate(&m, &data);
         assert!(c.micro_f1() > 0.99, "{}", c.report());
+    }
+
+    #[test]
+    fn learns_a_toy_corpus_with_domain_features() {
+        // The same words are a person in one domain and a place in the other: only the domain tells them apart.
+        let text = "قال O\nالرئيس O\nمادورو B-PER\n\nفي O\nمادورو B-LOC\n\n".repeat(30);
+        let mut sents = corpus::parse(&text);
+        for (i, s) in sents.iter_mut().enumerate() {
+            s.domain = if i % 2 == 0 { domain::FA_NEWS } else { domain::FA_TWITTER };
+            // The second sentence repeats the first's words, so only the domain differs.
+            if i % 2 == 1 {
+                s.tokens = vec!["قال".into(), "الرئيس".into(), "مادورو".into()];
+                s.tags = vec![0, 0, 3];
+            }
+        }
+        let trig = Triggers::shipped();
+        let cfg = Config { bits: 12, epochs: 4, domains: 1, ..Config::default() };
+        let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, phrases: Phrases::EMPTY, bits: cfg.bits, scheme: 1 };
+        let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
+        assert!(data.iter().all(|p| p.stride == NF + super::super::features::domain_templates(1).len()));
+        let p = train_weights(&data, &chunks_of(0, data.len()), &cfg, &[], &[], &mut |_| {});
+        let bytes = quantise(1, &Weights::of(&p), &vec![0u8; 256], 8, 0, &[], 0, &[], 0, &[]);
+        let m = Model::parse(&bytes).expect("parses");
+        assert_eq!(m.scheme(), 1);
+        let c = evaluate(&m, &data);
+        assert!(c.micro_f1() > 0.99, "{}", c.report());
+        // Read as another domain, the twitter sentences lose their place.
+        let news: Vec<Prepared> = sents.iter().map(|s| prepare_as(s, &fx, domain::FA_NEWS)).collect();
+        assert!(evaluate(&m, &news).micro_f1() < 0.9);
+    }
+
+    #[test]
+    fn corpora_get_their_domains() {
+        let src = |name: &str| SOURCES.iter().find(|s| s.name == name && s.role == Role::Train).expect("source");
+        let map = |kv: &[(&str, u8)]| kv.iter().map(|(n, d)| (n.to_string(), *d)).collect::<Vec<_>>();
+        let shipped = Config::default();
+        let own = Config { domain_of: Vec::new(), ..Config::default() };
+        let wojood = Config { domain_of: map(&[("wojood", domain::AR_WOJOOD)]), ..Config::default() };
+        let general = Config { news_general: true, ..own.clone() };
+        // (config, corpus, domain)
+        let cases: &[(&Config, &str, u8)] = &[
+            (&shipped, "peyma", domain::FA_NEWS),
+            (&shipped, "arman", domain::FA_ARMAN),
+            (&shipped, "parstwiner", domain::FA_TWITTER),
+            (&shipped, "anercorp", domain::AR_NEWS),
+            (&shipped, "wojood", domain::AR_NEWS),
+            (&shipped, "aqmar", domain::AR_NEWS),
+            (&own, "aqmar", domain::AR_WIKI),
+            (&own, "arman", domain::FA_NEWS),
+            (&own, "parstwiner", domain::FA_TWITTER),
+            (&wojood, "wojood", domain::AR_WOJOOD),
+            // A map replaces the shipped one: AQMAR is its own again.
+            (&wojood, "aqmar", domain::AR_WIKI),
+            (&general, "peyma", domain::NONE),
+            (&general, "aqmar", domain::AR_WIKI),
+        ];
+        for &(cfg, name, want) in cases {
+            assert_eq!(sentence_domain(cfg, src(name)), want, "{name}");
+        }
+        for d in 1..=domain::LAST {
+            assert!(matches!(product_domain(d), domain::FA_NEWS | domain::AR_NEWS));
+        }
+        assert_eq!(model_scheme(&Config { domains: 1, ..Config::default() }), 1);
+        assert_eq!(model_scheme(&Config { domains: 1, news_general: true, ..Config::default() }), 0);
     }
 
     #[test]
@@ -1252,7 +1447,7 @@ mod tests {
         let trig = Triggers::shipped();
         for both in [false, true] {
             let cfg = Config { bits: 12, epochs: 2, pfolds: 2, stack: true, stack_both: both, ..Config::default() };
-            let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, phrases: Phrases::EMPTY, bits: cfg.bits };
+            let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, phrases: Phrases::EMPTY, bits: cfg.bits, scheme: 0 };
             let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
             let w1 = Weights::of(&train_weights(&data, &chunks_of(0, data.len()), &cfg, &[], &[], &mut |_| {}));
             let w2 = fit_stack(&data, data.len(), &cfg, &mut |_| {});
