@@ -27,7 +27,10 @@ pub mod train;
 
 use std::collections::HashSet;
 
+use crate::recognize::head_classes::{class_of_word, Class};
 use crate::recognize::heads::{agrees_with_noun, is_description};
+use crate::recognize::lexicon::place_words;
+use crate::resolve::SURE_READING;
 use crate::recognize::{Context, Recognizer};
 use crate::span::Candidate;
 use crate::tokenize::{strip_proclitic, Token, TokenKind, PROCLITICS};
@@ -237,12 +240,21 @@ impl Recognizer for Ner {
                     continue;
                 }
                 let margin = model.span_margin(&sc.em, &sc.states, s, e);
-                found.push(Found { label, first: a + s, last: a + e, start: first.start + k, margin });
+                // A government, army or authorities of a place (`دولت قانونی کاراکاس`) is a description by the
+                // guide even where Persian adjectives keep `is_description` from saying so: never a sure reading,
+                // so the place at its end keeps its own span (resolve.rs, rule 5).
+                let government = label != crate::span::Label::Per && e > s && class_of_word(&w[k..]) == Some(Class::Government) && {
+                    let last = sent[e].text(t);
+                    let places = place_words();
+                    places.contains(last) || last.strip_prefix("ال").is_some_and(|r| places.contains(r))
+                };
+                found.push(Found { label, first: a + s, last: a + e, start: first.start + k, margin, government });
             }
             a = b;
         }
         for f in found.iter().filter(|f| f.margin >= PROPOSE_MARGIN) {
-            out.push(cx.candidate(f.label, f.start, toks[f.last].end, score(f.margin), SOURCE));
+            let sc = if f.government { score(f.margin).min(SURE_READING - 0.01) } else { score(f.margin) };
+            out.push(cx.candidate(f.label, f.start, toks[f.last].end, sc, SOURCE));
         }
         propagate(cx, Some(model), &found, out);
     }
@@ -256,6 +268,8 @@ struct Found {
     start: usize,
     /// The tagger's confidence ([`Model::span_margin`]).
     margin: i32,
+    /// Headed by a government-class word ([`Class::Government`]): a description, never a sure reading.
+    government: bool,
 }
 
 /// Whether a word is common and (almost) never part of a name in the name lists and corpora: seen 20 times or
@@ -611,6 +625,16 @@ mod tests {
         fn entity_of_only_punctuation_is_dropped() {
             let toks = crate::tokenize::tokenize("« »");
             assert!(entities(&[1, 2], &toks).is_empty());
+        }
+
+        #[test]
+        fn a_government_of_a_place_leaves_the_place_a_place() {
+            // The tagger reads `دولت قانونی کاراکاس` as an organisation; the guide has the place.
+            let text = "گوایدو گفت دولت قانونی کاراکاس باید از مردم حمایت کند.";
+            let doc = crate::annotate(text, &crate::Options::default());
+            let got: Vec<(Label, &str)> = doc.spans.iter().map(|s| (s.label, &text[s.start..s.end])).collect();
+            assert!(got.contains(&(Label::Loc, "کاراکاس")), "{got:?}");
+            assert!(!got.iter().any(|(_, s)| s.contains("دولت")), "{got:?}");
         }
     }
 }
