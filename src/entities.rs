@@ -546,6 +546,19 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// (text, the mentions found, the surfaces after propagation).
+    type PropagationCase<'a> = (&'a str, &'a [(Label, &'a str, usize)], &'a [&'a str]);
+
+    /// Runs [`propagate`] on each case's mentions and compares the surfaces it leaves.
+    fn check_propagation(cases: &[PropagationCase]) {
+        for (text, found, want) in cases {
+            let mut spans = spans_of(text, found);
+            propagate(text, &Normalized::new(text), &mut spans);
+            let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
     /// Spans for (label, surface, n-th occurrence) in `text`.
     fn spans_of(text: &str, marks: &[(Label, &str, usize)]) -> Vec<Span> {
         let mut v: Vec<Span> = marks
@@ -828,8 +841,7 @@ mod tests {
             // (text, the mentions found, what propagation finds): a person's surname or name, written again after
             // the article (or a fused لل), or as a spelling variant with the article, is a noun (`الكابتن`); other
             // proclitics stay allowed, and places and organisations take the article (`البيرو`).
-            type Case<'a> = (&'a str, &'a [(Label, &'a str, usize)], &'a [&'a str]);
-            let cases: &[Case] = &[
+            let cases: &[PropagationCase] = &[
                 ("أصبح راؤول كابتن الفريق ثم اعتزل الكابتن السابق", &[(Label::Per, "راؤول كابتن", 0)], &["راؤول كابتن"]),
                 ("قال خوان غوايدو إن الغوايدو وللغوايدو", &[(Label::Per, "خوان غوايدو", 0)], &["خوان غوايدو"]),
                 ("قال خوان غوايدو إن لغوايدو وغوايدو", &[(Label::Per, "خوان غوايدو", 0)], &["خوان غوايدو", "غوايدو", "غوايدو"]),
@@ -838,49 +850,32 @@ mod tests {
                 ("قال ساراكوف إن ساركوف", &[(Label::Per, "ساراكوف", 0)], &["ساراكوف", "ساركوف"]),
                 ("زار بيرو ثم البيرو", &[(Label::Loc, "بيرو", 0)], &["بيرو", "بيرو"]),
             ];
-            for (text, found, want) in cases {
-                let mut spans = spans_of(text, found);
-                propagate(text, &Normalized::new(text), &mut spans);
-                let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
-                assert_eq!(got, *want, "{text}");
-            }
+            check_propagation(cases);
         }
 
         #[test]
         fn no_proclitics_inside_a_persian_word() {
             // (text, mentions, what propagation finds): `بیشتری` is no ب + a name, in Arabic ب attaches.
-            type Case<'a> = (&'a str, &'a [(Label, &'a str, usize)], &'a [&'a str]);
-            let cases: &[Case] = &[
+            let cases: &[PropagationCase] = &[
                 ("دیدار با یشتری گفت جزییات بیشتری", &[(Label::Per, "یشتری", 0)], &["یشتری"]),
                 ("قال ساراكوف إن بساراكوف", &[(Label::Per, "ساراكوف", 0)], &["ساراكوف", "ساراكوف"]),
                 // Spelling variants after a proclitic too.
                 ("گفت ساراکوف و بسارکوف", &[(Label::Per, "ساراکوف", 0)], &["ساراکوف"]),
                 ("قال ساراكوف إن بساركوف", &[(Label::Per, "ساراكوف", 0)], &["ساراكوف", "ساركوف"]),
             ];
-            for (text, found, want) in cases {
-                let mut spans = spans_of(text, found);
-                propagate(text, &Normalized::new(text), &mut spans);
-                let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
-                assert_eq!(got, *want, "{text}");
-            }
+            check_propagation(cases);
         }
 
         #[test]
         fn a_persian_head_and_noun_does_not_make_the_noun_a_name() {
             // (text, mentions, what propagation finds): the word after a head is propagated alone in Arabic only.
-            type Case<'a> = (&'a str, &'a [(Label, &'a str, usize)], &'a [&'a str]);
-            let cases: &[Case] = &[
+            let cases: &[PropagationCase] = &[
                 ("رئیس فدراسیون چوگان گفت توسعه چوگان", &[(Label::Org, "فدراسیون چوگان", 0)], &["فدراسیون چوگان"]),
                 ("سازمان هواشناسی گفت کارشناس هواشناسی", &[(Label::Org, "سازمان هواشناسی", 0)], &["سازمان هواشناسی"]),
                 // Arabic: the same rule finds the agency alone (`وكالة سبوتنيك` … `سبوتنيك`).
                 ("قالت وكالة زيلاندو إن زيلاندو", &[(Label::Org, "وكالة زيلاندو", 0)], &["وكالة زيلاندو", "زيلاندو"]),
             ];
-            for (text, found, want) in cases {
-                let mut spans = spans_of(text, found);
-                propagate(text, &Normalized::new(text), &mut spans);
-                let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
-                assert_eq!(got, *want, "{text}");
-            }
+            check_propagation(cases);
         }
 
         #[test]

@@ -152,11 +152,17 @@ mod tests {
     use super::*;
     use crate::span::Span;
 
+    /// The range a candidate of `label` over `start..end` of `text` keeps.
+    fn trimmed(text: &str, label: Label, start: usize, end: usize) -> (usize, usize) {
+        let mut c = [Candidate { span: Span::new(label, start, end), score: 0.5, source: "test" }];
+        trim(text, &mut c);
+        (c[0].span.start, c[0].span.end)
+    }
+
     fn run(text: &str, label: Label, name: &str) -> String {
         let s = text.find(name).expect("name in text");
-        let mut c = [Candidate { span: Span::new(label, s, s + name.len()), score: 0.5, source: "test" }];
-        trim(text, &mut c);
-        text[c[0].span.start..c[0].span.end].to_string()
+        let (a, b) = trimmed(text, label, s, s + name.len());
+        text[a..b].to_string()
     }
 
     #[test]
@@ -188,17 +194,14 @@ mod tests {
     #[test]
     fn nothing_left() {
         let text = "قال (";
-        let s = text.find('(').unwrap();
-        let mut c = [Candidate { span: Span::new(Label::Org, s, text.len()), score: 0.5, source: "test" }];
-        trim(text, &mut c);
-        assert_eq!(c[0].span.start, c[0].span.end);
+        let s = text.find('(').unwrap_or(0);
+        let (a, b) = trimmed(text, Label::Org, s, text.len());
+        assert_eq!(a, b);
     }
 
     #[test]
     fn dates_and_quotes_untouched() {
         let text = "«سنبقى هنا (";
-        let mut c = [Candidate { span: Span::new(Label::Quote, 0, text.len()), score: 0.5, source: "test" }];
-        trim(text, &mut c);
-        assert_eq!((c[0].span.start, c[0].span.end), (0, text.len()));
+        assert_eq!(trimmed(text, Label::Quote, 0, text.len()), (0, text.len()));
     }
 }
