@@ -12,34 +12,20 @@
 //! The recognizers that read titles themselves (the gazetteer's title rule) already start after them; the tagger
 //! learned from corpora that put titles and honorifics inside names, which this undoes.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
-use crate::ner::features::TRIGGERS_TSV;
+use crate::ner::features::{class, hash_str, Triggers};
 use crate::normalize::normalize_str;
 use crate::recognize::lexicon::is_given_name;
 use crate::span::{Candidate, Label};
 
 const ZWNJ: char = '\u{200C}';
 
-/// The title words and phrases (normalized, ZWNJ written as a space), and the most words one has.
-fn titles() -> &'static (HashSet<String>, usize) {
-    static T: OnceLock<(HashSet<String>, usize)> = OnceLock::new();
-    T.get_or_init(|| {
-        let set: HashSet<String> = TRIGGERS_TSV
-            .lines()
-            .filter_map(|l| l.strip_prefix("TITLE\t"))
-            .map(|w| key(w.trim()))
-            .filter(|w| !w.is_empty())
-            .collect();
-        let most = set.iter().map(|w| w.split(' ').count()).max().unwrap_or(1);
-        (set, most)
-    })
-}
+/// The most words a title of the trigger list has (`حجت‌الاسلام‌والمسلمین`; checked by a test).
+const TITLE_WORDS: usize = 3;
 
-/// A word or phrase as the title set holds it.
-fn key(s: &str) -> String {
-    normalize_str(s).replace(ZWNJ, " ")
+/// Whether normalized words, read as one phrase (a space or ZWNJ between them is the same to [`hash_str`]), are a
+/// title of the trigger list.
+fn is_title(words: &[String]) -> bool {
+    Triggers::shared().get(hash_str(&words.join(" "))) & class::TITLE != 0
 }
 
 /// Applies the boundary rules to `cands` (spans of `text`); a name with nothing left becomes empty (start ==
@@ -97,23 +83,26 @@ fn closer(open: char) -> char {
 
 /// Bytes of leading title words (and the spaces after them) in a person's name `name`, leaving one word or more.
 fn title_prefix(name: &str) -> usize {
-    let (set, most) = titles();
     let words: Vec<(usize, &str)> = words(name);
+    let norm: Vec<String> = words.iter().map(|(_, w)| normalize_str(w)).collect();
     let mut skip = 0; // words left out so far
     'outer: while skip + 1 < words.len() {
-        for n in (1..=*most).rev() {
+        for n in (1..=TITLE_WORDS).rev() {
             if skip + n >= words.len() {
                 continue;
             }
-            let phrase = words[skip..skip + n].iter().map(|(_, w)| key(w)).collect::<Vec<_>>().join(" ");
-            if set.contains(&phrase) && !(n == 1 && is_given_name(&normalize_str(words[skip].1))) {
+            if is_title(&norm[skip..skip + n]) && !(n == 1 && is_given_name(&norm[skip])) {
                 skip += n;
                 continue 'outer;
             }
         }
         break;
     }
-    words.get(skip).map_or(0, |&(i, _)| if skip == 0 { 0 } else { i })
+    if skip == 0 {
+        0
+    } else {
+        words[skip].0
+    }
 }
 
 /// The words of `s` (split at spaces and ZWNJ) with their byte offsets.
@@ -150,6 +139,7 @@ fn strip_spaces(name: &str, mut a: usize, mut b: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ner::features::TRIGGERS_TSV;
     use crate::span::Span;
 
     /// The range a candidate of `label` over `start..end` of `text` keeps.
@@ -189,6 +179,16 @@ mod tests {
         for &(text, label, name, want) in cases {
             assert_eq!(run(text, label, name), want, "{text}");
         }
+    }
+
+    #[test]
+    fn no_title_is_longer_than_title_words() {
+        let most = TRIGGERS_TSV
+            .lines()
+            .filter_map(|l| l.strip_prefix("TITLE\t"))
+            .map(|w| w.trim().split([' ', ZWNJ]).count())
+            .max();
+        assert_eq!(most, Some(TITLE_WORDS));
     }
 
     #[test]

@@ -163,6 +163,12 @@ impl Triggers {
         Triggers::from_tsv(TRIGGERS_TSV)
     }
 
+    /// The shipped lists, built once for the whole process (the tagger and [`crate::trim`] read them).
+    pub fn shared() -> &'static Triggers {
+        static T: std::sync::OnceLock<Triggers> = std::sync::OnceLock::new();
+        T.get_or_init(Triggers::shipped)
+    }
+
     /// Class bits of a word hash (0 when it is no trigger).
     #[inline]
     pub fn get(&self, h: u32) -> u32 {

@@ -28,8 +28,7 @@ pub mod train;
 use std::collections::HashSet;
 
 use crate::recognize::head_classes::{class_of_word, Class};
-use crate::recognize::heads::{agrees_with_noun, is_description};
-use crate::recognize::lexicon::place_words;
+use crate::recognize::heads::{agrees_with_noun, is_description, is_place_name};
 use crate::resolve::SURE_READING;
 use crate::recognize::{Context, Recognizer};
 use crate::span::Candidate;
@@ -43,7 +42,7 @@ pub const MODEL: &[u8] = include_bytes!("../../model/ner.bin");
 /// The NER recognizer.
 pub struct Ner {
     model: Option<Model<'static>>,
-    triggers: Triggers,
+    triggers: &'static Triggers,
 }
 
 /// Scratch buffers for tagging one sentence.
@@ -100,7 +99,7 @@ impl Ner {
 
     /// A recognizer over model bytes.
     pub fn from_bytes(bytes: &'static [u8]) -> Ner {
-        Ner { model: Model::parse(bytes), triggers: Triggers::shipped() }
+        Ner { model: Model::parse(bytes), triggers: Triggers::shared() }
     }
 
     /// The model, if it parsed.
@@ -117,7 +116,7 @@ impl Ner {
         let classes = self.model.as_ref().map_or(model::Classes::EMPTY, |m| m.classes());
         let clusters = self.model.as_ref().map_or(clusters::Clusters::EMPTY, |m| m.clusters());
         let memo = &mut sc.memo;
-        sc.infos.extend(words.map(|(w, k)| memo.get(w, k, || tok_info(w, k, &self.triggers, &classes, &clusters))));
+        sc.infos.extend(words.map(|(w, k)| memo.get(w, k, || tok_info(w, k, self.triggers, &classes, &clusters))));
         phrases::mark(&mut sc.infos, &self.model.as_ref().map_or(phrases::Phrases::EMPTY, |m| m.phrases()));
         tag_infos(self.model.as_ref(), &sc.infos, &sc.hist, domain, &mut sc.em, &mut sc.back, &mut sc.states);
         sc.hist.record(&sc.infos, &sc.states);
@@ -243,11 +242,10 @@ impl Recognizer for Ner {
                 // A government, army or authorities of a place (`دولت قانونی کاراکاس`) is a description by the
                 // guide even where Persian adjectives keep `is_description` from saying so: never a sure reading,
                 // so the place at its end keeps its own span (resolve.rs, rule 5).
-                let government = label != crate::span::Label::Per && e > s && class_of_word(&w[k..]) == Some(Class::Government) && {
-                    let last = sent[e].text(t);
-                    let places = place_words();
-                    places.contains(last) || last.strip_prefix("ال").is_some_and(|r| places.contains(r))
-                };
+                let government = label != crate::span::Label::Per
+                    && e > s
+                    && class_of_word(&w[k..]) == Some(Class::Government)
+                    && is_place_name(sent[e].text(t));
                 found.push(Found { label, first: a + s, last: a + e, start: first.start + k, margin, government });
             }
             a = b;
@@ -512,7 +510,7 @@ mod tests {
         let ner = Ner::shipped();
         let m = ner.model().expect("model");
         let (classes, clusters) = (m.classes(), m.clusters());
-        let info = |w: &str, k: TokenKind| tok_info(w, k, &ner.triggers, &classes, &clusters);
+        let info = |w: &str, k: TokenKind| tok_info(w, k, ner.triggers, &classes, &clusters);
         let mut memo = InfoMemo::default();
         // Repeats, the same text as two kinds, and more words than slots (evictions).
         let many: Vec<String> = (0..2 * InfoMemo::SLOTS).map(|i| format!("w{i}")).collect();

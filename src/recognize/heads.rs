@@ -453,7 +453,18 @@ pub fn agrees_with_noun(t: &str, start: usize, end: usize) -> bool {
 /// Whether the normalized word `w` is one of `places`, as written (`المانيا`: letters that only look like the
 /// article, kept by [`one_word_places`]) or after the article (`الجزائر`), or an adjective made from one.
 fn place_in(places: &WordSet, w: &str, buf: &mut String) -> bool {
-    places.contains(w) || w.strip_prefix("ال").is_some_and(|r| places.contains(r)) || place_adjective_in(places, w, buf)
+    place_name_in(places, w) || place_adjective_in(places, w, buf)
+}
+
+/// Whether the normalized word `w` is one of `places`, as written or after the article (see [`place_in`]).
+fn place_name_in(places: &WordSet, w: &str) -> bool {
+    places.contains(w) || w.strip_prefix("ال").is_some_and(|r| places.contains(r))
+}
+
+/// Whether the normalized word `w` is a shipped one-word place name, as written or after the article (the
+/// tagger's test for a government of a place, `src/ner/mod.rs`).
+pub fn is_place_name(w: &str) -> bool {
+    place_name_in(place_words(), w)
 }
 
 /// Whether `w` is an adjective made from one of `places` (`الروسية` ← `روسيا`, `البريطاني` ← `بريطانيا`).
