@@ -550,12 +550,18 @@ pub fn domain_templates(scheme: u8) -> &'static [usize] {
     }
 }
 
+/// How many domain-conjoined features [`domain_features`] gives a token of domain `dom` under `scheme`.
+#[inline]
+pub fn domain_feature_count(scheme: u8, dom: u8) -> usize {
+    if dom == domain::NONE { 0 } else { domain_templates(scheme).len() }
+}
+
 /// The domain-conjoined copies of a token's features `f` (of [`features`]) for `scheme`
 /// ([`domain_templates`]) and domain `dom`, written into the front of `out`; returns how many.
 /// [`domain::NONE`] has none: a sentence of no domain sees only the shared features.
 #[inline]
 pub fn domain_features(f: &[u32; NF], scheme: u8, dom: u8, out: &mut [u32; ND_MAX]) -> usize {
-    let t = if dom == domain::NONE { &[] } else { domain_templates(scheme) };
+    let t = &domain_templates(scheme)[..domain_feature_count(scheme, dom)];
     let salt = fmix(0xD0_4A17 ^ u32::from(dom).wrapping_mul(0x9E37_79B1));
     for (o, &k) in out.iter_mut().zip(t) {
         *o = fmix(f[k] ^ salt);

@@ -18,7 +18,7 @@
 //! | 8 | `lbits`: the word-class table has 2^lbits slots |
 //! | 9 | `cbits`: the word-cluster table has 2^cbits slots (0: none) |
 //! | 10 | `pbits`: the name-phrase table has 2^pbits slots (0: none) |
-//! | 11 | zero in version 4; in version 5 the domain-feature scheme ([`super::features::domain_templates`]: 1 or 2) |
+//! | 11 | zero in version 4; in version 5 the domain-feature scheme ([`super::features::domain_templates`]: 1 to 4) |
 //! | 12..16 | scale (f32): the float weight one quantisation step stands for (informational) |
 //! | 16.. | start scores, 13 × i32; transition scores, 13 × 13 × i32 (row = previous state) |
 //! | then | weight table, 2^bits rows × 13 × i8 (row = top `bits` bits of a feature hash) |
@@ -171,12 +171,10 @@ impl<'a> Model<'a> {
         }
         let scheme = match *b.get(4)? {
             VERSION => 0,
-            VERSION_DOMAIN => *b.get(11)?,
+            // A version-5 header names a scheme with templates.
+            VERSION_DOMAIN => Some(*b.get(11)?).filter(|&s| !domain_templates(s).is_empty())?,
             _ => return None,
         };
-        if *b.get(4)? == VERSION_DOMAIN && domain_templates(scheme).is_empty() {
-            return None;
-        }
         let bits = u32::from(*b.get(5)?);
         let fbits = u32::from(*b.get(7)?);
         let lbits = u32::from(*b.get(8)?);

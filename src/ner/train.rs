@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use super::clusters::{self, Clusters};
 use super::corpus::{self, Sentence};
-use super::features::{domain, domain_features, features, hash_str, hist_features, tok_info, History, TokInfo, Triggers, HISTORY_SENTENCES, ND_MAX, NF, NH};
+use super::features::{domain, domain_feature_count, domain_features, features, hash_str, hist_features, tok_info, History, TokInfo, Triggers, HISTORY_SENTENCES, ND_MAX, NF, NH};
 use super::model::{self, freq_index, viterbi, Classes, Model, NT};
 use super::phrases::{self, Phrases};
 use super::stack::{stack_features, DocLabels, NS};
@@ -238,7 +238,7 @@ fn featurize(p: &mut Prepared, ph: &Phrases<'_>, bits: u32, scheme: u8) {
     phrases::mark(&mut p.infos, ph);
     let mut f = [0u32; NF];
     let mut d = [0u32; ND_MAX];
-    p.stride = NF + domain_features(&f, scheme, p.domain, &mut d);
+    p.stride = NF + domain_feature_count(scheme, p.domain);
     p.rows.clear();
     p.rows.reserve(p.infos.len() * p.stride);
     for i in 0..p.infos.len() {
