@@ -29,6 +29,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
+use crate::lang::{is_arabic_only_letter, is_persian_only_letter};
 use crate::normalize::{normalize_str, Normalized};
 use crate::recognize::heads::is_head;
 use crate::recognize::lexicon::{common_words, title_words};
@@ -127,18 +128,11 @@ fn is_word_char(c: char) -> bool {
     is_arabic_letter(c) || c.is_alphanumeric() || c == '\u{200C}'
 }
 
-/// Whether a mention (original text) is written with more letters only Persian uses (پ چ ژ گ and Persian yeh
-/// and kaf) than letters only Arabic uses (ة, Arabic yeh and kaf, ى, ؤ, إ): a name too short for
-/// [`crate::lang`]'s evidence still shows its script.
+/// Whether a mention (original text) is written with more letters only Persian uses than letters only Arabic
+/// uses ([`crate::lang`]'s letter tests): a name too short for the language evidence still shows its script.
 fn written_in_persian(m: &str) -> bool {
-    let (mut fa, mut ar) = (0usize, 0usize);
-    for c in m.chars() {
-        match c {
-            'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک' | 'ۀ' => fa += 1,
-            'ة' | 'ي' | 'ى' | 'ك' | 'ؤ' | 'إ' => ar += 1,
-            _ => {}
-        }
-    }
+    let fa = m.chars().filter(|&c| is_persian_only_letter(c)).count();
+    let ar = m.chars().filter(|&c| is_arabic_only_letter(c)).count();
     fa > ar
 }
 

@@ -101,11 +101,11 @@ fn evidence(text: &str) -> Evidence {
     };
     for c in text.chars() {
         match c {
-            'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک' | '\u{06F0}'..='\u{06F9}' | 'ۀ' => {
+            c if is_persian_only_letter(c) || matches!(c, '\u{06F0}'..='\u{06F9}') => {
                 ev.fa += 1;
                 ev.script += 1
             }
-            'ة' | 'ي' | 'ى' | 'ك' | '\u{0660}'..='\u{0669}' | 'ؤ' | 'إ' => {
+            c if is_arabic_only_letter(c) || matches!(c, '\u{0660}'..='\u{0669}') => {
                 ev.ar += 1;
                 ev.script += 1
             }
@@ -130,6 +130,16 @@ fn evidence(text: &str) -> Evidence {
     }
     flush(&mut word, &mut word_chars, &mut ev);
     ev
+}
+
+/// Whether `c` is a letter Persian writes and Arabic does not (`پ چ ژ گ ی ک ۀ`).
+pub fn is_persian_only_letter(c: char) -> bool {
+    matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک' | 'ۀ')
+}
+
+/// Whether `c` is a letter Arabic writes and Persian does not (`ة ي ى ك ؤ إ`).
+pub fn is_arabic_only_letter(c: char) -> bool {
+    matches!(c, 'ة' | 'ي' | 'ى' | 'ك' | 'ؤ' | 'إ')
 }
 
 /// Letters that make up a word for the function-word lookup (Arabic-script letters and marks, Latin letters).
