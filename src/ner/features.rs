@@ -31,7 +31,7 @@ use crate::normalize::normalize_str;
 use crate::tokenize::{strip_proclitic, TokenKind, PROCLITICS};
 
 /// Number of features per token.
-pub const NF: usize = 49;
+pub const NF: usize = 55;
 
 /// The trigger lists, hand-written general vocabulary (see the file's header).
 pub const TRIGGERS_TSV: &str = include_str!("../../data/ner_triggers.tsv");
@@ -41,7 +41,7 @@ const ZWNJ: char = '\u{200C}';
 
 /// FNV-1a over bytes, continuing from `h`.
 #[inline]
-fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
+pub(crate) fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
     for &b in bytes {
         h ^= u32::from(b);
         h = h.wrapping_mul(0x0100_0193);
@@ -49,7 +49,7 @@ fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
     h
 }
 
-const FNV0: u32 = 0x811c_9dc5;
+pub(crate) const FNV0: u32 = 0x811c_9dc5;
 
 /// The hash of a string as the tagger sees it (ZWNJ and space are the same: news text swaps them).
 ///
@@ -236,6 +236,8 @@ pub struct TokInfo {
     /// Its place in a listed name phrase matched over the sentence ([`super::phrases::mark`]); 0 outside one
     /// (and until the sentence is marked).
     pub ph: u32,
+    /// What the letters of the bare stem suggest ([`super::guess::Guess::get`]; 0 for other than words).
+    pub gc: u32,
 }
 
 impl TokInfo {
@@ -275,7 +277,7 @@ pub fn tok_info(text: &str, kind: TokenKind, trig: &Triggers, classes: &Classes<
             affix = [0, 0, hash_str(&text[s[0]..]), hash_str(&text[s[1]..]), hash_str(&text[s[2]..])];
         }
         let lex = u32::from(classes.get(w));
-        return TokInfo { w, s1: w, s2: w, shape, trig: t, affix, clitic: 0, lex, cl: clusters.get(w), ph: 0 };
+        return TokInfo { w, s1: w, s2: w, shape, trig: t, affix, clitic: 0, lex, cl: clusters.get(w), ph: 0, gc: 0 };
     }
     let sp = split(text);
     let bare = &text[sp.bare..];
@@ -324,7 +326,7 @@ pub fn tok_info(text: &str, kind: TokenKind, trig: &Triggers, classes: &Classes<
         },
         c => c,
     };
-    TokInfo { w, s1, s2, shape, trig: t, affix: [pre2, pre3, suf1, suf2, suf3], clitic, lex, cl, ph: 0 }
+    TokInfo { w, s1, s2, shape, trig: t, affix: [pre2, pre3, suf1, suf2, suf3], clitic, lex, cl, ph: 0, gc: classes.guess().get(bare) }
 }
 
 /// Number of document-history features per token ([`hist_features`]).
@@ -405,9 +407,9 @@ pub fn hist_features(infos: &[TokInfo], hist: &History, i: usize, out: &mut [u32
 }
 
 /// Padding before the sentence.
-const BOS: TokInfo = TokInfo { w: 0xB05, s1: 0xB05, s2: 0xB05, shape: 0xB05, trig: 0x100, affix: [0; 5], clitic: 0, lex: 0x1000, cl: 0xB05, ph: 0xB05 };
+const BOS: TokInfo = TokInfo { w: 0xB05, s1: 0xB05, s2: 0xB05, shape: 0xB05, trig: 0x100, affix: [0; 5], clitic: 0, lex: 0x1000, cl: 0xB05, ph: 0xB05, gc: 0xB05 };
 /// Padding after the sentence.
-const EOS: TokInfo = TokInfo { w: 0xE05, s1: 0xE05, s2: 0xE05, shape: 0xE05, trig: 0x200, affix: [0; 5], clitic: 0, lex: 0x2000, cl: 0xE05, ph: 0xE05 };
+const EOS: TokInfo = TokInfo { w: 0xE05, s1: 0xE05, s2: 0xE05, shape: 0xE05, trig: 0x200, affix: [0; 5], clitic: 0, lex: 0x2000, cl: 0xE05, ph: 0xE05, gc: 0xE05 };
 
 /// The features of position `i` of a sentence, written into `out`.
 pub fn features(infos: &[TokInfo], i: usize, out: &mut [u32; NF]) {
@@ -470,6 +472,12 @@ pub fn features(infos: &[TokInfo], i: usize, out: &mut [u32; NF]) {
         mix(52, c.ph & 0x30F),
         mix2(53, c.ph & 0xF, m1.trig),
         mix2(54, c.ph & 0xF, c.level(1)),
+        mix(55, c.gc),
+        mix2(56, c.gc, u32::from(c.lex & 0xFF != 0)),
+        mix2(57, c.gc, m1.trig),
+        mix(58, m1.gc),
+        mix(59, p1.gc),
+        mix2(60, mix2(60, m1.gc, c.gc), p1.gc),
     ];
 }
 
@@ -537,8 +545,9 @@ pub fn domain_templates(scheme: u8) -> &'static [usize] {
     const HANDFUL: &[usize] = &[0, 1, 3, 18, 21, 33, 34, 35, 44, 46];
     const ALL: &[usize] = &[
         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
-        30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
+        30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54,
     ];
+    const _: () = assert!(ALL.len() == NF);
     const FIVE: &[usize] = &[0, 1, 3, 35, 44];
     const FOURTEEN: &[usize] = &[0, 1, 3, 8, 10, 11, 18, 21, 28, 33, 34, 35, 44, 46];
     match scheme {

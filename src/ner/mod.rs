@@ -19,6 +19,7 @@
 pub mod clusters;
 pub mod corpus;
 pub mod features;
+pub mod guess;
 pub mod model;
 pub mod phrases;
 pub mod stack;

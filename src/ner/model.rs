@@ -11,14 +11,14 @@
 //! | bytes | content |
 //! |---|---|
 //! | 0..4 | magic `HNER` |
-//! | 4 | version: 4 (no domain features), or 5 (byte 11 names the domain-feature scheme) |
+//! | 4 | version: 4 (no domain features), 5 (byte 11 names the domain-feature scheme), or 6 (as 5, or no scheme, with a letter guesser at the end) |
 //! | 5 | `bits`: the weight table has 2^bits rows |
 //! | 6 | number of states (13) |
 //! | 7 | `fbits`: the entity-start frequency table has 2^fbits entries |
 //! | 8 | `lbits`: the word-class table has 2^lbits slots |
 //! | 9 | `cbits`: the word-cluster table has 2^cbits slots (0: none) |
 //! | 10 | `pbits`: the name-phrase table has 2^pbits slots (0: none) |
-//! | 11 | zero in version 4; in version 5 the domain-feature scheme ([`super::features::domain_templates`]: 1 to 4) |
+//! | 11 | zero in version 4; in version 5 the domain-feature scheme ([`super::features::domain_templates`]: 1 to 4); in version 6 that or zero |
 //! | 12..16 | scale (f32): the float weight one quantisation step stands for (informational) |
 //! | 16.. | start scores, 13 × i32; transition scores, 13 × 13 × i32 (row = previous state) |
 //! | then | weight table, 2^bits rows × 13 × i8 (row = top `bits` bits of a feature hash) |
@@ -26,10 +26,12 @@
 //! | then | word-class table, 2^lbits slots × (check byte, class byte): see [`Classes`] |
 //! | then | word-cluster table, 2^cbits slots × 3 bytes: see [`Clusters`] |
 //! | then | name-phrase table, 2^pbits slots × 3 bytes: see [`Phrases`] |
+//! | then | version 6 only: the letter guesser, 2^gbits rows × 4 × i8 (`gbits` from the bytes left): see [`Guess`] |
 //!
 //! All scores are on the same integer scale, so decoding is integer arithmetic.
 
 use super::clusters::Clusters;
+use super::guess::Guess;
 use super::phrases::Phrases;
 use super::features::{domain_templates, ND_MAX, NF, NH};
 use crate::span::Label;
@@ -140,6 +142,8 @@ const MAGIC: &[u8; 4] = b"HNER";
 const VERSION: u8 = 4;
 /// The format with domain features (byte 11: their scheme).
 const VERSION_DOMAIN: u8 = 5;
+/// The format with domain features and a letter-n-gram guesser after the name-phrase table.
+const VERSION_GUESS: u8 = 6;
 const _: () = assert!((NF + NH + ND_MAX) * 127 < i16::MAX as usize, "emission sums must fit an i16");
 const HEADER: usize = 16 + 4 * NT + 4 * NT * NT;
 
@@ -173,6 +177,8 @@ impl<'a> Model<'a> {
             VERSION => 0,
             // A version-5 header names a scheme with templates.
             VERSION_DOMAIN => Some(*b.get(11)?).filter(|&s| !domain_templates(s).is_empty())?,
+            // A version-6 header names a scheme with templates, or none.
+            VERSION_GUESS => Some(*b.get(11)?).filter(|&s| s == 0 || !domain_templates(s).is_empty())?,
             _ => return None,
         };
         let bits = u32::from(*b.get(5)?);
@@ -201,17 +207,21 @@ impl<'a> Model<'a> {
         let clen = Clusters::len_for(cbits);
         let plen = Phrases::len_for(pbits);
         let cend = fend + llen + clen;
-        if b.len() != cend + plen {
-            return None;
-        }
-        let classes = Classes { bits: lbits, slots: &b[fend..fend + llen] };
+        let pend = cend + plen;
+        let gbits = match b[4] {
+            VERSION_GUESS => Guess::bits_for(b.len().checked_sub(pend)?).filter(|&g| g > 0)?,
+            _ if b.len() == pend => 0,
+            _ => return None,
+        };
+        let guess = Guess::new(gbits, b.get(pend..)?);
+        let classes = Classes { bits: lbits, slots: &b[fend..fend + llen], guess };
         let clusters = Clusters::new(cbits, &b[fend + llen..cend]);
-        let phrases = Phrases::new(pbits, &b[cend..]);
+        let phrases = Phrases::new(pbits, &b[cend..pend]);
         Some(Model { bits, fbits, scheme, start, trans, table, freq, classes, clusters, phrases })
     }
 
     /// Serialises a model from its parts (used by training); `classes` is a [`Classes::build`] table,
-    /// `clusters` a [`Clusters::build`] table of 2^cbits slots.
+    /// `clusters` a [`Clusters::build`] table of 2^cbits slots, `guess` a [`Guess::train`] table (empty: none).
     #[allow(clippy::too_many_arguments)]
     pub fn write(
         scheme: u8,
@@ -228,11 +238,16 @@ impl<'a> Model<'a> {
         clusters: &[u8],
         pbits: u32,
         phrases: &[u8],
+        guess: &[u8],
     ) -> Vec<u8> {
         let mut out = Vec::with_capacity(HEADER + table.len() + freq.len() + classes.len() + clusters.len());
         out.extend_from_slice(MAGIC);
-        let version = if domain_templates(scheme).is_empty() { VERSION } else { VERSION_DOMAIN };
-        let scheme = if version == VERSION { 0 } else { scheme };
+        let version = match (domain_templates(scheme).is_empty(), guess.is_empty()) {
+            (true, true) => VERSION,
+            (false, true) => VERSION_DOMAIN,
+            (_, false) => VERSION_GUESS,
+        };
+        let scheme = if domain_templates(scheme).is_empty() { 0 } else { scheme };
         out.extend_from_slice(&[version, bits as u8, NT as u8, fbits as u8, lbits as u8, cbits as u8, pbits as u8, scheme]);
         out.extend_from_slice(&scale.to_le_bytes());
         for s in start {
@@ -248,6 +263,7 @@ impl<'a> Model<'a> {
         out.extend_from_slice(classes);
         out.extend_from_slice(clusters);
         out.extend_from_slice(phrases);
+        out.extend_from_slice(guess);
         out
     }
 
@@ -367,11 +383,13 @@ impl<'a> Model<'a> {
 pub struct Classes<'a> {
     bits: u32,
     slots: &'a [u8],
+    /// The guesser for the words the table does not know.
+    guess: Guess<'a>,
 }
 
 impl Classes<'static> {
     /// The empty table (every word has class 0).
-    pub const EMPTY: Classes<'static> = Classes { bits: 0, slots: &[] };
+    pub const EMPTY: Classes<'static> = Classes { bits: 0, slots: &[], guess: Guess::EMPTY };
 }
 
 impl<'a> Classes<'a> {
@@ -386,9 +404,19 @@ impl<'a> Classes<'a> {
     /// A table over slots built by [`Classes::build`].
     pub fn new(bits: u32, slots: &'a [u8]) -> Classes<'a> {
         if bits == 0 || slots.len() != 2usize << bits {
-            return Classes { bits: 0, slots: &[] };
+            return Classes { bits: 0, slots: &[], guess: Guess::EMPTY };
         }
-        Classes { bits, slots }
+        Classes { bits, slots, guess: Guess::EMPTY }
+    }
+
+    /// The same table with a letter-n-gram guesser ([`Guess`]).
+    pub fn with_guess(self, guess: Guess<'a>) -> Classes<'a> {
+        Classes { guess, ..self }
+    }
+
+    /// The letter-n-gram guesser (empty in models without one).
+    pub fn guess(&self) -> Guess<'a> {
+        self.guess
     }
 
     /// The class byte of a word hash (0 when unknown).
@@ -574,7 +602,7 @@ mod tests {
     #[test]
     fn span_margin_is_the_cost_of_dropping_the_entity() {
         let table = vec![0i8; (1 << 8) * NT];
-        let b = Model::write(0, 1.0, &[0; NT], &[[0; NT]; NT], 8, &table, 8, &[0u8; 256], 0, &[], 0, &[], 0, &[]);
+        let b = Model::write(0, 1.0, &[0; NT], &[[0; NT]; NT], 8, &table, 8, &[0u8; 256], 0, &[], 0, &[], 0, &[], &[]);
         let m = Model::parse(&b).expect("parses");
         let mut e1 = row(1, 9);
         e1[0] = 1;
@@ -596,7 +624,7 @@ mod tests {
         let classes = Classes::build(8, &[(42, 7), (43, 9)]);
         let clusters = Clusters::build(8, &[(42, 5)]);
         let phrases = Phrases::build(8, &[(77, 0x41)]);
-        let b = Model::write(0, 0.5, &[1; NT], &trans, 8, &table, 8, &freq, 8, &classes, 8, &clusters, 8, &phrases);
+        let b = Model::write(0, 0.5, &[1; NT], &trans, 8, &table, 8, &freq, 8, &classes, 8, &clusters, 8, &phrases, &[]);
         let m = Model::parse(&b).expect("parses");
         assert_eq!(m.phrases().get(77), 0x41);
         assert_eq!(m.phrases().get(78), 0);
@@ -611,7 +639,7 @@ mod tests {
         assert_eq!(m.scheme(), 0);
         assert_eq!(b[4], VERSION);
         // With domain features: version 5, the scheme in byte 11, the domain rows summed in.
-        let d = Model::write(1, 0.5, &[1; NT], &trans, 8, &table, 8, &freq, 8, &classes, 8, &clusters, 8, &phrases);
+        let d = Model::write(1, 0.5, &[1; NT], &trans, 8, &table, 8, &freq, 8, &classes, 8, &clusters, 8, &phrases, &[]);
         assert_eq!((d[4], d[11]), (VERSION_DOMAIN, 1));
         let md = Model::parse(&d).expect("parses");
         assert_eq!(md.scheme(), 1);
@@ -623,6 +651,26 @@ mod tests {
         bad[11] = 77;
         assert!(Model::parse(&bad).is_none());
         assert!(Model::parse(&b[..b.len() - 1]).is_none());
+        // With a letter guesser: version 6, its table after the phrases, whatever the scheme.
+        let g = Guess::train(8, &[("شومسكي", [0, 3, 0, 0]), ("كتاب", [3, 0, 0, 0])], 5);
+        for scheme in [0, 1] {
+            let v = Model::write(scheme, 0.5, &[1; NT], &trans, 8, &table, 8, &freq, 8, &classes, 8, &clusters, 8, &phrases, &g);
+            assert_eq!((v[4], v[11]), (VERSION_GUESS, scheme));
+            let mv = Model::parse(&v).expect("parses");
+            assert_eq!(mv.scheme(), scheme);
+            assert_eq!(mv.classes().get(42), 7);
+            assert_eq!(mv.phrases().get(77), 0x41);
+            assert_eq!(mv.classes().guess().get("شومسكي"), Guess::new(8, &g).get("شومسكي"));
+            assert_ne!(mv.classes().guess().get("شومسكي"), 0);
+            // A guesser table of no power-of-two length, or none at all, is not a version-6 model.
+            assert!(Model::parse(&v[..v.len() - 1]).is_none());
+            assert!(Model::parse(&v[..v.len() - g.len()]).is_none());
+        }
+        // Earlier versions have no guesser, and a table after their phrases is not theirs.
+        assert!(m.classes().guess().is_empty());
+        let mut extra = b.clone();
+        extra.extend_from_slice(&g);
+        assert!(Model::parse(&extra).is_none());
         assert!(Model::parse(b"").is_none());
         assert!(Model::parse(b"HNER\x03\x40\x0d\x08\x08").is_none());
     }

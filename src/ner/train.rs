@@ -18,6 +18,7 @@ use super::clusters::{self, Clusters};
 use super::corpus::{self, Sentence};
 use super::features::{domain, domain_feature_count, domain_features, features, hash_str, hist_features, tok_info, History, TokInfo, Triggers, HISTORY_SENTENCES, ND_MAX, NF, NH};
 use super::model::{self, freq_index, viterbi, Classes, Model, NT};
+use super::guess::Guess;
 use super::phrases::{self, Phrases};
 use super::stack::{stack_features, DocLabels, NS};
 use crate::normalize::normalize_str;
@@ -123,11 +124,15 @@ pub struct Config {
     /// With `--cv`: the folds are cut from the selected corpora only and every other training corpus always
     /// trains (the shipped configuration scored on held-out parts of the selected corpora).
     pub keep_rest: bool,
+    /// log2 of the rows of the letter-n-gram guesser ([`Guess`]; 0: none).
+    pub gbits: u32,
+    /// Passes the guesser's training makes over the word types.
+    pub gepochs: usize,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 17, fbits: 17, lbits: 18, cbits: 17, pbits: 16, pfolds: 5, pwiki: 0, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None, stack: false, stack_both: false, domains: 1, domain_of: shipped_domain_of(), news_general: false, keep_rest: false }
+        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 17, fbits: 17, lbits: 18, cbits: 17, pbits: 16, pfolds: 5, pwiki: 0, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None, stack: false, stack_both: false, domains: 1, domain_of: shipped_domain_of(), news_general: false, keep_rest: false, gbits: 16, gepochs: 5 }
     }
 }
 
@@ -540,7 +545,8 @@ impl Weights {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn quantise(scheme: u8, p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8], cbits: u32, clusters: &[u8], pbits: u32, phrases: &[u8]) -> Vec<u8> {
+#[allow(clippy::too_many_arguments)]
+fn quantise(scheme: u8, p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8], cbits: u32, clusters: &[u8], pbits: u32, phrases: &[u8], guess: &[u8]) -> Vec<u8> {
     let (w, start, trans) = (&p.w, p.start, p.trans);
     let mut mags: Vec<f32> = w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
     mags.sort_unstable_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
@@ -559,7 +565,7 @@ fn quantise(scheme: u8, p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classe
             qt[t][u] = q(trans[t][u]);
         }
     }
-    Model::write(scheme, scale, &qs, &qt, p.bits, &table, fbits, freq, lbits, classes, cbits, clusters, pbits, phrases)
+    Model::write(scheme, scale, &qs, &qt, p.bits, &table, fbits, freq, lbits, classes, cbits, clusters, pbits, phrases, guess)
 }
 
 /// Tags a prepared sentence with a model and maps the tags back onto the corpus tokens.
@@ -775,6 +781,29 @@ fn name_list_counts(cfg: &Config, log: &mut dyn FnMut(&str)) -> WordCounts {
     counts
 }
 
+/// The letter-n-gram guesser's table ([`Guess`]) learned from the name lists' word counts, by bare stem
+/// (empty with `--gbits 0`).
+fn guess_table(cfg: &Config, names: &WordCounts, log: &mut dyn FnMut(&str)) -> Vec<u8> {
+    if cfg.gbits == 0 {
+        return Vec::new();
+    }
+    let mut by_stem: HashMap<&str, [u32; 4]> = HashMap::new();
+    for (w, c) in names {
+        let bare = &w[super::features::split(w).bare..];
+        let e = by_stem.entry(bare).or_insert([0; 4]);
+        for k in 0..4 {
+            e[k] += c[k];
+        }
+    }
+    let mut words: Vec<(&str, [u32; 4])> = by_stem.into_iter().collect();
+    words.sort_unstable();
+    let mut rng = Rng(cfg.seed ^ 0x6E55);
+    rng.shuffle(&mut words);
+    let t = Guess::train(cfg.gbits, &words, cfg.gepochs);
+    log(&format!("letter guesser: {} word types, {} bytes", words.len(), t.len()));
+    t
+}
+
 /// The word-class table slots from word counts (see [`Classes`]).
 fn classes_from(counts: &[&WordCounts], lbits: u32) -> Vec<u8> {
     let mut total: HashMap<&str, [u32; 4]> = HashMap::new();
@@ -869,9 +898,10 @@ fn cluster_table(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, Str
 /// The name-phrase list ([`phrases`]) is made from the gold names of `sents`; the features training sees are
 /// jackknifed: `cfg.pfolds` contiguous parts, each marked with the list of the other parts, so a match means
 /// in training what it will mean on new text (a name seen elsewhere, not the sentence's own label).
-fn fit(sents: &[&Sentence], wiki: &[Sentence], names: &WordCounts, cl: &[u8], cfg: &Config, trig: &Triggers, log: &mut dyn FnMut(&str)) -> (Weights, Vec<u8>, Vec<u8>, Option<Weights>) {
+#[allow(clippy::too_many_arguments)]
+fn fit(sents: &[&Sentence], wiki: &[Sentence], names: &WordCounts, cl: &[u8], gtable: &[u8], cfg: &Config, trig: &Triggers, log: &mut dyn FnMut(&str)) -> (Weights, Vec<u8>, Vec<u8>, Option<Weights>) {
     let slots = classes_from(&[names], cfg.lbits);
-    let fx = Fx { trig, classes: Classes::new(cfg.lbits, &slots), clusters: Clusters::new(cfg.cbits, cl), phrases: Phrases::EMPTY, bits: cfg.bits, scheme: cfg.domains };
+    let fx = Fx { trig, classes: Classes::new(cfg.lbits, &slots).with_guess(Guess::new(cfg.gbits, gtable)), clusters: Clusters::new(cfg.cbits, cl), phrases: Phrases::EMPTY, bits: cfg.bits, scheme: cfg.domains };
     // The sentences in corpus order, then the Persian ones again with ZWNJ as space, in chunks of consecutive
     // sentences (the history features need the order; the copies are kept apart from their originals).
     let mut data: Vec<Prepared> = sents.iter().map(|s| prepare_infos(s, &fx, false)).collect();
@@ -1052,7 +1082,8 @@ pub fn train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String>
     let all: Vec<&Sentence> = sets.iter().flat_map(|(_, s)| s.iter()).collect();
     let cl = cluster_table(cfg, log)?;
     let wiki = name_list_sentences(cfg);
-    let (p, slots, ptable, stack) = fit(&all, &wiki, &names, &cl, cfg, &trig, log);
+    let gtable = guess_table(cfg, &names, log);
+    let (p, slots, ptable, stack) = fit(&all, &wiki, &names, &cl, &gtable, cfg, &trig, log);
     let mut freq = vec![0u8; 1usize << cfg.fbits];
     for (_, s) in &sets {
         add_freq(s, cfg.fbits, &mut freq);
@@ -1062,7 +1093,7 @@ pub fn train(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String>
             add_freq(&sents, cfg.fbits, &mut freq);
         }
     }
-    let bytes = quantise(model_scheme(cfg), &p, &freq, cfg.fbits, cfg.lbits, &slots, cfg.cbits, &cl, cfg.pbits, &ptable);
+    let bytes = quantise(model_scheme(cfg), &p, &freq, cfg.fbits, cfg.lbits, &slots, cfg.cbits, &cl, cfg.pbits, &ptable, &gtable);
     let m = Model::parse(&bytes).ok_or("the trained model does not parse")?;
     let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), phrases: m.phrases(), bits: cfg.bits, scheme: m.scheme() };
     for s in SOURCES.iter().filter(|s| s.role == Role::Dev && selected(cfg, s.name)) {
@@ -1105,6 +1136,7 @@ pub fn cross_validate(cfg: &Config, k: usize, log: &mut dyn FnMut(&str)) -> Resu
     let k = k.max(2);
     let cl = cluster_table(cfg, log)?;
     let wiki = name_list_sentences(cfg);
+    let gtable = guess_table(cfg, &names, log);
     let mut scores = Vec::new();
     let mut stacked = Vec::new();
     for fold in 0..k {
@@ -1113,8 +1145,8 @@ pub fn cross_validate(cfg: &Config, k: usize, log: &mut dyn FnMut(&str)) -> Resu
         let mut out = vec![false; all.len()];
         held.iter().for_each(|&i| out[i] = true);
         let train: Vec<&Sentence> = all.iter().zip(&out).filter(|(_, o)| !**o).map(|(s, _)| *s).collect();
-        let (p, slots, ptable, stack) = fit(&train, &wiki, &names, &cl, cfg, &trig, &mut |_| {});
-        let bytes = quantise(model_scheme(cfg), &p, &[0u8; 1 << 8], 8, cfg.lbits, &slots, cfg.cbits, &cl, cfg.pbits, &ptable);
+        let (p, slots, ptable, stack) = fit(&train, &wiki, &names, &cl, &gtable, cfg, &trig, &mut |_| {});
+        let bytes = quantise(model_scheme(cfg), &p, &[0u8; 1 << 8], 8, cfg.lbits, &slots, cfg.cbits, &cl, cfg.pbits, &ptable, &gtable);
         let m = Model::parse(&bytes).ok_or("the trained model does not parse")?;
         let fx = Fx { trig: &trig, classes: m.classes(), clusters: m.clusters(), phrases: m.phrases(), bits: cfg.bits, scheme: m.scheme() };
         let test: Vec<Prepared> = held.iter().map(|&i| prepare_as(all[i], &fx, product_domain(all[i].domain))).collect();
@@ -1241,6 +1273,8 @@ pub fn cli_train(args: &[String]) -> Result<(), String> {
             "--only" => cfg.only = it.next().ok_or("--only needs corpus names")?.split(',').map(String::from).collect(),
             "--domains" => cfg.domains = num::<u8>(it.next(), a)?.min(4),
             "--keep-rest" => cfg.keep_rest = true,
+            "--gbits" => cfg.gbits = num::<u32>(it.next(), a)?.min(22),
+            "--gepochs" => cfg.gepochs = num(it.next(), a)?,
             "--news-general" => cfg.news_general = true,
             "--domain-of" => {
                 cfg.domain_of.clear();
@@ -1369,7 +1403,7 @@ mod tests {
         let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, phrases: Phrases::EMPTY, bits: cfg.bits, scheme: 0 };
         let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
         let p = train_weights(&data, &chunks_of(0, data.len()), &cfg, &[], &[], &mut |_| {});
-        let bytes = quantise(0, &Weights::of(&p), &vec![0u8; 256], 8, 0, &[], 0, &[], 0, &[]);
+        let bytes = quantise(0, &Weights::of(&p), &vec![0u8; 256], 8, 0, &[], 0, &[], 0, &[], &[]);
         let m = Model::parse(&bytes).expect("parses");
         let c = evaluate(&m, &data);
         assert!(c.micro_f1() > 0.99, "{}", c.report());
@@ -1394,7 +1428,7 @@ mod tests {
         let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
         assert!(data.iter().all(|p| p.stride == NF + super::super::features::domain_templates(1).len()));
         let p = train_weights(&data, &chunks_of(0, data.len()), &cfg, &[], &[], &mut |_| {});
-        let bytes = quantise(1, &Weights::of(&p), &vec![0u8; 256], 8, 0, &[], 0, &[], 0, &[]);
+        let bytes = quantise(1, &Weights::of(&p), &vec![0u8; 256], 8, 0, &[], 0, &[], 0, &[], &[]);
         let m = Model::parse(&bytes).expect("parses");
         assert_eq!(m.scheme(), 1);
         let c = evaluate(&m, &data);
