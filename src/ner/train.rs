@@ -545,7 +545,6 @@ impl Weights {
 }
 
 #[allow(clippy::too_many_arguments)]
-#[allow(clippy::too_many_arguments)]
 fn quantise(scheme: u8, p: &Weights, freq: &[u8], fbits: u32, lbits: u32, classes: &[u8], cbits: u32, clusters: &[u8], pbits: u32, phrases: &[u8], guess: &[u8]) -> Vec<u8> {
     let (w, start, trans) = (&p.w, p.start, p.trans);
     let mut mags: Vec<f32> = w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
@@ -1207,6 +1206,7 @@ usage: hashiya train [--corpora DIR] [--out FILE] [--epochs N] [--bits B] [--lbi
                      [--pbits P] [--pfolds K] [--pwiki N] [--ensemble N] [--only NAME,...] [--cv K]
                      [--trace DEVFILE] [--dump-clusters FILE] [--stack | --stack-both]
                      [--domains S] [--domain-of NAME=DOMAIN,...] [--news-general] [--keep-rest]
+                     [--gbits G] [--gepochs N]
        hashiya eval --format conll [--model FILE] [--errors] [--domain D] FILE...
 
 train: learns the NER tagger from the training splits under DIR (default ../shared/corpora: anercorp, aqmar,
@@ -1217,6 +1217,8 @@ perceptrons trained in different orders (default 1). The word clusters are learn
 the labels) of the training splits and the name lists (--cbits 0: none). The name-phrase list holds the
 training splits' gold names (2^P slots, default 16; --pbits 0: none), and with --pwiki N also the name lists'
 names marked N times or more (default 0: none); training sees it jackknifed over K parts (--pfolds, default 5).
+The letter guesser (src/ner/guess.rs) is learned from the name lists' word counts: 2^G rows (default 16;
+--gbits 0: none), N passes (--gepochs, default 5).
 --trace scores a development file after every epoch; --dump-clusters writes the clusters (id, word) to a file.
 --stack (experiment, not shipped: see model/README.md) also learns a second pass whose extra features are the
 first pass's labels over the document, jackknifed, and prints its float scores next to the first pass's on the
