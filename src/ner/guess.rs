@@ -111,8 +111,11 @@ impl<'a> Guess<'a> {
 
     /// Learns a table of 2^bits rows from word types and their counts as outside, person, place and
     /// organisation (deterministic: the words are visited in the order given, `epochs` times, with a
-    /// decaying step).
+    /// decaying step); no table for `bits` 0.
     pub fn train(bits: u32, words: &[(&str, [u32; NC])], epochs: usize) -> Vec<u8> {
+        if bits == 0 {
+            return Vec::new();
+        }
         let n = NC << bits;
         let mut w = vec![0f32; n];
         let mut grams = Vec::new();
@@ -175,6 +178,7 @@ mod tests {
         assert_eq!(g.get("من"), 0);
         assert_eq!(Guess::EMPTY.get("شومسكي"), 0);
         assert_eq!(Guess::new(12, &table[1..]).get("شومسكي"), 0);
+        assert!(Guess::train(0, &refs, 3).is_empty());
     }
 
     #[test]
