@@ -29,7 +29,7 @@ pub mod train;
 use std::collections::HashSet;
 
 use crate::recognize::head_classes::{class_of_word, Class};
-use crate::recognize::heads::{agrees_with_noun, is_description, is_place_name};
+use crate::recognize::heads::{agrees_with_noun, is_description, is_head, is_place_name};
 use crate::resolve::SURE_READING;
 use crate::recognize::{Context, Recognizer};
 use crate::span::Candidate;
@@ -251,12 +251,39 @@ impl Recognizer for Ner {
             }
             a = b;
         }
+        let before = out.len();
         for f in found.iter().filter(|f| f.margin >= PROPOSE_MARGIN) {
             let sc = if f.government { score(f.margin).min(SURE_READING - 0.01) } else { score(f.margin) };
             out.push(cx.candidate(f.label, f.start, toks[f.last].end, sc, SOURCE));
+            if let Some(c) = named_after_person(cx, toks, f, &out[..before]) {
+                out.push(c);
+            }
         }
         propagate(cx, Some(model), &found, out);
     }
+}
+
+/// A place or organisation the tagger reads as a head word and the start of a person's name that another
+/// recognizer found longer (`خیابان کریم خان` against `کریم خان زند`) is named after that person: the reading
+/// ends where the person's name ends (`خیابان کریم خان زند`), scored just above the person so that it wins the
+/// overlap. `earlier` are the candidates of the recognizers before the tagger (original offsets).
+fn named_after_person(cx: &Context<'_>, toks: &[Token], f: &Found, earlier: &[Candidate]) -> Option<Candidate> {
+    if f.label == crate::span::Label::Per || f.last == f.first || f.government {
+        return None;
+    }
+    let t = cx.norm.text.as_str();
+    let head = t.get(f.start..toks[f.first].end)?;
+    if !is_head(head) {
+        return None;
+    }
+    let after = cx.norm.orig_start(toks[f.first + 1].start);
+    let end = cx.norm.orig_end(toks[f.last].end);
+    let person = earlier
+        .iter()
+        .filter(|c| c.span.label == crate::span::Label::Per && c.span.start == after && c.span.end > end)
+        .max_by_key(|c| c.span.end)?;
+    let start = cx.norm.orig_start(f.start);
+    Some(Candidate { span: crate::span::Span::new(f.label, start, person.span.end), score: person.score + 0.01, source: SOURCE })
 }
 
 /// An entity the tagger found: label, first and last token, start byte (after proclitics) in the normalized text.
@@ -634,6 +661,16 @@ mod tests {
             let got: Vec<(Label, &str)> = doc.spans.iter().map(|s| (s.label, &text[s.start..s.end])).collect();
             assert!(got.contains(&(Label::Loc, "کاراکاس")), "{got:?}");
             assert!(!got.iter().any(|(_, s)| s.contains("دولت")), "{got:?}");
+        }
+
+        #[test]
+        fn a_street_named_after_a_person_is_one_place() {
+            // The tagger reads `خیابان کریم خان` and stops; the given-name rule reads the person `کریم خان زند`
+            // on. The street is named after the whole person.
+            let text = "او از کتاب فروشی های خیابان کریم خان زند کتاب خرید .";
+            let doc = crate::annotate(text, &crate::Options::default());
+            let got: Vec<(Label, &str)> = doc.spans.iter().map(|s| (s.label, &text[s.start..s.end])).collect();
+            assert_eq!(got, [(Label::Loc, "خیابان کریم خان زند")]);
         }
     }
 }
