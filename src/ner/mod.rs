@@ -251,11 +251,14 @@ impl Recognizer for Ner {
             }
             a = b;
         }
-        let before = out.len();
+        // The people the recognizers before this one found (original start, end, score), sorted.
+        let mut people: Vec<(usize, usize, f32)> =
+            out.iter().filter(|c| c.span.label == crate::span::Label::Per).map(|c| (c.span.start, c.span.end, c.score)).collect();
+        people.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         for f in found.iter().filter(|f| f.margin >= PROPOSE_MARGIN) {
             let sc = if f.government { score(f.margin).min(SURE_READING - 0.01) } else { score(f.margin) };
             out.push(cx.candidate(f.label, f.start, toks[f.last].end, sc, SOURCE));
-            if let Some(c) = named_after_person(cx, toks, f, &out[..before]) {
+            if let Some(c) = named_after_person(cx, toks, f, &people) {
                 out.push(c);
             }
         }
@@ -266,8 +269,9 @@ impl Recognizer for Ner {
 /// A place or organisation the tagger reads as a head word and the start of a person's name that another
 /// recognizer found longer (`خیابان کریم خان` against `کریم خان زند`) is named after that person: the reading
 /// ends where the person's name ends (`خیابان کریم خان زند`), scored just above the person so that it wins the
-/// overlap. `earlier` are the candidates of the recognizers before the tagger (original offsets).
-fn named_after_person(cx: &Context<'_>, toks: &[Token], f: &Found, earlier: &[Candidate]) -> Option<Candidate> {
+/// overlap. `people` are the people the recognizers before the tagger found (original start, end, score),
+/// sorted.
+fn named_after_person(cx: &Context<'_>, toks: &[Token], f: &Found, people: &[(usize, usize, f32)]) -> Option<Candidate> {
     if f.label == crate::span::Label::Per || f.last == f.first || f.government {
         return None;
     }
@@ -278,12 +282,11 @@ fn named_after_person(cx: &Context<'_>, toks: &[Token], f: &Found, earlier: &[Ca
     }
     let after = cx.norm.orig_start(toks[f.first + 1].start);
     let end = cx.norm.orig_end(toks[f.last].end);
-    let person = earlier
-        .iter()
-        .filter(|c| c.span.label == crate::span::Label::Per && c.span.start == after && c.span.end > end)
-        .max_by_key(|c| c.span.end)?;
+    let from = people.partition_point(|p| p.0 < after);
+    let &(_, person_end, person_score) =
+        people[from..].iter().take_while(|p| p.0 == after).filter(|p| p.1 > end).max_by_key(|p| p.1)?;
     let start = cx.norm.orig_start(f.start);
-    Some(Candidate { span: crate::span::Span::new(f.label, start, person.span.end), score: person.score + 0.01, source: SOURCE })
+    Some(Candidate { span: crate::span::Span::new(f.label, start, person_end), score: person_score + 0.01, source: SOURCE })
 }
 
 /// An entity the tagger found: label, first and last token, start byte (after proclitics) in the normalized text.
