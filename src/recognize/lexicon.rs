@@ -291,8 +291,14 @@ impl Lexicon {
         if known(prefix) {
             return true;
         }
-        prefix.char_indices().skip(3).any(|(i, _)| {
-            prefix[i..].chars().count() >= 3 && self.is_known_word(&prefix[..i]) && self.is_known_word(&prefix[i..])
+        self.known_pairs(prefix, 3, 3).next().is_some()
+    }
+
+    /// The ways `w` splits into two known words run together, the first of `first_min` letters or more, the
+    /// second of `rest_min` or more.
+    fn known_pairs<'a>(&'a self, w: &'a str, first_min: usize, rest_min: usize) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+        w.char_indices().skip(first_min).map(move |(i, _)| w.split_at(i)).filter(move |(first, rest)| {
+            rest.chars().nth(rest_min.saturating_sub(1)).is_some() && self.is_known_word(first) && self.is_known_word(rest)
         })
     }
 
@@ -348,13 +354,7 @@ impl Lexicon {
     /// first ends in a letter that does not join the next, so the missing space did not show to the writer
     /// (`دردقیقه` is در + دقیقه: no surname after `قربان زاده`).
     fn is_run_together(&self, w: &str) -> bool {
-        w.char_indices().skip(2).any(|(i, _)| {
-            let (first, rest) = w.split_at(i);
-            first.ends_with(NON_JOINING)
-                && rest.chars().nth(3).is_some()
-                && self.is_known_word(first)
-                && self.is_known_word(rest)
-        })
+        self.known_pairs(w, 2, 4).any(|(first, _)| first.ends_with(NON_JOINING))
     }
 
     /// Gazetteer matches; person matches go to `per`, others to `other` (normalized ranges), and to `strong`
