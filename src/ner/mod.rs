@@ -254,7 +254,7 @@ impl Recognizer for Ner {
         // The people the recognizers before this one found (original start, end, score), sorted.
         let mut people: Vec<(usize, usize, f32)> =
             out.iter().filter(|c| c.span.label == crate::span::Label::Per).map(|c| (c.span.start, c.span.end, c.score)).collect();
-        people.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        people.sort_unstable_by_key(|p| (p.0, p.1));
         for f in found.iter().filter(|f| f.margin >= PROPOSE_MARGIN) {
             let sc = if f.government { score(f.margin).min(SURE_READING - 0.01) } else { score(f.margin) };
             out.push(cx.candidate(f.label, f.start, toks[f.last].end, sc, SOURCE));
