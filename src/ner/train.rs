@@ -96,7 +96,8 @@ pub struct Config {
     /// Parts the training data is cut into for the jackknifed phrase list (each part's features come from a
     /// list made from the others).
     pub pfolds: usize,
-    /// Names of the name lists (WikiANN) marked at least this often join the phrase list (0: none do).
+    /// Names of the name lists (WikiANN) marked at least this often join the phrase list (0: none do); the
+    /// corpora's own names win where both list a phrase.
     pub pwiki: u32,
     /// Shuffling seed.
     pub seed: u64,
@@ -128,11 +129,14 @@ pub struct Config {
     pub gbits: u32,
     /// Passes the guesser's training makes over the word types.
     pub gepochs: usize,
+    /// In training, the chance (in 1/1000) that any one feature row but the bias is left out of one visit of a
+    /// sentence (feature dropout: no single strong feature carries a name alone).
+    pub fdrop: u32,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 17, fbits: 17, lbits: 18, cbits: 17, pbits: 16, pfolds: 5, pwiki: 0, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None, stack: false, stack_both: false, domains: 1, domain_of: shipped_domain_of(), news_general: false, keep_rest: false, gbits: 16, gepochs: 5 }
+        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 17, fbits: 17, lbits: 18, cbits: 17, pbits: 16, pfolds: 5, pwiki: 0, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None, stack: false, stack_both: false, domains: 1, domain_of: shipped_domain_of(), news_general: false, keep_rest: false, gbits: 16, gepochs: 5, fdrop: 0 }
     }
 }
 
@@ -372,6 +376,9 @@ impl Perceptron {
         for (i, (fs, hs)) in p.rows.chunks_exact(p.stride).zip(hrows.chunks_exact(NH)).enumerate() {
             let mut e = [0f32; NT];
             for &r in fs.iter().chain(hs).chain(extra.get(i * NS..i * NS + NS).unwrap_or(&[])) {
+                if r == DROPPED {
+                    continue;
+                }
                 let row = &w[r as usize * NT..r as usize * NT + NT];
                 for t in 0..NT {
                     e[t] += row[t];
@@ -387,6 +394,9 @@ impl Perceptron {
         for (i, (&g, &q)) in p.tags.iter().zip(pred).enumerate() {
             if g != q {
                 for &r in p.rows[i * p.stride..(i + 1) * p.stride].iter().chain(&hrows[i * NH..i * NH + NH]).chain(extra.get(i * NS..i * NS + NS).unwrap_or(&[])) {
+                    if r == DROPPED {
+                        continue;
+                    }
                     let base = r as usize * NT;
                     self.w[base + g as usize] += 1.0;
                     self.acc[base + g as usize] += c;
@@ -431,6 +441,9 @@ impl Perceptron {
         (w, start, trans)
     }
 }
+
+/// A feature row left out of one training visit ([`Config::fdrop`]).
+const DROPPED: u32 = u32::MAX;
 
 /// A small deterministic generator (SplitMix64) for shuffling.
 struct Rng(u64);
@@ -477,6 +490,7 @@ fn train_weights(data: &[Prepared], chunks: &[(usize, usize)], cfg: &Config, dev
     let modes = if cfg.stack_both && !extra.is_empty() { 2 } else { 1 };
     let mut order: Vec<usize> = (0..chunks.len() * modes).collect();
     let mut rng = Rng(cfg.seed);
+    let mut drng = Rng(cfg.seed ^ 0xD20F);
     let (mut em, mut back, mut pred, mut hrows) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut hist = History::default();
     for epoch in 0..cfg.epochs {
@@ -489,8 +503,23 @@ fn train_weights(data: &[Prepared], chunks: &[(usize, usize)], cfg: &Config, dev
             hist.clear();
             let (lo, hi) = chunks[k % chunks.len()];
             let plain = k >= chunks.len();
-            for (si, s) in data[lo..hi].iter().enumerate() {
+            for (si, s0) in data[lo..hi].iter().enumerate() {
                 let x: &[u32] = if plain { &[] } else { extra.get(lo + si).map_or(&[], Vec::as_slice) };
+                let dropped;
+                // Feature dropout: each row but the bias is left out of this visit with chance fdrop / 1000,
+                // so no single strong feature (the word, its phrase-list match) carries a name alone.
+                let s = if cfg.fdrop == 0 { s0 } else {
+                    let mut rows = s0.rows.clone();
+                    for tok in rows.chunks_exact_mut(s0.stride) {
+                        for r in tok.iter_mut().skip(1) {
+                            if drng.next() % 1000 < u64::from(cfg.fdrop) {
+                                *r = DROPPED;
+                            }
+                        }
+                    }
+                    dropped = Prepared { rows, stride: s0.stride, domain: s0.domain, tags: s0.tags.clone(), lead: Vec::new(), gold: Vec::new(), infos: s0.infos.clone() };
+                    &dropped
+                };
                 hist_rows(cfg.bits, s, &hist, &mut hrows);
                 Perceptron::emissions(&p.w, s, &hrows, x, &mut em);
                 viterbi(&em, &p.start, &p.trans, &mut back, &mut pred);
@@ -1206,13 +1235,14 @@ usage: hashiya train [--corpora DIR] [--out FILE] [--epochs N] [--bits B] [--lbi
                      [--pbits P] [--pfolds K] [--pwiki N] [--ensemble N] [--only NAME,...] [--cv K]
                      [--trace DEVFILE] [--dump-clusters FILE] [--stack | --stack-both]
                      [--domains S] [--domain-of NAME=DOMAIN,...] [--news-general] [--keep-rest]
-                     [--gbits G] [--gepochs N]
+                     [--gbits G] [--gepochs N] [--fdrop D]
        hashiya eval --format conll [--model FILE] [--errors] [--domain D] FILE...
 
 train: learns the NER tagger from the training splits under DIR (default ../shared/corpora: anercorp, aqmar,
 wojood, peyma, arman, parstwiner; wikiann only for name frequencies), scores the development splits and writes
 the model (default model/ner.bin). With --cv K: K-fold cross-validation over the selected corpora instead,
-printing each fold and the mean micro-F1 (e.g. --cv 5 --only anercorp). --ensemble N sums the weights of N
+printing each fold and the mean micro-F1 (e.g. --cv 5 --only anercorp). --epochs N passes (default 10), each
+visit of a sentence leaving every feature but the bias out with chance D / 1000 (--fdrop, default 0: none). --ensemble N sums the weights of N
 perceptrons trained in different orders (default 1). The word clusters are learned first from the text (not
 the labels) of the training splits and the name lists (--cbits 0: none). The name-phrase list holds the
 training splits' gold names (2^P slots, default 16; --pbits 0: none), and with --pwiki N also the name lists'
@@ -1277,6 +1307,7 @@ pub fn cli_train(args: &[String]) -> Result<(), String> {
             "--keep-rest" => cfg.keep_rest = true,
             "--gbits" => cfg.gbits = num::<u32>(it.next(), a)?.min(22),
             "--gepochs" => cfg.gepochs = num(it.next(), a)?,
+            "--fdrop" => cfg.fdrop = num::<u32>(it.next(), a)?.min(1000),
             "--news-general" => cfg.news_general = true,
             "--domain-of" => {
                 cfg.domain_of.clear();
@@ -1409,6 +1440,28 @@ mod tests {
         let m = Model::parse(&bytes).expect("parses");
         let c = evaluate(&m, &data);
         assert!(c.micro_f1() > 0.99, "{}", c.report());
+    }
+
+    #[test]
+    fn feature_dropout_leaves_rows_out_of_training() {
+        let text = "قال O\nالرئيس O\nمادورو B-PER\nفي O\nكاراكاس B-LOC\n\n".repeat(30);
+        let sents = corpus::parse(&text);
+        let trig = Triggers::shipped();
+        let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, phrases: Phrases::EMPTY, bits: 12, scheme: 0 };
+        let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
+        let fit = |fdrop: u32| {
+            let cfg = Config { bits: 12, epochs: 3, fdrop, ..Config::default() };
+            Weights::of(&train_weights(&data, &chunks_of(0, data.len()), &cfg, &[], &[], &mut |_| {}))
+        };
+        let score = |w: &Weights| evaluate_float(w, &data).micro_f1();
+        // Some rows dropped: other weights learn, and the names are still found.
+        let (none, some) = (fit(0), fit(200));
+        assert_ne!(none.w, some.w);
+        assert!(score(&some) > 0.99);
+        // Every row but the bias dropped: only the bias, the transitions and the history rows (never dropped)
+        // learn, and they cannot find a name the tagger has not found before.
+        let all = score(&fit(1000));
+        assert!(all < 0.9, "{all}");
     }
 
     #[test]
