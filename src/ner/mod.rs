@@ -351,17 +351,17 @@ pub const SCORE_MIN: f32 = 0.3;
 /// The score of a tagger span of margin [`MARGIN_FULL`] or more (scores grow linearly with the margin between).
 pub const SCORE_MAX: f32 = 0.54;
 /// The margin (quantised weight units, [`Model::span_margin`]) at which a tagger span scores [`SCORE_MAX`].
-pub const MARGIN_FULL: f32 = 200.0;
+pub const MARGIN_FULL: f32 = 292.0;
 
 /// The tagger proposes only entities it is at least this sure of ([`Model::span_margin`]). Alone it would do
 /// better proposing everything (on the development corpora, dropping unsure entities loses more recall than it
 /// gains precision), but beside the gazetteer, which already finds the known names, its unsure guesses are
 /// mostly wrong (adjectives, common nouns), and other stages spread a wrong name to all its occurrences.
-pub const PROPOSE_MARGIN: i32 = 40;
+pub const PROPOSE_MARGIN: i32 = 58;
 
 /// Only a name the tagger is this sure of ([`Model::span_margin`]) spreads to its other mentions: spreading
 /// multiplies a mistake by the number of times the word is written.
-pub const SPREAD_MARGIN: i32 = 60;
+pub const SPREAD_MARGIN: i32 = 87;
 
 /// The score of a mention found by spreading a sure name ([`SPREAD_MARGIN`]) to its other occurrences rather
 /// than by the tagger.

@@ -136,7 +136,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 10, bits: 17, fbits: 17, lbits: 18, cbits: 17, pbits: 16, pfolds: 5, pwiki: 0, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None, stack: false, stack_both: false, domains: 1, domain_of: shipped_domain_of(), news_general: false, keep_rest: false, gbits: 16, gepochs: 5, fdrop: 0 }
+        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 15, bits: 17, fbits: 17, lbits: 18, cbits: 17, pbits: 16, pfolds: 5, pwiki: 4, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None, stack: false, stack_both: false, domains: 1, domain_of: shipped_domain_of(), news_general: false, keep_rest: false, gbits: 16, gepochs: 5, fdrop: 200 }
     }
 }
 
@@ -1241,12 +1241,13 @@ usage: hashiya train [--corpora DIR] [--out FILE] [--epochs N] [--bits B] [--lbi
 train: learns the NER tagger from the training splits under DIR (default ../shared/corpora: anercorp, aqmar,
 wojood, peyma, arman, parstwiner; wikiann only for name frequencies), scores the development splits and writes
 the model (default model/ner.bin). With --cv K: K-fold cross-validation over the selected corpora instead,
-printing each fold and the mean micro-F1 (e.g. --cv 5 --only anercorp). --epochs N passes (default 10), each
-visit of a sentence leaving every feature but the bias out with chance D / 1000 (--fdrop, default 0: none). --ensemble N sums the weights of N
+printing each fold and the mean micro-F1 (e.g. --cv 5 --only anercorp). --epochs N passes (default 15), each
+visit of a sentence leaving every feature but the bias out with chance D / 1000 (--fdrop, default 200; 0:
+none). --ensemble N sums the weights of N
 perceptrons trained in different orders (default 1). The word clusters are learned first from the text (not
 the labels) of the training splits and the name lists (--cbits 0: none). The name-phrase list holds the
 training splits' gold names (2^P slots, default 16; --pbits 0: none), and with --pwiki N also the name lists'
-names marked N times or more (default 0: none); training sees it jackknifed over K parts (--pfolds, default 5).
+names marked N times or more (default 4; 0: none); training sees it jackknifed over K parts (--pfolds, default 5).
 The letter guesser (src/ner/guess.rs) is learned from the name lists' word counts: 2^G rows (default 16;
 --gbits 0: none), N passes (--gepochs, default 5).
 --trace scores a development file after every epoch; --dump-clusters writes the clusters (id, word) to a file.
