@@ -96,15 +96,15 @@ pub(super) fn forward_backward(em: &[[f32; NT]], start: &[f64; NT], trans: &[[f6
         }
         (m, x.map(|v| (v - m).exp()))
     };
-    for i in 1..n {
+    for (i, e) in em.iter().enumerate().skip(1) {
         let (m, a) = shifted(&lat.alpha[i - 1]);
         if m == neg {
             continue;
         }
-        for t in 0..NT {
-            let s: f64 = (0..NT).map(|p| a[p] * et[p][t]).sum();
+        for (t, out) in lat.alpha[i].iter_mut().enumerate() {
+            let s: f64 = a.iter().zip(&et).map(|(x, row)| x * row[t]).sum();
             if s > 0.0 {
-                lat.alpha[i][t] = m + tmax + s.ln() + f64::from(em[i][t]);
+                *out = m + tmax + s.ln() + f64::from(e[t]);
             }
         }
     }
@@ -122,47 +122,47 @@ pub(super) fn forward_backward(em: &[[f32; NT]], start: &[f64; NT], trans: &[[f6
         if m == neg {
             continue;
         }
-        for p in 0..NT {
-            let s: f64 = (0..NT).map(|t| et[p][t] * c[t]).sum();
+        for (out, row) in lat.beta[i].iter_mut().zip(&et) {
+            let s: f64 = row.iter().zip(&c).map(|(x, y)| x * y).sum();
             if s > 0.0 {
-                lat.beta[i][p] = m + tmax + s.ln();
+                *out = m + tmax + s.ln();
             }
         }
     }
     let mut last = lat.alpha[n - 1];
-    for t in 0..NT {
-        if !cons.fin[t] {
-            last[t] = neg;
+    for (x, &f) in last.iter_mut().zip(&cons.fin) {
+        if !f {
+            *x = neg;
         }
     }
     let log_z = log_sum_exp(&last);
     if !log_z.is_finite() {
         return log_z;
     }
-    for i in 0..n {
+    for (al, be) in lat.alpha.iter().zip(&lat.beta) {
         let mut r = [0.0; NT];
-        for t in 0..NT {
-            r[t] = (lat.alpha[i][t] + lat.beta[i][t] - log_z).exp();
+        for (x, (a, b)) in r.iter_mut().zip(al.iter().zip(be)) {
+            *x = (a + b - log_z).exp();
         }
         lat.node.push(r);
     }
-    for i in 1..n {
+    for (i, e) in em.iter().enumerate().skip(1) {
         let (m1, a) = shifted(&lat.alpha[i - 1]);
         let mut b = [neg; NT];
-        for t in 0..NT {
-            b[t] = lat.beta[i][t] + f64::from(em[i][t]);
+        for (x, (be, &y)) in b.iter_mut().zip(lat.beta[i].iter().zip(e)) {
+            *x = be + f64::from(y);
         }
         let (m2, c) = shifted(&b);
         if m1 == neg || m2 == neg {
             continue;
         }
         let k = (m1 + m2 + tmax - log_z).exp();
-        for p in 0..NT {
-            if a[p] == 0.0 {
+        for ((out, row), &x) in lat.edges.iter_mut().zip(&et).zip(&a) {
+            if x == 0.0 {
                 continue;
             }
-            for t in 0..NT {
-                lat.edges[p][t] += a[p] * et[p][t] * c[t] * k;
+            for ((o, &y), &z) in out.iter_mut().zip(row).zip(&c) {
+                *o += x * y * z * k;
             }
         }
     }
@@ -279,19 +279,16 @@ impl Crf {
         let big = self.scale_sum;
         let k = eta / self.scale;
         for (i, &g) in p.tags.iter().enumerate() {
-            let mut d = [0.0f64; NT];
-            for t in 0..NT {
-                d[t] = -lat.node[i][t] * k;
-            }
-            d[usize::from(g)] += k;
-            let df = d.map(|x| x as f32);
+            let mut d = lat.node[i].map(|x| -x);
+            d[usize::from(g)] += 1.0;
+            let df = d.map(|x| (x * k) as f32);
             for &r in p.rows[i * p.stride..(i + 1) * p.stride].iter().chain(&hrows[i * NH..i * NH + NH]) {
                 let base = r as usize * NT;
                 let v = &mut self.v[base..base + NT];
                 let a = &mut self.acc[base..base + NT];
-                for t in 0..NT {
-                    v[t] += df[t];
-                    a[t] += f64::from(df[t]) * big;
+                for ((v, a), &d) in v.iter_mut().zip(a.iter_mut()).zip(&df) {
+                    *v += d;
+                    *a += f64::from(d) * big;
                 }
             }
         }
@@ -302,15 +299,17 @@ impl Crf {
         }
         let mut ds = lat.node[0].map(|x| -x);
         ds[usize::from(p.tags[0])] += 1.0;
+        let add = |w: &mut f64, acc: &mut f64, d: f64| {
+            *w += d * k;
+            *acc += d * k * big;
+        };
         for t in 0..NT {
             if cons.start[t] {
-                self.start[t] += ds[t] * k;
-                self.start_acc[t] += ds[t] * k * big;
+                add(&mut self.start[t], &mut self.start_acc[t], ds[t]);
             }
-            for u in 0..NT {
+            for (u, &d) in dt[t].iter().enumerate() {
                 if cons.trans[t][u] {
-                    self.trans[t][u] += dt[t][u] * k;
-                    self.trans_acc[t][u] += dt[t][u] * k * big;
+                    add(&mut self.trans[t][u], &mut self.trans_acc[t][u], d);
                 }
             }
         }
@@ -333,10 +332,11 @@ impl Crf {
         let w = self.v.iter().zip(&self.acc).map(|(&v, &a)| ((f64::from(v) * s - acc_w * a) / big) as f32).collect();
         let mut start = [0f32; NT];
         let mut trans = [[0f32; NT]; NT];
-        for t in 0..NT {
-            start[t] = ((self.start[t] * s - acc_s * self.start_acc[t]) / big) as f32;
-            for u in 0..NT {
-                trans[t][u] = ((self.trans[t][u] * s - acc_s * self.trans_acc[t][u]) / big) as f32;
+        let avg = |v: f64, a: f64| ((v * s - acc_s * a) / big) as f32;
+        for (t, x) in start.iter_mut().enumerate() {
+            *x = avg(self.start[t], self.start_acc[t]);
+            for (u, y) in trans[t].iter_mut().enumerate() {
+                *y = avg(self.trans[t][u], self.trans_acc[t][u]);
             }
         }
         Weights { bits: self.bits, w, start, trans }
@@ -442,18 +442,18 @@ mod tests {
                 }
             }
             assert_eq!(lat.node.len(), n);
-            for i in 0..n {
-                let sum: f64 = lat.node[i].iter().sum();
+            for (i, (got, want)) in lat.node.iter().zip(&node).enumerate() {
+                let sum: f64 = got.iter().sum();
                 assert!((sum - 1.0).abs() < 1e-9, "position {i} sums to {sum}");
-                for t in 0..NT {
-                    assert!((lat.node[i][t] - node[i][t]).abs() < 1e-9, "n {n}, node ({i}, {t})");
+                for (t, (x, y)) in got.iter().zip(want).enumerate() {
+                    assert!((x - y).abs() < 1e-9, "n {n}, node ({i}, {t})");
                 }
             }
-            for p in 0..NT {
-                for t in 0..NT {
-                    assert!((lat.edges[p][t] - edges[p][t]).abs() < 1e-9, "n {n}, edge ({p}, {t})");
+            for (p, (got, want)) in lat.edges.iter().zip(&edges).enumerate() {
+                for (t, (x, y)) in got.iter().zip(want).enumerate() {
+                    assert!((x - y).abs() < 1e-9, "n {n}, edge ({p}, {t})");
                     if !state_allowed(Some(p as u8), t as u8) {
-                        assert_eq!(lat.edges[p][t], 0.0);
+                        assert_eq!(*x, 0.0);
                     }
                 }
                 if !state_allowed(None, p as u8) || (n == 1 && !state_final(p as u8)) {
