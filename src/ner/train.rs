@@ -2,7 +2,8 @@
 //!
 //! Training is a structured averaged perceptron (Collins 2002) with constrained Viterbi, over the hashed
 //! features of [`super::features`](mod@super::features), on the training splits named in [`SOURCES`], in a fixed order shuffled by
-//! a fixed seed: the same corpora give the same model, byte for byte. Corpus tokens are normalized and
+//! a fixed seed: the same corpora give the same model, byte for byte. A linear-chain CRF objective over the same
+//! features (`src/ner/train/crf.rs`, `--objective crf`) is an experiment, not shipped. Corpus tokens are normalized and
 //! re-tokenized exactly as the annotator tokenizes text, so the tagger sees at run time what it saw in training.
 //! Persian sentences are also seen once more with their zero-width non-joiners written as spaces (news text
 //! often loses them), so quality holds when they are missing.
@@ -143,7 +144,7 @@ pub struct Config {
 pub enum Objective {
     /// The structured averaged perceptron (shipped).
     Perceptron,
-    /// A linear-chain CRF trained by averaged SGD on the log-likelihood ([`crf`]).
+    /// A linear-chain CRF trained by averaged SGD on the log-likelihood (`src/ner/train/crf.rs`).
     Crf,
 }
 
