@@ -2,7 +2,8 @@
 //!
 //! Training is a structured averaged perceptron (Collins 2002) with constrained Viterbi, over the hashed
 //! features of [`super::features`](mod@super::features), on the training splits named in [`SOURCES`], in a fixed order shuffled by
-//! a fixed seed: the same corpora give the same model, byte for byte. Corpus tokens are normalized and
+//! a fixed seed: the same corpora give the same model, byte for byte. A linear-chain CRF objective over the same
+//! features (`src/ner/train/crf.rs`, `--objective crf`) is an experiment, not shipped. Corpus tokens are normalized and
 //! re-tokenized exactly as the annotator tokenizes text, so the tagger sees at run time what it saw in training.
 //! Persian sentences are also seen once more with their zero-width non-joiners written as spaces (news text
 //! often loses them), so quality holds when they are missing.
@@ -24,6 +25,8 @@ use super::stack::{stack_features, DocLabels, NS};
 use crate::normalize::normalize_str;
 use crate::span::Label;
 use crate::tokenize::{tokenize, TokenKind};
+
+mod crf;
 
 /// A training or development corpus: a name, its path under the corpora folder, and its role.
 pub struct Source {
@@ -132,11 +135,26 @@ pub struct Config {
     /// In training, the chance (in 1/1000) that any one feature row but the bias is left out of one visit of a
     /// sentence (feature dropout: no single strong feature carries a name alone).
     pub fdrop: u32,
+    /// What the weights are learned by (the stacked second pass is always a perceptron).
+    pub objective: Objective,
+    /// With the CRF objective: the initial learning rate (it falls as `eta0 / (1 + t / n)`).
+    pub eta0: f64,
+    /// With the CRF objective: the L2 penalty `C` (the objective is the log-likelihood minus `C/2 |w|^2`).
+    pub l2: f64,
+}
+
+/// The training objective of the tagger's weights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Objective {
+    /// The structured averaged perceptron (shipped).
+    Perceptron,
+    /// A linear-chain CRF trained by averaged SGD on the log-likelihood (`src/ner/train/crf.rs`).
+    Crf,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 15, bits: 17, fbits: 17, lbits: 18, cbits: 17, pbits: 16, pfolds: 5, pwiki: 4, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None, stack: false, stack_both: false, domains: 1, domain_of: shipped_domain_of(), news_general: false, keep_rest: false, gbits: 16, gepochs: 5, fdrop: 200 }
+        Config { corpora: PathBuf::from("../shared/corpora"), epochs: 15, bits: 17, fbits: 17, lbits: 18, cbits: 17, pbits: 16, pfolds: 5, pwiki: 4, seed: 1, ensemble: 1, only: Vec::new(), trace: None, dump_clusters: None, stack: false, stack_both: false, domains: 1, domain_of: shipped_domain_of(), news_general: false, keep_rest: false, gbits: 16, gepochs: 5, fdrop: 200, objective: Objective::Perceptron, eta0: 0.03, l2: 3.0 }
     }
 }
 
@@ -445,6 +463,20 @@ impl Perceptron {
 /// A feature row left out of one training visit ([`Config::fdrop`]).
 const DROPPED: u32 = u32::MAX;
 
+/// A copy of a prepared sentence whose feature rows but the bias are each [`DROPPED`] with chance
+/// `fdrop` / 1000 ([`Config::fdrop`]).
+fn with_dropout(s: &Prepared, fdrop: u32, rng: &mut Rng) -> Prepared {
+    let mut rows = s.rows.clone();
+    for tok in rows.chunks_exact_mut(s.stride) {
+        for r in tok.iter_mut().skip(1) {
+            if rng.next() % 1000 < u64::from(fdrop) {
+                *r = DROPPED;
+            }
+        }
+    }
+    Prepared { rows, stride: s.stride, domain: s.domain, tags: s.tags.clone(), lead: Vec::new(), gold: Vec::new(), infos: s.infos.clone() }
+}
+
 /// A small deterministic generator (SplitMix64) for shuffling.
 struct Rng(u64);
 
@@ -509,15 +541,7 @@ fn train_weights(data: &[Prepared], chunks: &[(usize, usize)], cfg: &Config, dev
                 // Feature dropout: each row but the bias is left out of this visit with chance fdrop / 1000,
                 // so no single strong feature (the word, its phrase-list match) carries a name alone.
                 let s = if cfg.fdrop == 0 { s0 } else {
-                    let mut rows = s0.rows.clone();
-                    for tok in rows.chunks_exact_mut(s0.stride) {
-                        for r in tok.iter_mut().skip(1) {
-                            if drng.next() % 1000 < u64::from(cfg.fdrop) {
-                                *r = DROPPED;
-                            }
-                        }
-                    }
-                    dropped = Prepared { rows, stride: s0.stride, domain: s0.domain, tags: s0.tags.clone(), lead: Vec::new(), gold: Vec::new(), infos: s0.infos.clone() };
+                    dropped = with_dropout(s0, cfg.fdrop, &mut drng);
                     &dropped
                 };
                 hist_rows(cfg.bits, s, &hist, &mut hrows);
@@ -974,7 +998,10 @@ fn fit(sents: &[&Sentence], wiki: &[Sentence], names: &WordCounts, cl: &[u8], gt
                 prepare_all(&sents, &fx, file_domain(&sents), &mut dev);
             }
         }
-        let w = Weights::of(&train_weights(&data, &chunks, &c, &dev, &[], log));
+        let w = match cfg.objective {
+            Objective::Perceptron => Weights::of(&train_weights(&data, &chunks, &c, &dev, &[], log)),
+            Objective::Crf => crf::train_crf(&data, &chunks, &c, &dev, log).averaged(),
+        };
         match sum.as_mut() {
             Some(s) => s.add(&w),
             None => sum = Some(w),
@@ -1235,7 +1262,7 @@ usage: hashiya train [--corpora DIR] [--out FILE] [--epochs N] [--bits B] [--lbi
                      [--pbits P] [--pfolds K] [--pwiki N] [--ensemble N] [--only NAME,...] [--cv K]
                      [--trace DEVFILE] [--dump-clusters FILE] [--stack | --stack-both]
                      [--domains S] [--domain-of NAME=DOMAIN,...] [--news-general] [--keep-rest]
-                     [--gbits G] [--gepochs N] [--fdrop D]
+                     [--gbits G] [--gepochs N] [--fdrop D] [--objective perceptron|crf] [--eta0 E] [--l2 C]
        hashiya eval --format conll [--model FILE] [--errors] [--domain D] FILE...
 
 train: learns the NER tagger from the training splits under DIR (default ../shared/corpora: anercorp, aqmar,
@@ -1250,6 +1277,10 @@ training splits' gold names (2^P slots, default 16; --pbits 0: none), and with -
 names marked N times or more (default 4; 0: none); training sees it jackknifed over K parts (--pfolds, default 5).
 The letter guesser (src/ner/guess.rs) is learned from the name lists' word counts: 2^G rows (default 16;
 --gbits 0: none), N passes (--gepochs, default 5).
+--objective crf (experiment, not shipped: see model/README.md, round 8) learns the same features as a linear-chain
+CRF by averaged SGD on the log-likelihood, learning rate E / (1 + t / n) after t of n sentences (--eta0, default
+0.03) and L2 penalty C/2 |w|^2 (--l2, default 3), with feature dropout too when --fdrop is not 0; the default
+is the averaged perceptron.
 --trace scores a development file after every epoch; --dump-clusters writes the clusters (id, word) to a file.
 --stack (experiment, not shipped: see model/README.md) also learns a second pass whose extra features are the
 first pass's labels over the document, jackknifed, and prints its float scores next to the first pass's on the
@@ -1310,6 +1341,15 @@ pub fn cli_train(args: &[String]) -> Result<(), String> {
             "--gepochs" => cfg.gepochs = num(it.next(), a)?,
             "--fdrop" => cfg.fdrop = num::<u32>(it.next(), a)?.min(1000),
             "--news-general" => cfg.news_general = true,
+            "--objective" => {
+                cfg.objective = match it.next().map(String::as_str) {
+                    Some("perceptron") => Objective::Perceptron,
+                    Some("crf") => Objective::Crf,
+                    other => return Err(format!("--objective: perceptron or crf, not {}", other.unwrap_or("nothing"))),
+                }
+            }
+            "--eta0" => cfg.eta0 = num(it.next(), a)?,
+            "--l2" => cfg.l2 = num(it.next(), a)?,
             "--domain-of" => {
                 cfg.domain_of.clear();
                 for kv in it.next().ok_or("--domain-of needs NAME=DOMAIN,...")?.split(',') {
@@ -1463,6 +1503,28 @@ mod tests {
         // learn, and they cannot find a name the tagger has not found before.
         let all = score(&fit(1000));
         assert!(all < 0.9, "{all}");
+    }
+
+    #[test]
+    fn crf_learns_a_toy_corpus() {
+        let text = "قال O\nالرئيس O\nمادورو B-PER\nفي O\nكاراكاس B-LOC\n\nوصل O\nعبد B-PER\nالله I-PER\nإلى O\nبيروت B-LOC\n\n".repeat(30);
+        let sents = corpus::parse(&text);
+        let trig = Triggers::shipped();
+        let cfg = Config { bits: 12, epochs: 3, objective: Objective::Crf, ..Config::default() };
+        let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, phrases: Phrases::EMPTY, bits: cfg.bits, scheme: 0 };
+        let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
+        let mut log = Vec::new();
+        let w = crf::train_crf(&data, &chunks_of(0, data.len()), &cfg, &data, &mut |s| log.push(s.to_string())).averaged();
+        // Training lowers the log-likelihood loss, and the averaged float weights tag the corpus.
+        let nll: Vec<f64> = log.iter().filter_map(|l| l.split("log-likelihood ").nth(1)?.split(',').next()?.parse().ok()).collect();
+        assert_eq!(nll.len(), 3, "{log:?}");
+        assert!(nll[2] < nll[0] && nll[2] < 0.1, "{nll:?}");
+        assert!(evaluate_float(&w, &data).micro_f1() > 0.99);
+        // Through quantisation as shipped: the model parses and tags the corpus.
+        let bytes = quantise(0, &w, &vec![0u8; 256], 8, 0, &[], 0, &[], 0, &[], &[]);
+        let m = Model::parse(&bytes).expect("parses");
+        let c = evaluate(&m, &data);
+        assert!(c.micro_f1() > 0.99, "{}", c.report());
     }
 
     #[test]
