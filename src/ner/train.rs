@@ -1468,14 +1468,18 @@ mod tests {
         assert_eq!(ps[2].2, 1);
     }
 
+    /// A toy corpus (`token TAG` lines) prepared for a 2^12-row table without word classes, clusters, phrases
+    /// or domain features.
+    fn toy_data(text: &str) -> Vec<Prepared> {
+        let trig = Triggers::shipped();
+        let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, phrases: Phrases::EMPTY, bits: 12, scheme: 0 };
+        corpus::parse(text).iter().map(|s| prepare(s, &fx, false)).collect()
+    }
+
     #[test]
     fn learns_a_toy_corpus() {
-        let text = "قال O\nالرئيس O\nمادورو B-PER\nفي O\nكاراكاس B-LOC\n\n".repeat(30);
-        let sents = corpus::parse(&text);
-        let trig = Triggers::shipped();
+        let data = toy_data(&"قال O\nالرئيس O\nمادورو B-PER\nفي O\nكاراكاس B-LOC\n\n".repeat(30));
         let cfg = Config { bits: 12, epochs: 3, ..Config::default() };
-        let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, phrases: Phrases::EMPTY, bits: cfg.bits, scheme: 0 };
-        let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
         let p = train_weights(&data, &chunks_of(0, data.len()), &cfg, &[], &[], &mut |_| {});
         let bytes = quantise(0, &Weights::of(&p), &vec![0u8; 256], 8, 0, &[], 0, &[], 0, &[], &[]);
         let m = Model::parse(&bytes).expect("parses");
@@ -1485,11 +1489,7 @@ mod tests {
 
     #[test]
     fn feature_dropout_leaves_rows_out_of_training() {
-        let text = "قال O\nالرئيس O\nمادورو B-PER\nفي O\nكاراكاس B-LOC\n\n".repeat(30);
-        let sents = corpus::parse(&text);
-        let trig = Triggers::shipped();
-        let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, phrases: Phrases::EMPTY, bits: 12, scheme: 0 };
-        let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
+        let data = toy_data(&"قال O\nالرئيس O\nمادورو B-PER\nفي O\nكاراكاس B-LOC\n\n".repeat(30));
         let fit = |fdrop: u32| {
             let cfg = Config { bits: 12, epochs: 3, fdrop, ..Config::default() };
             Weights::of(&train_weights(&data, &chunks_of(0, data.len()), &cfg, &[], &[], &mut |_| {}))
@@ -1507,12 +1507,8 @@ mod tests {
 
     #[test]
     fn crf_learns_a_toy_corpus() {
-        let text = "قال O\nالرئيس O\nمادورو B-PER\nفي O\nكاراكاس B-LOC\n\nوصل O\nعبد B-PER\nالله I-PER\nإلى O\nبيروت B-LOC\n\n".repeat(30);
-        let sents = corpus::parse(&text);
-        let trig = Triggers::shipped();
+        let data = toy_data(&"قال O\nالرئيس O\nمادورو B-PER\nفي O\nكاراكاس B-LOC\n\nوصل O\nعبد B-PER\nالله I-PER\nإلى O\nبيروت B-LOC\n\n".repeat(30));
         let cfg = Config { bits: 12, epochs: 3, objective: Objective::Crf, ..Config::default() };
-        let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, phrases: Phrases::EMPTY, bits: cfg.bits, scheme: 0 };
-        let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
         let mut log = Vec::new();
         let w = crf::train_crf(&data, &chunks_of(0, data.len()), &cfg, &data, &mut |s| log.push(s.to_string())).averaged();
         // Training lowers the log-likelihood loss, and the averaged float weights tag the corpus.
@@ -1594,13 +1590,9 @@ mod tests {
     #[test]
     fn stacked_pass_learns_a_toy_corpus() {
         // Enough chunks for every jackknife part to hold some.
-        let text = "قال O\nالرئيس O\nمادورو B-PER\nفي O\nكاراكاس B-LOC\n\n".repeat(HISTORY_SENTENCES * STACK_BLOCK * 2);
-        let sents = corpus::parse(&text);
-        let trig = Triggers::shipped();
+        let data = toy_data(&"قال O\nالرئيس O\nمادورو B-PER\nفي O\nكاراكاس B-LOC\n\n".repeat(HISTORY_SENTENCES * STACK_BLOCK * 2));
         for both in [false, true] {
             let cfg = Config { bits: 12, epochs: 2, pfolds: 2, stack: true, stack_both: both, ..Config::default() };
-            let fx = Fx { trig: &trig, classes: Classes::EMPTY, clusters: Clusters::EMPTY, phrases: Phrases::EMPTY, bits: cfg.bits, scheme: 0 };
-            let data: Vec<Prepared> = sents.iter().map(|s| prepare(s, &fx, false)).collect();
             let w1 = Weights::of(&train_weights(&data, &chunks_of(0, data.len()), &cfg, &[], &[], &mut |_| {}));
             let w2 = fit_stack(&data, data.len(), &cfg, &mut |_| {});
             let (c1, c2, c3) = evaluate_stack(&w1, &w2, &data[..HISTORY_SENTENCES * 2]);
