@@ -11,6 +11,7 @@
 //! Evaluation tags each corpus sentence and compares entity spans over the corpus's own tokens (exact span,
 //! micro-averaged over PER / LOC / ORG), the usual CoNLL measure.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -167,6 +168,7 @@ fn shipped_domain_of() -> Vec<(String, u8)> {
 }
 
 /// A corpus sentence prepared for the tagger: the annotator's tokens ("pieces") with their features.
+#[derive(Clone)]
 pub struct Prepared {
     /// Feature rows, `stride` per piece: the `NF` features, then the domain-conjoined ones.
     rows: Vec<u32>,
@@ -463,9 +465,13 @@ impl Perceptron {
 /// A feature row left out of one training visit ([`Config::fdrop`]).
 const DROPPED: u32 = u32::MAX;
 
-/// A copy of a prepared sentence whose feature rows but the bias are each [`DROPPED`] with chance
-/// `fdrop` / 1000 ([`Config::fdrop`]).
-fn with_dropout(s: &Prepared, fdrop: u32, rng: &mut Rng) -> Prepared {
+/// The sentence one training visit sees ([`Config::fdrop`]): itself when `fdrop` is 0, else a copy whose feature
+/// rows but the bias are each [`DROPPED`] with chance `fdrop` / 1000, so no single strong feature (the word,
+/// its phrase-list match) carries a name alone.
+fn with_dropout<'a>(s: &'a Prepared, fdrop: u32, rng: &mut Rng) -> Cow<'a, Prepared> {
+    if fdrop == 0 {
+        return Cow::Borrowed(s);
+    }
     let mut rows = s.rows.clone();
     for tok in rows.chunks_exact_mut(s.stride) {
         for r in tok.iter_mut().skip(1) {
@@ -474,7 +480,7 @@ fn with_dropout(s: &Prepared, fdrop: u32, rng: &mut Rng) -> Prepared {
             }
         }
     }
-    Prepared { rows, stride: s.stride, domain: s.domain, tags: s.tags.clone(), lead: Vec::new(), gold: Vec::new(), infos: s.infos.clone() }
+    Cow::Owned(Prepared { rows, stride: s.stride, domain: s.domain, tags: s.tags.clone(), lead: Vec::new(), gold: Vec::new(), infos: s.infos.clone() })
 }
 
 /// A small deterministic generator (SplitMix64) for shuffling.
@@ -537,13 +543,7 @@ fn train_weights(data: &[Prepared], chunks: &[(usize, usize)], cfg: &Config, dev
             let plain = k >= chunks.len();
             for (si, s0) in data[lo..hi].iter().enumerate() {
                 let x: &[u32] = if plain { &[] } else { extra.get(lo + si).map_or(&[], Vec::as_slice) };
-                let dropped;
-                // Feature dropout: each row but the bias is left out of this visit with chance fdrop / 1000,
-                // so no single strong feature (the word, its phrase-list match) carries a name alone.
-                let s = if cfg.fdrop == 0 { s0 } else {
-                    dropped = with_dropout(s0, cfg.fdrop, &mut drng);
-                    &dropped
-                };
+                let s = &*with_dropout(s0, cfg.fdrop, &mut drng);
                 hist_rows(cfg.bits, s, &hist, &mut hrows);
                 Perceptron::emissions(&p.w, s, &hrows, x, &mut em);
                 viterbi(&em, &p.start, &p.trans, &mut back, &mut pred);

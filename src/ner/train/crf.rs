@@ -368,11 +368,7 @@ pub(super) fn train_crf(data: &[Prepared], chunks: &[(usize, usize)], cfg: &Conf
             let (lo, hi) = chunks[k];
             for s0 in &data[lo..hi] {
                 // Feature dropout, as the perceptron's ([`Config::fdrop`]).
-                let dropped;
-                let s = if cfg.fdrop == 0 { s0 } else {
-                    dropped = super::with_dropout(s0, cfg.fdrop, &mut drng);
-                    &dropped
-                };
+                let s = &*super::with_dropout(s0, cfg.fdrop, &mut drng);
                 hist_rows(cfg.bits, s, &hist, &mut hrows);
                 crf.emissions(s, &hrows, &mut em);
                 // The history records what the tagger decodes with the weights it has when it meets the
