@@ -38,15 +38,21 @@ impl Constraints {
     }
 }
 
-/// Scratch space of [`forward_backward`].
-#[derive(Default)]
+/// Scratch space of [`forward_backward`], with the state constraints it and [`Crf::step`] read.
 pub(super) struct Lattice {
+    cons: Constraints,
     alpha: Vec<[f64; NT]>,
     beta: Vec<[f64; NT]>,
     /// Node marginals: the probability of each state at each position.
     pub(super) node: Vec<[f64; NT]>,
     /// Expected transition counts (edge marginals summed over the positions).
     pub(super) edges: [[f64; NT]; NT],
+}
+
+impl Default for Lattice {
+    fn default() -> Lattice {
+        Lattice { cons: Constraints::new(), alpha: Vec::new(), beta: Vec::new(), node: Vec::new(), edges: [[0.0; NT]; NT] }
+    }
 }
 
 /// `m + ln Σ exp(x − m)` of the finite entries; minus infinity when there are none.
@@ -62,7 +68,7 @@ fn log_sum_exp(x: &[f64]) -> f64 {
 /// transition scores; fills `lat.node` and `lat.edges` and returns log Z (minus infinity for no tokens).
 pub(super) fn forward_backward(em: &[[f32; NT]], start: &[f64; NT], trans: &[[f64; NT]; NT], lat: &mut Lattice) -> f64 {
     let n = em.len();
-    let cons = Constraints::new();
+    let cons = &lat.cons;
     lat.edges = [[0.0; NT]; NT];
     lat.node.clear();
     if n == 0 {
@@ -295,7 +301,7 @@ impl Crf {
                 }
             }
         }
-        let cons = Constraints::new();
+        let cons = &lat.cons;
         let mut dt = lat.edges.map(|r| r.map(|x| -x));
         for w in p.tags.windows(2) {
             dt[usize::from(w[0])][usize::from(w[1])] += 1.0;
