@@ -136,7 +136,7 @@ impl<'a> Guess<'a> {
                     }
                 }
                 let m = z.iter().cloned().fold(f32::MIN, f32::max);
-                let e: Vec<f32> = z.iter().map(|x| (x - m).exp()).collect();
+                let e = z.map(|x| (x - m).exp());
                 let es: f32 = e.iter().sum();
                 let lr = 0.2 * (1.0 - 0.9 * seen / total) * (1.0 + sum as f32).ln();
                 seen += 1.0;
