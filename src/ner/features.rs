@@ -397,6 +397,7 @@ impl History {
 }
 
 /// The history features of position `i`, written into `out`.
+#[inline(never)] // see `tag_infos` in src/ner/mod.rs
 pub fn hist_features(infos: &[TokInfo], hist: &History, i: usize, out: &mut [u32; NH]) {
     let Some(t) = infos.get(i) else {
         *out = [mix(48, 0xFF), mix(49, 0xFF)];
@@ -412,6 +413,7 @@ const BOS: TokInfo = TokInfo { w: 0xB05, s1: 0xB05, s2: 0xB05, shape: 0xB05, tri
 const EOS: TokInfo = TokInfo { w: 0xE05, s1: 0xE05, s2: 0xE05, shape: 0xE05, trig: 0x200, affix: [0; 5], clitic: 0, lex: 0x2000, cl: 0xE05, ph: 0xE05, gc: 0xE05 };
 
 /// The features of position `i` of a sentence, written into `out`.
+#[inline(never)] // see `tag_infos` in src/ner/mod.rs
 pub fn features(infos: &[TokInfo], i: usize, out: &mut [u32; NF]) {
     let at = |d: isize| -> TokInfo {
         let j = i as isize + d;
@@ -568,7 +570,7 @@ pub fn domain_feature_count(scheme: u8, dom: u8) -> usize {
 /// The domain-conjoined copies of a token's features `f` (of [`features`]) for `scheme`
 /// ([`domain_templates`]) and domain `dom`, written into the front of `out`; returns how many.
 /// [`domain::NONE`] has none: a sentence of no domain sees only the shared features.
-#[inline]
+#[inline(never)] // see `tag_infos` in src/ner/mod.rs
 pub fn domain_features(f: &[u32; NF], scheme: u8, dom: u8, out: &mut [u32; ND_MAX]) -> usize {
     let t = &domain_templates(scheme)[..domain_feature_count(scheme, dom)];
     let salt = fmix(0xD0_4A17 ^ u32::from(dom).wrapping_mul(0x9E37_79B1));

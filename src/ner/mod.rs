@@ -127,6 +127,11 @@ impl Ner {
 
 /// Tags precomputed token infos of a sentence of domain `domain` with `model`, given the document's history,
 /// leaving BILOU states in `tags` (all O without a model).
+///
+/// Its steps (`features`, `hist_features`, `domain_features`, `Model::emissions`, `viterbi`, and
+/// `phrases::mark` before it) are `#[inline(never)]`: inlined, they made the recognizer's `propose` one large
+/// function whose sums and indices spilled to the stack, and the tagger stage ran at 15–16 MB/s instead of 20
+/// (`cargo bench --bench throughput`, best of 5, same machine and hour).
 pub fn tag_infos(model: Option<&Model<'_>>, infos: &[TokInfo], hist: &History, domain: u8, em: &mut Vec<[i32; NT]>, back: &mut Vec<[u8; NT]>, tags: &mut Vec<u8>) {
     let Some(m) = model else {
         tags.clear();

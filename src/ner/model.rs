@@ -299,7 +299,7 @@ impl<'a> Model<'a> {
     }
 
     /// Emission scores of one token's features, history features and domain-conjoined features.
-    #[inline]
+    #[inline(never)] // see `tag_infos` in src/ner/mod.rs
     pub fn emissions(&self, feats: &[u32; NF], hist: &[u32; NH], dom: &[u32]) -> [i32; NT] {
         // (NF + NH) × 127 fits an i16: narrow sums, fixed-size rows, two plain loops vectorise best.
         let mut acc = [0i16; NT];
@@ -484,6 +484,7 @@ impl Score for f32 {
 }
 
 /// First-order Viterbi over BILOU states with the [`state_allowed`] and [`state_final`] constraints.
+#[inline(never)] // see `tag_infos` in src/ner/mod.rs
 pub fn viterbi<S: Score>(em: &[[S; NT]], start: &[S; NT], trans: &[[S; NT]; NT], back: &mut Vec<[u8; NT]>, out: &mut Vec<u8>) {
     out.clear();
     back.clear();

@@ -126,6 +126,7 @@ impl<'a> Phrases<'a> {
 /// to right. Code bits: 0..2 place in the match (0 first, 1 inside, 2 last, 3 only token), 2..4 label
 /// (1 PER, 2 LOC, 3 ORG), 4..6 reliability, 6..8 count (see [`value`]), 8..10 length (1, 2, 3, 4 or more),
 /// [`MATCHED`]; 0 outside any match.
+#[inline(never)] // see `tag_infos` in src/ner/mod.rs
 pub fn mark(infos: &mut [TokInfo], ph: &Phrases<'_>) {
     for t in infos.iter_mut() {
         t.ph = 0;
