@@ -9,6 +9,10 @@
 //!   TITLE: `شیخ`, `امام`, `الشيخ`, `آیت‌الله` also written `آیت الله`) are left out, as long as a word remains and
 //!   the title word is not also a given name (`امین معلوف`, `سردار آزمون` keep their first word).
 //!
+//! - The happy feast: a person's name right after the word `عید` / `عيد` / `العيد` whose first word is `سعید` /
+//!   `سعيد` or `مبارک` / `مبارك` (with or without the article) is that word as the adjective (`عید سعید فطر`,
+//!   `بمناسبة العيد السعيد`, `عید مبارک`: the happy, the blessed feast), not a person, and is dropped.
+//!
 //! The recognizers that read titles themselves (the gazetteer's title rule) already start after them; the tagger
 //! learned from corpora that put titles and honorifics inside names, which this undoes.
 
@@ -41,12 +45,37 @@ pub fn trim(text: &str, cands: &mut [Candidate]) {
         if c.span.label == Label::Per && a < b {
             a += title_prefix(&name[a..b]);
         }
+        if c.span.label == Label::Per && after_feast(&text[..s]) && words(&name[a..b]).first().is_some_and(|(_, w)| feast_adjective(w)) {
+            (a, b) = (0, 0);
+        }
         (a, b) = strip_spaces(name, a, b);
         if (a, b) != (0, name.len()) {
             c.span.start = s + a;
             c.span.end = if a < b { s + b } else { s + a };
         }
     }
+}
+
+/// Whether the last word of `before` (spaces and ZWNJ after it) is `عید` / `عيد`, with or without the article and
+/// a proclitic (`بالعيد`, `والعید`).
+fn after_feast(before: &str) -> bool {
+    let trimmed = before.trim_end_matches(|c: char| c == ' ' || c == ZWNJ);
+    if trimmed.len() == before.len() {
+        return false;
+    }
+    let word = words(trimmed).last().map_or("", |(_, w)| *w);
+    let w = normalize_str(word);
+    ["", "و", "ب", "ل", "ف", "وب", "ول", "فب"].iter().any(|p| {
+        w.strip_prefix(p).is_some_and(|r| r == "عيد" || r == "العيد")
+    })
+}
+
+/// Whether a name's first word is one of the given names that are the feast's adjectives (`سعید`, `مبارک`; with
+/// the article as the adjective takes it after `العيد`).
+fn feast_adjective(w: &str) -> bool {
+    let w = normalize_str(w);
+    let w = w.strip_prefix("ال").unwrap_or(&w);
+    matches!(w, "سعيد" | "مبارك")
 }
 
 /// The part of `name` inside its balanced brackets: before the first opening bracket left open, after the last
@@ -175,6 +204,15 @@ mod tests {
             ("سازمان ملل (UN", Label::Org, "سازمان ملل (UN", "سازمان ملل"),
             // titles are left in places and organisations
             ("شیخ بهایی", Label::Loc, "شیخ بهایی", "شیخ بهایی"),
+            // a given name after the feast is the adjective; a name of someone else after it stays
+            ("به مناسبت عید سعید فطر مراسمی برگزار شد", Label::Per, "سعید فطر", ""),
+            ("به مناسبت عید سعید قربان", Label::Per, "سعید", ""),
+            ("بمناسبة العيد السعيد", Label::Per, "السعيد", ""),
+            ("هنأ الشعب بمناسبة عيد سعيد", Label::Per, "سعيد", ""),
+            ("تبریک عید مبارک", Label::Per, "مبارک", ""),
+            ("پس از عید محمد جواد ظریف گفت", Label::Per, "محمد جواد ظریف", "محمد جواد ظریف"),
+            ("وقال سعيد جليلي", Label::Per, "سعيد جليلي", "سعيد جليلي"),
+            ("پیام عید نوروز ترامپ", Label::Per, "ترامپ", "ترامپ"),
         ];
         for &(text, label, name, want) in cases {
             assert_eq!(run(text, label, name), want, "{text}");
