@@ -63,8 +63,9 @@ fn after_feast(before: &str) -> bool {
     if trimmed.len() == before.len() {
         return false;
     }
-    let word = words(trimmed).last().map_or("", |(_, w)| *w);
-    let w = normalize_str(word);
+    // The last word only: `before` is all the text before the name.
+    let word_start = trimmed.char_indices().rev().take_while(|&(_, c)| !(c.is_whitespace() || c == ZWNJ)).last().map_or(trimmed.len(), |(i, _)| i);
+    let w = normalize_str(&trimmed[word_start..]);
     ["", "و", "ب", "ل", "ف", "وب", "ول", "فب"].iter().any(|p| {
         w.strip_prefix(p).is_some_and(|r| r == "عيد" || r == "العيد")
     })
