@@ -205,7 +205,7 @@ mod tests {
             ("سازمان ملل (UN", Label::Org, "سازمان ملل (UN", "سازمان ملل"),
             // titles are left in places and organisations
             ("شیخ بهایی", Label::Loc, "شیخ بهایی", "شیخ بهایی"),
-            // a given name after the feast is the adjective; a name of someone else after it stays
+            // سعید / مبارک after the feast is its adjective; the name of someone else after it stays
             ("به مناسبت عید سعید فطر مراسمی برگزار شد", Label::Per, "سعید فطر", ""),
             ("به مناسبت عید سعید قربان", Label::Per, "سعید", ""),
             ("بمناسبة العيد السعيد", Label::Per, "السعيد", ""),
@@ -218,6 +218,17 @@ mod tests {
         for &(text, label, name, want) in cases {
             assert_eq!(run(text, label, name), want, "{text}");
         }
+    }
+
+    /// Through the whole annotator: the gazetteer and the tagger both read `سعید` after `عید` as a person.
+    #[test]
+    fn the_feast_is_no_person_in_the_annotator() {
+        for text in ["به مناسبت عید سعید فطر مراسمی برگزار شد.", "هنأ الملك الشعب بمناسبة العيد السعيد.", "عید مبارک باد"] {
+            let doc = crate::annotate(text, &crate::Options::default());
+            assert!(doc.spans.iter().all(|s| s.label != Label::Per), "{text}: {:?}", doc.spans);
+        }
+        let doc = crate::annotate("قال سعيد جليلي إن المفاوضات مستمرة.", &crate::Options::default());
+        assert!(doc.spans.iter().any(|s| s.label == Label::Per), "{:?}", doc.spans);
     }
 
     #[test]
