@@ -59,7 +59,7 @@ pub fn trim(text: &str, cands: &mut [Candidate]) {
 /// Whether the last word of `before` (spaces and ZWNJ after it) is `عید` / `عيد`, with or without the article and
 /// a proclitic (`بالعيد`, `والعید`).
 fn after_feast(before: &str) -> bool {
-    let trimmed = before.trim_end_matches(|c: char| c == ' ' || c == ZWNJ);
+    let trimmed = before.trim_end_matches([' ', ZWNJ]);
     if trimmed.len() == before.len() {
         return false;
     }
