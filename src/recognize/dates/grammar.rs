@@ -1871,6 +1871,10 @@ impl Matcher<'_> {
             return Some((n, Val::Duration { hundredths: Some(100), unit: u.letter(), clock: false }));
         }
         let ((hundredths, unit, clock, strong), mut e) = self.dur_part(p)?;
+        // تیم زیر 23 سال, منتخب تحت 23 سنة, دون 20 عاما, بالای 18 سال: an age limit, not a stretch of time
+        if unit == 'Y' && p > 0 && matches!(self.text(p - 1), "زير" | "تحت" | "دون" | "بالاي" | "فوق") {
+            return None;
+        }
         // 2 عام و 21 يوما, سنة 1 شهر 21 يوم, أسبوع واحد ثلاثة أيام: up to four parts in different units
         let mut parts = [(hundredths, unit, clock); 4];
         let mut k = 1;

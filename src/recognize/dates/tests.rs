@@ -345,6 +345,11 @@ fn durations_composite_vague_and_within() {
     for input in ["من 4 إلى 23 الشهر", "في 3 أشخاص", "في يوم", "شهر"] {
         assert!(dates(input, AR, None).iter().all(|(_, v)| !v.starts_with('P')), "{input}");
     }
+    // an age limit (the under-23 team, voters over 18) is no stretch of time; years under occupation are
+    for (input, lang) in [("منتخب تحت 23 سنة فاز", AR), ("منتخب الشباب دون 20 عاما", AR), ("تیم ملی زیر 23 سال ایران", FA), ("افراد بالای 18 سال رای دادند", FA)] {
+        assert_eq!(dates(input, lang, None), vec![], "{input}");
+    }
+    assert_eq!(dates("قضى تحت الاحتلال 3 سنوات", AR, None), vec![("3 سنوات".into(), "P3Y".into())]);
 }
 
 #[test]
