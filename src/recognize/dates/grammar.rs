@@ -267,6 +267,9 @@ impl<'a> Matcher<'a> {
         let Some((n, len)) = self.digits(p) else {
             return self.year_words(p, cal);
         };
+        if self.metres(p + 1) {
+            return None;
+        }
         let (era, q) = self.era(p + 1);
         let cal = match (cal, era) {
             (Some(c), _) => c,
@@ -320,6 +323,12 @@ impl<'a> Matcher<'a> {
         plausible.then_some((n as i32, cal, era.is_some(), q))
     }
 
+    /// Whether `م` at `p` is metres (`1000 م مربع`, `2000 م مكعب`), not the Christian era, so the number before
+    /// it is no year.
+    fn metres(&self, p: usize) -> bool {
+        self.text(p) == "م" && matches!(self.text(p + 1), "مربع" | "مكعب")
+    }
+
     /// An era mark (`هـ`, `ه.ق`, `ش`, `م`, `میلادی`) at `p`.
     fn era(&self, p: usize) -> (Option<Calendar>, usize) {
         // ه.ق / ه.ش / هـ.ق (tokens ه . ق)
@@ -335,6 +344,7 @@ impl<'a> Matcher<'a> {
             }
         }
         match self.find(p, |a| if let Atom::Era(c) = a { Some(c) } else { None }) {
+            Some(_) if self.metres(p) => (None, p),
             Some((c, q)) => (Some(c), if self.punct(q, &["."]) && self.touch(q - 1) { q + 1 } else { q }),
             None => (None, p),
         }

@@ -350,6 +350,11 @@ fn durations_composite_vague_and_within() {
         assert_eq!(dates(input, lang, None), vec![], "{input}");
     }
     assert_eq!(dates("قضى تحت الاحتلال 3 سنوات", AR, None), vec![("3 سنوات".into(), "P3Y".into())]);
+    // م after a number is the era, unless square or cubic metres follow
+    for input in ["قطعة أرض مساحتها 1000 م مربع", "خزان سعته 2000 م مكعب"] {
+        assert_eq!(dates(input, AR, None), vec![], "{input}");
+    }
+    assert_eq!(dates("توفي سنة 1250 م .", AR, None), vec![("سنة 1250 م".into(), "1250".into())]);
 }
 
 #[test]
