@@ -31,6 +31,7 @@ pub mod resolve;
 pub mod span;
 pub mod tokenize;
 pub mod trim;
+pub mod web;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -157,11 +158,13 @@ impl Annotator {
         let analysis = Analysis::new(text, opts.lang);
         let cx = analysis.context(text, opts.reference);
         let mut candidates = Vec::new();
+        let addresses = web::addresses(text);
         for r in &self.recognizers {
             let from = candidates.len();
             r.propose(&cx, &mut candidates);
             // Before the next recognizer reads them (the quotation recognizer takes its speakers from them).
             trim::trim(text, &mut candidates[from..]);
+            web::drop_inside(&addresses, &mut candidates[from..]);
         }
         let valid = |a: usize, b: usize| a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b);
         candidates.retain(|c| valid(c.span.start, c.span.end));
