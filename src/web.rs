@@ -21,7 +21,7 @@ pub fn addresses(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < text.len() {
         let rest = &text[i..];
-        let word_start = text[..i].chars().next_back().is_none_or(|c| !is_address_char(c));
+        let word_start = text[..i].chars().next_back().map_or(true, |c| !is_address_char(c));
         let c = rest.chars().next().unwrap_or(' ');
         if word_start && is_address_char(c) {
             let end = i + rest.find(|c: char| !is_address_char(c)).unwrap_or(rest.len());
