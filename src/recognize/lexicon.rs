@@ -54,7 +54,7 @@ use std::sync::OnceLock;
 
 use super::lexicon_data::{self, LANG_AR, LANG_FA};
 use super::matcher::Matcher;
-use super::word_table::WordTable;
+use super::word_table::{WordTable, MAX_WORD_BYTES};
 use super::{Context, Recognizer};
 use crate::entities::skeleton_into;
 use crate::lang::Lang;
@@ -281,7 +281,7 @@ impl Lexicon {
     /// known words run together (`رئيسجمهور`), each at least three letters long and ending in a letter that
     /// does not join the next one, so that the missing space did not show to the writer.
     fn is_glued_word(&self, prefix: &str) -> bool {
-        if prefix.chars().count() < 3 || !prefix.ends_with(NON_JOINING) {
+        if prefix.chars().nth(2).is_none() || !prefix.ends_with(NON_JOINING) {
             return false;
         }
         let known = |w: &str| {
@@ -296,7 +296,9 @@ impl Lexicon {
 
     /// The ways `w` splits into two known words run together, the first of `first_min` letters or more, the
     /// second of `rest_min` or more.
+    /// A word longer than two table words has none (and is not walked: glued runs can be megabytes long).
     fn known_pairs<'a>(&'a self, w: &'a str, first_min: usize, rest_min: usize) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+        let w = if w.len() > 2 * MAX_WORD_BYTES { "" } else { w };
         w.char_indices().skip(first_min).map(move |(i, _)| w.split_at(i)).filter(move |(first, rest)| {
             rest.chars().nth(rest_min.saturating_sub(1)).is_some() && self.is_known_word(first) && self.is_known_word(rest)
         })

@@ -14,6 +14,9 @@ use std::borrow::Cow;
 const MAGIC: &[u8; 6] = b"HWTAB1";
 const HEADER: usize = MAGIC.len() + 8;
 
+/// The longest word a table holds, in bytes (its length is stored in one byte).
+pub const MAX_WORD_BYTES: usize = 255;
+
 /// The hash of a word (FNV-1a, 32 bits: cheap in WebAssembly, and the table's keys are ours).
 #[inline]
 fn hash(w: &str) -> u32 {
@@ -27,8 +30,8 @@ pub fn build<S: AsRef<str>>(entries: impl IntoIterator<Item = (S, u8)>) -> Resul
     words.sort_unstable();
     let mut merged: Vec<(String, u8)> = Vec::with_capacity(words.len());
     for (w, v) in words {
-        if w.len() > 255 {
-            return Err(format!("a word of {} bytes; at most 255 fit", w.len()));
+        if w.len() > MAX_WORD_BYTES {
+            return Err(format!("a word of {} bytes; at most {MAX_WORD_BYTES} fit", w.len()));
         }
         match merged.last_mut() {
             Some(last) if last.0 == w => last.1 |= v,
@@ -121,8 +124,12 @@ impl WordTable {
         self.data.get(HEADER + 4 * (self.buckets + 1)..).unwrap_or_default()
     }
 
-    /// The value stored with `w`, if `w` is in the table.
+    /// The value stored with `w`, if `w` is in the table. A word longer than any the table can hold is not
+    /// hashed: a glued run of letters a megabyte long is looked up in constant time.
     pub fn get(&self, w: &str) -> Option<u8> {
+        if w.len() > MAX_WORD_BYTES {
+            return None;
+        }
         let b = hash(w) as usize & (self.buckets - 1);
         let from = u32_at(&self.data, HEADER + 4 * b)? as usize;
         let to = u32_at(&self.data, HEADER + 4 * (b + 1))? as usize;
