@@ -100,28 +100,41 @@ fn skeleton_letter(c: char, edge: bool, inner_last: bool) -> Option<char> {
     })
 }
 
-/// Levenshtein distance of two short strings, capped: returns `cap + 1` as soon as it exceeds `cap`.
+/// Levenshtein distance of two strings, capped: returns `cap + 1` as soon as it exceeds `cap`. Only the cells
+/// within `cap` of the diagonal are filled (the others exceed the cap anyway), so two long strings cost their
+/// length times `cap`, not their lengths multiplied: a glued run of letters can be a megabyte long.
 fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > cap {
         return cap + 1;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    let over = cap + 1;
+    // Row i holds the distances of a[..i] to b[..j]; cells off the band stay at `over`.
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(over)).collect();
+    let mut cur = vec![over; b.len() + 1];
     for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut best = cur[0];
-        for (j, &cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
-            best = best.min(cur[j + 1]);
+        let lo = (i + 1).saturating_sub(cap);
+        let hi = (i + 1 + cap).min(b.len());
+        cur[0] = (i + 1).min(over);
+        if lo > 1 {
+            cur[lo - 1] = over;
+        }
+        let mut best = if lo == 0 { cur[0] } else { over };
+        for j in lo.max(1)..=hi {
+            let d = (prev[j - 1] + usize::from(ca != b[j - 1])).min(prev[j] + 1).min(cur[j - 1] + 1).min(over);
+            cur[j] = d;
+            best = best.min(d);
+        }
+        if hi < b.len() {
+            cur[hi + 1] = over;
         }
         if best > cap {
-            return cap + 1;
+            return over;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    prev[b.len()].min(over)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -204,6 +217,10 @@ fn split_two_people(text: &str, spans: &mut Vec<Span>) {
     }
 }
 
+/// The longest mention looked for again (in bytes of normalized text, about 150 Arabic letters): longer ones are
+/// runs of glued letters or junk, not names, and an automaton over a megabyte-long pattern took a minute to build.
+const MAX_PATTERN_BYTES: usize = 300;
+
 /// Adds the mentions the recognizers missed and makes single-word readings consistent with full names (see the
 /// module documentation). `norm` is the normalized shadow of `text`; `spans` are resolved spans, kept sorted.
 pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
@@ -254,7 +271,7 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
         }
     }
     let (patterns, labels): (Vec<String>, Vec<Label>) =
-        pats.into_iter().filter_map(|(p, l)| l.map(|l| (p, l))).filter(|(p, _)| p.chars().count() >= 3).unzip();
+        pats.into_iter().filter_map(|(p, l)| l.map(|l| (p, l))).filter(|(p, _)| p.chars().count() >= 3 && p.len() <= MAX_PATTERN_BYTES).unzip();
     if patterns.is_empty() {
         return;
     }
@@ -539,6 +556,36 @@ pub fn link(text: &str, spans: &mut [Span]) -> Vec<Entity> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The full-table Levenshtein distance, to check the banded one against.
+    fn levenshtein(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut cur = vec![i + 1; b.len() + 1];
+            for j in 0..b.len() {
+                cur[j + 1] = (prev[j] + usize::from(ca != b[j])).min(prev[j + 1] + 1).min(cur[j] + 1);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    proptest! {
+        #[test]
+        fn banded_edit_distance_is_levenshtein_capped(a in "[ابتم]{0,9}", b in "[ابتم]{0,9}", cap in 0usize..4) {
+            prop_assert_eq!(edit_distance(&a, &b, cap), levenshtein(&a, &b).min(cap + 1));
+        }
+    }
+
+    #[test]
+    fn edit_distance_of_long_runs_is_linear() {
+        let a = "محمدعلیحسن".repeat(20_000);
+        let b = format!("{a}ی");
+        assert_eq!(edit_distance(&a, &a, 1), 0);
+        assert_eq!(edit_distance(&a, &b, 1), 1);
+        assert_eq!(edit_distance(&b[2..], &a, 1), 2);
+    }
 
     /// (text, the mentions found, the surfaces after propagation).
     type PropagationCase<'a> = (&'a str, &'a [(Label, &'a str, usize)], &'a [&'a str]);
