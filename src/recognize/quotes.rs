@@ -377,7 +377,17 @@ fn sentences(an: &mut Analysis<'_>) {
 /// Finds colon statements (see the module documentation, stage 3).
 fn find_statements(w: &Words, an: &Analysis<'_>) -> Vec<Statement> {
     let mut out = Vec::new();
-    for i in 0..an.toks.len() {
+    let n = an.toks.len();
+    // For each token, the first token from it on that ends a sentence outside quotations, and the first that
+    // starts a line (n: none): a statement's end is read off them, not walked to, so a text of colons and no
+    // full stops costs linear time.
+    let mut next_end = vec![n; n + 1];
+    let mut next_break = vec![n; n + 1];
+    for k in (0..n).rev() {
+        next_end[k] = if an.is_free(k) && an.is_sentence_end(k) { k } else { next_end[k + 1] };
+        next_break[k] = if an.break_before(k) { k } else { next_break[k + 1] };
+    }
+    for i in 0..n {
         if an.word(i) != ":" || !an.is_free(i) {
             continue;
         }
@@ -396,14 +406,7 @@ fn find_statements(w: &Words, an: &Analysis<'_>) -> Vec<Statement> {
             continue;
         }
         // To the end of the sentence (its final mark included), or of the line.
-        let mut last = first;
-        while last < an.toks.len() && !(last > first && an.break_before(last)) {
-            let end = an.is_free(last) && an.is_sentence_end(last);
-            last += 1;
-            if end {
-                break;
-            }
-        }
+        let last = (next_end[first] + 1).min(next_break[first + 1]).min(n);
         if let Some(lt) = an.toks.get(last - 1) {
             out.push(Statement { start: an.toks[first].start, end: lt.end, colon: i, first });
         }
