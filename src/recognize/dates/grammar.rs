@@ -390,7 +390,9 @@ impl<'a> Matcher<'a> {
         if let Some((_, n)) = lead {
             q = n;
         }
-        while let Some(n) = self.is(q, Atom::Hour) {
+        // (at most two hour words: a run of them is no time, and walking it from each of its words was quadratic)
+        for _ in 0..2 {
+            let Some(n) = self.is(q, Atom::Hour) else { break };
             q = n;
             cue = true;
         }
