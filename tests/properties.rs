@@ -132,3 +132,25 @@ fn hostile_inputs() {
         check(&text);
     }
 }
+
+/// A megabyte of one construction repeated with no space or no full stop, the shapes that made stages walk
+/// from every match to the end of the run: a lexicon split of glued names (`الولاياتالمتحدة` hashed every
+/// prefix), a glued run of given names read as one person (its edit distance to itself and an automaton built
+/// over it), colon statements with no full stop (each walked to the end of the text). Each took a minute or
+/// more; linear, each takes well under a second in release, so a regression shows as a CI run over its time.
+#[test]
+fn megabyte_runs() {
+    for (unit, times) in [
+        ("الولاياتالمتحدة", 40_000),
+        ("محمدعلیحسن", 60_000),
+        ("قال: ", 120_000),
+        ("رئیسجمهورآمریکا", 40_000),
+        ("ومادوروبغوايدو", 40_000),
+        ("«نيكولاس»", 60_000),
+        ("۱۲مارس۲۰۱۹", 60_000),
+        ("http://", 100_000),
+    ] {
+        let text = unit.repeat(times);
+        check(&text);
+    }
+}
