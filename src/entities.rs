@@ -398,6 +398,125 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
     });
 }
 
+/// Most words of a Latin gloss.
+const MAX_GLOSS_WORDS: usize = 6;
+
+/// Latin letters an Arabic-script letter is written with at the start of a transliterated name.
+fn latin_initials(c: char) -> &'static str {
+    match c {
+        'ا' | 'أ' | 'إ' | 'آ' | 'ع' | 'ئ' | 'ؤ' => "AEIOUY",
+        'ب' => "BP",
+        'پ' => "P",
+        'ت' | 'ط' | 'ة' => "T",
+        'ث' => "TS",
+        'ج' => "JGDY",
+        'چ' => "C",
+        'ح' | 'ه' | 'ۀ' => "HA",
+        'خ' => "KHJ",
+        'د' | 'ض' => "DZ",
+        'ذ' | 'ز' | 'ظ' => "ZDT",
+        'ر' => "R",
+        'ژ' => "JZG",
+        'س' | 'ص' => "SC",
+        'ش' => "SC",
+        'غ' => "GR",
+        'ف' | 'ڤ' => "FPV",
+        'ق' | 'ك' | 'ک' => "QKCG",
+        'گ' => "G",
+        'ل' => "L",
+        'م' => "M",
+        'ن' => "N",
+        'و' => "WVOU",
+        'ي' | 'ی' | 'ى' => "YIJE",
+        _ => "",
+    }
+}
+
+/// Latin words in brackets right after a name are its spelling in the original language or its acronym
+/// (`جیمز نچوی (James Nachtwey)`, `منظمة الصحة العالمية (WHO)`, `انتخاب (Entekhab.ir)`): each becomes a mention
+/// of the name's label, linked to the same entity by [`link_with`]. Glosses are 1 to [`MAX_GLOSS_WORDS`]
+/// words of Latin letters (accented too) and digits (and `. - ' ’ &` inside), the first capitalised; a gloss that is not an
+/// acronym starts with a letter one of the name's words can start with when transliterated
+/// ([`latin_initials`]: `موسكو (Reuters)` is a dateline and its source, no gloss); an acronym glosses only an
+/// organisation (`كراكاس (AFP)`). A gloss that overlaps another name or date, or cuts a quotation's edge, is
+/// left out. Returns (gloss start, name start) pairs; `spans` stay sorted.
+pub fn glosses(text: &str, spans: &mut Vec<Span>) -> Vec<(usize, usize)> {
+    let mut found: Vec<(Span, usize)> = Vec::new();
+    for s in spans.iter().filter(|s| s.label.is_entity()) {
+        let Some(name) = text.get(s.start..s.end) else { continue };
+        if !name.chars().any(is_arabic_letter) {
+            continue;
+        }
+        let Some((a, b)) = gloss_after(text, s.end) else { continue };
+        let gloss = &text[a..b];
+        let acronym = !gloss.contains(' ') && gloss.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+            && gloss.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&' || c == '.');
+        let fits = if acronym {
+            s.label == Label::Org
+        } else {
+            let initial = gloss.chars().next().unwrap_or(' ');
+            words(name).iter().any(|w| {
+                let w = w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w);
+                w.chars().next().is_some_and(|c| latin_initials(c).contains(initial))
+            })
+        };
+        if fits {
+            found.push((Span::new(s.label, a, b), s.start));
+        }
+    }
+    if found.is_empty() {
+        return Vec::new();
+    }
+    // Names and dates do not overlap one another, nor do quotations: sorted by start, the ones a gloss could
+    // meet are found by search (a text of a hundred thousand glosses stays linear).
+    let layer = |quotes: bool| {
+        let mut v: Vec<(usize, usize)> =
+            spans.iter().filter(|s| s.label.is_quotation() == quotes).map(|s| (s.start, s.end)).collect();
+        v.sort_unstable();
+        v
+    };
+    let (names, quotes) = (layer(false), layer(true));
+    let before = |v: &[(usize, usize)], end: usize| v[..v.partition_point(|&(a, _)| a < end)].last().copied();
+    let mut pairs = Vec::new();
+    for (g, owner) in found {
+        let meets_name = before(&names, g.end).is_some_and(|(_, b)| b > g.start);
+        let cuts_quote = before(&quotes, g.end).is_some_and(|(a, b)| b > g.start && !(a <= g.start && g.end <= b));
+        if !meets_name && !cuts_quote {
+            pairs.push((g.start, owner));
+            spans.push(g);
+        }
+    }
+    spans.sort_by(|a, b| {
+        a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(b.label.is_quotation().cmp(&a.label.is_quotation()))
+    });
+    pairs
+}
+
+/// The byte range of the Latin gloss in brackets that starts at `at` (after spaces), if there is one.
+fn gloss_after(text: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = text.get(at..)?;
+    let open = rest.len() - rest.trim_start_matches([' ', '\u{A0}']).len();
+    let inner = rest[open..].strip_prefix('(')?;
+    let close = inner.char_indices().take(120).find(|&(_, c)| c == ')' || c == '\n').filter(|&(_, c)| c == ')')?.0;
+    let body = &inner[..close];
+    let lead = body.len() - body.trim_start().len();
+    let gloss = body.trim();
+    let n = gloss.split_whitespace().count();
+    // Latin letters with or without accents (`Nicolás`), digits.
+    let latin = |c: char| c.is_ascii_alphanumeric() || (c.is_alphabetic() && ('\u{C0}'..='\u{24F}').contains(&c));
+    let word_ok = |w: &str| {
+        w.chars().next().is_some_and(latin) && w.chars().all(|c| latin(c) || matches!(c, '.' | '-' | '\'' | '’' | '&'))
+    };
+    if !(1..=MAX_GLOSS_WORDS).contains(&n)
+        || !gloss.starts_with(|c: char| latin(c) && c.is_uppercase())
+        || !gloss.split_whitespace().all(word_ok)
+    {
+        return None;
+    }
+    let start = at + open + 1 + lead;
+    Some((start, start + gloss.len()))
+}
+
 /// A mention's matching forms.
 struct Mention {
     label: Label,
@@ -410,6 +529,12 @@ struct Mention {
 /// Assigns `entity` ids to the PER/LOC/ORG spans of `spans` (over `text`) and to speakers that coincide with a
 /// mention, and returns the entities in order of first mention.
 pub fn link(text: &str, spans: &mut [Span]) -> Vec<Entity> {
+    link_with(text, spans, &[])
+}
+
+/// [`link`], where each (gloss start, name start) pair of [`glosses`] makes the gloss the same entity as the
+/// name (whose canonical name stays).
+pub fn link_with(text: &str, spans: &mut [Span], glosses: &[(usize, usize)]) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
     // Per entity: the skeleton words of its canonical (longest) mention.
     let mut canon: Vec<Vec<String>> = Vec::new();
@@ -506,11 +631,28 @@ pub fn link(text: &str, spans: &mut [Span]) -> Vec<Entity> {
         spans[i].entity = Some(ent as u32);
     }
 
+    // A gloss's entity joins its name's (with every other mention it had: the name written in Latin again).
+    for &(g, o) in glosses {
+        let entity_at = |at: usize| {
+            let k = spans.partition_point(|s| s.start < at);
+            spans[k..].iter().take_while(|s| s.start == at).find(|s| s.label.is_entity()).and_then(|s| s.entity)
+        };
+        let (Some(eg), Some(eo)) = (entity_at(g), entity_at(o)) else { continue };
+        if eg != eo {
+            let moved = std::mem::take(&mut entities[eg as usize].mentions);
+            for &m in &moved {
+                spans[m].entity = Some(eo);
+            }
+            entities[eo as usize].mentions.extend(moved);
+        }
+    }
+    let created = entities.len();
+    entities.retain(|e| !e.mentions.is_empty());
     // Renumber in order of first mention, so ids read naturally.
     let mut first: Vec<(usize, usize)> =
         entities.iter().map(|e| (e.mentions.iter().map(|&m| spans[m].start).min().unwrap_or(0), e.id as usize)).collect();
     first.sort_unstable();
-    let mut new_id = vec![0u32; entities.len()];
+    let mut new_id = vec![0u32; created];
     for (n, &(_, old)) in first.iter().enumerate() {
         new_id[old] = n as u32;
     }
@@ -556,6 +698,59 @@ pub fn link(text: &str, spans: &mut [Span]) -> Vec<Entity> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// (text, the mentions found, the glosses expected as (label, surface, the name it glosses)).
+    type GlossCase<'a> = (&'a str, &'a [(Label, &'a str, usize)], &'a [(Label, &'a str, &'a str)]);
+
+    #[test]
+    fn glosses_in_brackets() {
+        let cases: &[GlossCase] = &[
+            // A name's original spelling, with spaces inside the brackets, accents, a domain.
+            ("جیمز نچوی ( James Nachtwey ) عکاس", &[(Label::Per, "جیمز نچوی", 0)], &[(Label::Per, "James Nachtwey", "جیمز نچوی")]),
+            ("قال نيكولاس مادورو (Nicolás Maduro) إن", &[(Label::Per, "نيكولاس مادورو", 0)], &[(Label::Per, "Nicolás Maduro", "نيكولاس مادورو")]),
+            ("پایگاه خبری انتخاب (Entekhab.ir): گفت", &[(Label::Org, "پایگاه خبری انتخاب", 0)], &[(Label::Org, "Entekhab.ir", "پایگاه خبری انتخاب")]),
+            // The article does not hide a name's initial; an organisation's acronym.
+            ("قالت الأمم المتحدة (United Nations) إن", &[(Label::Org, "الأمم المتحدة", 0)], &[(Label::Org, "United Nations", "الأمم المتحدة")]),
+            ("قالت منظمة الصحة العالمية (WHO) إن", &[(Label::Org, "منظمة الصحة العالمية", 0)], &[(Label::Org, "WHO", "منظمة الصحة العالمية")]),
+            // A dateline's source is no gloss: an acronym after a place, a word no letter of the place starts.
+            ("كراكاس (AFP) - قال", &[(Label::Loc, "كراكاس", 0)], &[]),
+            ("موسكو (Reuters) - قال", &[(Label::Loc, "موسكو", 0)], &[]),
+            // Not Latin, not capitalised, too long, unclosed, or across a line: no gloss.
+            ("قال مادورو (رويترز) إن", &[(Label::Per, "مادورو", 0)], &[]),
+            ("قال مادورو (maduro) إن", &[(Label::Per, "مادورو", 0)], &[]),
+            ("قال مادورو (Maduro said that he will not leave the country) إن", &[(Label::Per, "مادورو", 0)], &[]),
+            ("قال مادورو (Maduro إن", &[(Label::Per, "مادورو", 0)], &[]),
+            ("قال مادورو (\nMaduro) إن", &[(Label::Per, "مادورو", 0)], &[]),
+        ];
+        for (text, found, want) in cases {
+            let mut spans = spans_of(text, found);
+            let pairs = glosses(text, &mut spans);
+            let got: Vec<(Label, &str, &str)> = pairs
+                .iter()
+                .map(|&(g, o)| {
+                    let gs = spans.iter().find(|s| s.start == g).expect("the gloss is a span");
+                    let os = spans.iter().find(|s| s.start == o).expect("the name is a span");
+                    (gs.label, &text[gs.start..gs.end], &text[os.start..os.end])
+                })
+                .collect();
+            assert_eq!(got, *want, "{text}");
+            assert!(spans.windows(2).all(|w| w[0].start <= w[1].start), "{text}: spans stay sorted");
+        }
+    }
+
+    #[test]
+    fn a_gloss_is_its_name_in_the_annotator() {
+        let text = "قال نيكولاس مادورو (Nicolás Maduro) إن Maduro لن يرحل، وأضاف مادورو أنه باق.";
+        let doc = crate::annotate(text, &crate::Options::default());
+        let of = |surface: &str| doc.spans.iter().find(|s| &text[s.start..s.end] == surface).and_then(|s| s.entity);
+        let id = of("نيكولاس مادورو").expect("the name is found");
+        assert_eq!(of("Nicolás Maduro"), Some(id), "{:?}", doc.spans);
+        let entity = &doc.entities[id as usize];
+        assert_eq!(entity.name, "نيكولاس مادورو");
+        assert!(entity.aliases.iter().any(|a| a == "Nicolás Maduro"), "{:?}", entity.aliases);
+        // Entity ids stay dense and in order of first mention after the merge.
+        assert!(doc.entities.iter().enumerate().all(|(i, e)| e.id as usize == i && !e.mentions.is_empty()));
+    }
 
     /// The full-table Levenshtein distance, to check the banded one against.
     fn levenshtein(a: &str, b: &str) -> usize {

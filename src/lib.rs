@@ -174,8 +174,9 @@ impl Annotator {
             }
         }
         let mut spans = resolve::resolve(candidates);
+        let glosses = entities::glosses(text, &mut spans);
         entities::propagate(text, &analysis.norm, &mut spans);
-        let entities = entities::link(text, &mut spans);
+        let entities = entities::link_with(text, &mut spans, &glosses);
         Document { lang: analysis.lang, paragraphs: analysis.paragraphs, spans, entities }
     }
 }
