@@ -111,8 +111,8 @@ pub struct Prepared {
 /// Prepares the gazetteer from name tables (`LABEL<TAB>name`, earlier tables win a label clash) and given-name
 /// tables (`name<TAB>languages`); `common` says whether a normalized word is a common word.
 ///
-/// Each name is normalized and also added without its spaces and with ZWNJ between its words, and each of
-/// these without its article `ال` (an entry that needs a fused `لل` before it). A word that is the name of a
+/// Each name is normalized and also added without its spaces (unless that is a common word) and with ZWNJ
+/// between its words, and each of these without its article `ال` (an entry that needs a fused `لل` before it). A word that is the name of a
 /// place or an organisation alone is not a given name; the first word of several known full names of people
 /// is one.
 pub fn prepare(names: &[&str], given_tables: &[&str], common: &dyn Fn(&str) -> bool) -> Prepared {
@@ -163,11 +163,16 @@ pub fn prepare(names: &[&str], given_tables: &[&str], common: &dyn Fn(&str) -> b
         let country = is_country_row(&cols);
         let mut forms = vec![words.join(" ")];
         if words.len() > 1 {
-            forms.push(words.concat());
+            // Run together, unless that spells a common word: `آل کثیر` (a family) is not `الكثير` (much).
+            let glued = words.concat();
+            if !common(&glued) {
+                forms.push(glued);
+            }
             forms.push(words.join("\u{200C}"));
         }
         for f in forms {
-            if let Some(rest) = f.strip_prefix("ال") {
+            // (only an article joined to its word: `آل` of `آل کثیر` is a word of its own)
+            if let Some(rest) = f.strip_prefix("ال").filter(|r| !r.starts_with([' ', '\u{200C}'])) {
                 add(rest.to_string(), Entry { label, needs_lil: true, words: n, weak, country }, &mut patterns, &mut entries);
             }
             add(f, Entry { label, needs_lil: false, words: n, weak, country }, &mut patterns, &mut entries);
@@ -311,6 +316,15 @@ mod tests {
         ]);
         // ندا is a place; جورج starts two people's names.
         assert_eq!(p.given, [("جورج".to_string(), 3), ("خوان".to_string(), 2), ("علي".to_string(), 3)]);
+    }
+
+    #[test]
+    fn a_name_run_together_that_spells_a_common_word_is_not_added() {
+        // `آل کثیر` (a family) run together is `الكثير` (much): only its spaced and ZWNJ forms are patterns, and
+        // `آل`, a word of its own, is no article to drop.
+        let p = prepare(&["# t\nPER\tآل کثیر\n"], &[], &|w| w == "الكثير");
+        let pats: Vec<&str> = p.patterns.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(pats, ["ال كثير", "ال\u{200C}كثير"]);
     }
 
     #[test]
