@@ -30,6 +30,7 @@ use std::collections::HashSet;
 
 use crate::recognize::head_classes::{class_of_word, Class};
 use crate::recognize::heads::{agrees_with_noun, is_description, is_head, is_place_name};
+use crate::recognize::lexicon::common_words;
 use crate::resolve::SURE_READING;
 use crate::recognize::{Context, Recognizer};
 use crate::span::Candidate;
@@ -407,8 +408,11 @@ fn propagate(cx: &Context<'_>, model: Option<&Model<'_>>, found: &[Found], out: 
             continue;
         }
         // A single word spreads only if it is long enough not to be a particle (`على` folds onto the name
-        // `علي`) and is not a common word.
-        let spreads = |w: &str| w.chars().count() >= 4 && !model.is_some_and(|m| common_word(w, m));
+        // `علي`) and is not a common word: (almost) never in a name, or written outside names more often than
+        // in them (`الثاني` of `عبدالله الثاني`, `أمام`: the second half, in front of).
+        let spreads = |w: &str| {
+            w.chars().count() >= 4 && !model.is_some_and(|m| common_word(w, m)) && !common_words().contains(w)
+        };
         if f.label == Label::Per && key.len() > 1 {
             if let Some(last) = key.last().filter(|w| spreads(w)) {
                 names.entry(vec![*last]).or_insert([0; 3])[0] += 1;
@@ -505,6 +509,30 @@ mod tests {
     use super::*;
     use crate::span::Label;
     use crate::recognize::Analysis;
+
+    #[test]
+    fn a_common_word_does_not_spread_as_a_surname() {
+        // A sure person whose last word is a common word (`الثاني`, `أمام`) spreads as a whole name only; a
+        // surname that is no common word spreads alone.
+        let text = "التقى عبدالله الثاني ثم خوان غوايدو. في الشوط الثاني قال غوايدو كلمة. عبدالله الثاني وصل.";
+        let analysis = Analysis::new(text, None);
+        let cx = analysis.context(text, None);
+        let t = cx.norm.text.as_str();
+        let tok = |w: &str, n: usize| cx.tokens.iter().enumerate().filter(|(_, k)| k.text(t) == w).nth(n).map(|(i, _)| i).unwrap();
+        let sure = |first: usize, last: usize| Found {
+            label: Label::Per,
+            first,
+            last,
+            start: cx.tokens[first].start,
+            margin: SPREAD_MARGIN,
+            government: false,
+        };
+        let found = [sure(tok("عبدالله", 0), tok("الثاني", 0)), sure(tok("خوان", 0), tok("غوايدو", 0))];
+        let mut out = Vec::new();
+        propagate(&cx, Ner::shipped().model.as_ref(), &found, &mut out);
+        let got: Vec<&str> = out.iter().map(|c| &text[c.span.start..c.span.end]).collect();
+        assert_eq!(got, ["غوايدو", "عبدالله الثاني"]);
+    }
 
     fn run(text: &str) -> Vec<(Label, String)> {
         let ner = Ner::shipped();
