@@ -32,7 +32,7 @@ use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use crate::lang::{is_arabic_only_letter, is_persian_only_letter};
 use crate::normalize::{normalize_str, Normalized};
 use crate::recognize::heads::is_head;
-use crate::recognize::lexicon::{common_words, title_words};
+use crate::recognize::lexicon::{common_words, is_country_name, title_words};
 use crate::span::{Entity, Label, Span};
 use crate::tokenize::{is_arabic_letter, strip_proclitic, NON_ARTICLE_PROCLITICS, PROCLITICS};
 
@@ -154,6 +154,12 @@ fn propagatable(w: &str) -> bool {
     w.chars().count() >= 3 && !common_words().contains(w) && !title_words().contains(w)
 }
 
+/// Whether a normalized word may stand alone for a person named with it as surname: not a country's name (a
+/// city or island may be a surname: `ماخور مايوركا`).
+fn may_be_surname(w: &str) -> bool {
+    !is_country_name(w)
+}
+
 /// Splits a two-word person mention whose words are each another person of the document, named alone or as
 /// the surname of a full name (`واتهم الرئيس مادورو غايدو`: Maduro accused Guaidó), or that is one word twice.
 fn split_two_people(text: &str, spans: &mut Vec<Span>) {
@@ -235,12 +241,13 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
     if mention_words.is_empty() {
         return;
     }
-    // Surnames of full names of people.
+    // Surnames of full names of people, but no country's name: one misread person (`دفاع ایران`) would make
+    // every `ایران` of the document a person.
     let surnames: HashMap<&str, ()> = mention_words
         .iter()
         .filter(|(i, w)| spans[*i].label == Label::Per && w.len() > 1)
         .filter_map(|(_, w)| w.last().map(|l| (l.as_str(), ())))
-        .filter(|(l, _)| propagatable(l))
+        .filter(|(l, _)| propagatable(l) && may_be_surname(l))
         .collect();
     for (i, w) in &mention_words {
         if w.len() == 1 && spans[*i].label != Label::Per && surnames.contains_key(w[0].as_str()) {
@@ -698,6 +705,22 @@ pub fn link_with(text: &str, spans: &mut [Span], glosses: &[(usize, usize)]) -> 
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_country_is_no_surname_to_spread() {
+        // A misread person ending in a country's name leaves the country's other mentions places and adds none;
+        // a person's surname that is a city still names the person alone (`ماخور مايوركا` ... `مايوركا`).
+        let text = "قال دفاع ایران امروز إن ایران مستعدة. وصل ایران أمس.";
+        let mut spans = spans_of(text, &[(Label::Per, "دفاع ایران", 0), (Label::Loc, "ایران", 1)]);
+        propagate(text, &Normalized::new(text), &mut spans);
+        let got: Vec<(Label, &str)> = spans.iter().map(|s| (s.label, &text[s.start..s.end])).collect();
+        // (the place's own mention spreads as a place)
+        assert_eq!(got, [(Label::Per, "دفاع ایران"), (Label::Loc, "ایران"), (Label::Loc, "ایران")]);
+        let text = "قال لاعب يدعى ماخور مايوركا إن مايوركا سيلعب.";
+        let mut spans = spans_of(text, &[(Label::Per, "ماخور مايوركا", 0), (Label::Loc, "مايوركا", 1)]);
+        propagate(text, &Normalized::new(text), &mut spans);
+        assert!(spans.iter().all(|s| s.label == Label::Per), "{spans:?}");
+    }
 
     /// (text, the mentions found, the glosses expected as (label, surface, the name it glosses)).
     type GlossCase<'a> = (&'a str, &'a [(Label, &'a str, usize)], &'a [(Label, &'a str, &'a str)]);

@@ -186,6 +186,21 @@ pub fn is_given_name(w: &str) -> bool {
     G.get_or_init(|| WordTable::new(SHIPPED_GIVEN).unwrap_or_default()).contains(w)
 }
 
+/// Whether the normalized word `w` is the one-word name of a country in CLDR's ar and fa territory names
+/// (`ایران`, `فنزويلا`; built on first use).
+pub fn is_country_name(w: &str) -> bool {
+    static W: OnceLock<WordSet> = OnceLock::new();
+    W.get_or_init(|| {
+        WordSet::from_words(
+            lexicon_data::table_rows(CLDR)
+                .filter(|c| lexicon_data::is_country_row(c))
+                .filter_map(|c| c.get(1).map(|n| crate::normalize::normalize_str(n.trim())))
+                .filter(|n| !n.is_empty() && !n.contains([' ', '\u{200C}'])),
+        )
+    })
+    .contains(w)
+}
+
 /// The shipped one-word place names, normalized and without their article (see
 /// [`lexicon_data::one_word_places`]), read in place from the table `build.rs` prepared.
 pub fn place_words() -> &'static WordSet {
