@@ -64,7 +64,7 @@ fn main() {
     table(places.into_iter().map(|w| (w, 0)).collect(), "places.tab");
     // The name-phrase recognizer's tables (`Heads::shipped`).
     table(lexicon_data::precise_heads(&read("data/lexicon/heads.tsv")), "heads.tab");
-    table(lexicon_data::word_set(&read("data/lexicon/name_parts.tsv")).into_iter().map(|w| (w, 0)).collect(), "parts.tab");
+    table(lexicon_data::weighted_parts(&read("data/lexicon/name_parts.tsv")), "parts.tab");
     let head_titles = lexicon_data::head_titles_tsv(&read("data/lexicon/titles.tsv"), &read("data/ner_triggers.tsv"));
     table(lexicon_data::word_set(&head_titles).into_iter().map(|w| (w, 0)).collect(), "head_titles.tab");
 }

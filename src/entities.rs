@@ -31,7 +31,7 @@ use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
 use crate::lang::{is_arabic_only_letter, is_persian_only_letter};
 use crate::normalize::{normalize_str, Normalized};
-use crate::recognize::heads::is_head;
+use crate::recognize::heads::{is_head, is_heavy_name_part};
 use crate::recognize::lexicon::{common_words, is_country_name, title_words};
 use crate::span::{Entity, Label, Span};
 use crate::tokenize::{is_arabic_letter, strip_proclitic, NON_ARTICLE_PROCLITICS, PROCLITICS};
@@ -155,9 +155,10 @@ fn propagatable(w: &str) -> bool {
 }
 
 /// Whether a normalized word may stand alone for a person named with it as surname: not a country's name (a
-/// city or island may be a surname: `ماخور مايوركا`).
+/// city or island may be a surname: `ماخور مايوركا`), nor a word that mostly continues the names of places
+/// and organisations (`عبدالکریم اسلامی` is a person, the `اسلامی` of `انقلاب اسلامی` is not).
 fn may_be_surname(w: &str) -> bool {
-    !is_country_name(w)
+    !is_country_name(w) && !is_heavy_name_part(w)
 }
 
 /// Splits a two-word person mention whose words are each another person of the document, named alone or as
@@ -241,8 +242,8 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
     if mention_words.is_empty() {
         return;
     }
-    // Surnames of full names of people, but no country's name: one misread person (`دفاع ایران`) would make
-    // every `ایران` of the document a person.
+    // Surnames of full names of people, but no country's name nor a word that mostly continues other names
+    // ([`may_be_surname`]): one misread person (`دفاع ایران`) would make every `ایران` of the document a person.
     let surnames: HashMap<&str, ()> = mention_words
         .iter()
         .filter(|(i, w)| spans[*i].label == Label::Per && w.len() > 1)
@@ -261,7 +262,9 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
     };
     for (i, w) in &mention_words {
         let label = spans[*i].label;
-        if w.len() > 1 || propagatable(&w[0]) {
+        // (a person's single word only if it is no word that mostly continues other names: a person called
+        // `اسلامی` is not every `اسلامی` of the document; a place's name goes on other names too: `ایران`)
+        if w.len() > 1 || (propagatable(&w[0]) && (label != Label::Per || !is_heavy_name_part(&w[0]))) {
             add(w.join(" "), label);
         }
         if label == Label::Per && w.len() > 1 && surnames.contains_key(w[w.len() - 1].as_str()) {
@@ -720,6 +723,25 @@ mod tests {
         let mut spans = spans_of(text, &[(Label::Per, "ماخور مايوركا", 0), (Label::Loc, "مايوركا", 1)]);
         propagate(text, &Normalized::new(text), &mut spans);
         assert!(spans.iter().all(|s| s.label == Label::Per), "{spans:?}");
+    }
+
+    #[test]
+    fn a_word_that_continues_other_names_does_not_stand_for_a_person() {
+        // `اسلامی` mostly continues places' and organisations' names (a heavy name part): neither the surname of
+        // `عبدالکریم اسلامی` nor a person named `اسلامی` alone makes the `اسلامی` of `انقلاب اسلامی` a person.
+        assert!(is_heavy_name_part("اسلامي"));
+        for found in [&[(Label::Per, "عبدالکریم اسلامی", 0)][..], &[(Label::Per, "اسلامی", 0)][..]] {
+            let text = "گفت عبدالکریم اسلامی و اسلامی افزود که انقلاب اسلامی پیروز شد.";
+            let text = if found[0].1 == "اسلامی" { "گفت اسلامی افزود که انقلاب اسلامی پیروز شد." } else { text };
+            let mut spans = spans_of(text, found);
+            propagate(text, &Normalized::new(text), &mut spans);
+            assert_eq!(spans.len(), 1, "{text}: {spans:?}");
+        }
+        // A surname that continues no names stands for the person.
+        let text = "گفت عبدالکریم لاریجانی و لاریجانی افزود.";
+        let mut spans = spans_of(text, &[(Label::Per, "عبدالکریم لاریجانی", 0)]);
+        propagate(text, &Normalized::new(text), &mut spans);
+        assert_eq!(spans.len(), 2, "{spans:?}");
     }
 
     /// (text, the mentions found, the glosses expected as (label, surface, the name it glosses)).

@@ -107,6 +107,12 @@ fn shipped_parts() -> &'static WordSet {
     P.get_or_init(|| WordSet::shipped(SHIPPED_PARTS))
 }
 
+/// Whether the normalized word `w` is a heavy name part of the shipped table (`اسلامی`, `ملی`: see
+/// [`lexicon_data::HEAVY_PART`]): a word that mostly continues places' and organisations' names.
+pub fn is_heavy_name_part(w: &str) -> bool {
+    shipped_parts().value(w) == Some(1)
+}
+
 /// The shipped head words (read in place).
 fn shipped_heads() -> &'static WordTable {
     static H: OnceLock<WordTable> = OnceLock::new();

@@ -157,6 +157,11 @@ impl WordSet {
         self.0.contains(w)
     }
 
+    /// The value stored with `w` (0 for the tables built from a TSV), if `w` is in the set.
+    pub fn value(&self, w: &str) -> Option<u8> {
+        self.0.get(w)
+    }
+
     /// Number of stored forms.
     pub fn len(&self) -> usize {
         self.0.len()

@@ -266,6 +266,24 @@ pub fn word_set(tsv: &str) -> HashSet<String> {
     word_forms(tsv).collect()
 }
 
+/// A name part at least this heavy (`data/lexicon/name_parts.tsv`: weighted count after the first word of a
+/// place's or organisation's name) is marked so in the shipped table: `اسلامی` (614), `ملی` (472), `مهر` (56);
+/// people's surnames weigh nothing there or little (`الصدر` 3.5, `خمینی` 30.5).
+pub const HEAVY_PART: f64 = 50.0;
+
+/// The name parts table as [`word_forms`] with a value each: 1 for a part of [`HEAVY_PART`] weight or more
+/// (for `build.rs`'s `parts.tab`).
+pub fn weighted_parts(tsv: &str) -> Vec<(String, u8)> {
+    table_rows(tsv)
+        .filter_map(|c| {
+            let w = c.first()?;
+            let heavy = c.get(1).and_then(|x| x.trim().parse::<f64>().ok()).is_some_and(|x| x >= HEAVY_PART);
+            Some(word_forms(w).map(move |f| (f, u8::from(heavy))).collect::<Vec<_>>())
+        })
+        .flatten()
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
