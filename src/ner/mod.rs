@@ -29,7 +29,7 @@ pub mod train;
 use std::collections::HashSet;
 
 use crate::recognize::head_classes::{class_of_word, Class};
-use crate::recognize::heads::{agrees_with_noun, is_description, is_head, is_place_name};
+use crate::recognize::heads::{agrees_with_noun, is_description, is_head, is_heavy_name_part, is_place_name};
 use crate::recognize::lexicon::common_words;
 use crate::resolve::SURE_READING;
 use crate::recognize::{Context, Recognizer};
@@ -221,12 +221,16 @@ impl Recognizer for Ner {
             }
             let sent = &toks[a..b];
             // The news domain of the sentence's paragraph's language.
-            let domain = news_domain(cx.lang_at(cx.norm.orig_range(sent[0].start, sent[0].end).0));
+            let lang = cx.lang_at(cx.norm.orig_range(sent[0].start, sent[0].end).0);
+            let domain = news_domain(lang);
+            // Persian writes its prepositions and conjunction apart: no proclitic comes off a Persian name
+            // (`لاریجانی` is not ل + `اریجانی`).
+            let proclitics = lang != crate::lang::Lang::Fa;
             self.tag(sent.iter().map(|k| (k.text(t), k.kind)), domain, &mut sc);
             for (s, e, label) in entities(&sc.tags, sent) {
                 let first = &sent[s];
                 let w = first.text(t);
-                let k = if first.kind == TokenKind::Word { name_start(w, Some(model), &mut doc_has) } else { 0 };
+                let k = if first.kind == TokenKind::Word && proclitics { name_start(w, Some(model), &mut doc_has) } else { 0 };
                 if s == e && common_word(&w[k..], model) {
                     continue;
                 }
@@ -414,7 +418,8 @@ fn propagate(cx: &Context<'_>, model: Option<&Model<'_>>, found: &[Found], out: 
             w.chars().count() >= 4 && !model.is_some_and(|m| common_word(w, m)) && !common_words().contains(w)
         };
         if f.label == Label::Per && key.len() > 1 {
-            if let Some(last) = key.last().filter(|w| spreads(w)) {
+            // (nor a word that mostly continues places' and organisations' names: `عبدالکریم اسلامی`)
+            if let Some(last) = key.last().filter(|w| spreads(w) && !is_heavy_name_part(w)) {
                 names.entry(vec![*last]).or_insert([0; 3])[0] += 1;
             }
         }
@@ -532,6 +537,21 @@ mod tests {
         propagate(&cx, Ner::shipped().model.as_ref(), &found, &mut out);
         let got: Vec<&str> = out.iter().map(|c| &text[c.span.start..c.span.end]).collect();
         assert_eq!(got, ["غوايدو", "عبدالله الثاني"]);
+    }
+
+    #[test]
+    fn no_proclitic_comes_off_a_persian_name() {
+        // `لاریجانی` alone was read as ل + `اریجانی` (the rest a better-known name start): Persian writes its
+        // prepositions apart, so every span of a Persian text starts where a word does.
+        let text = "علی لاریجانی رئیس مجلس گفت که لاریجانی فردا به مشهد می رود و با بنیاد شهید دیدار می کند.";
+        let analysis = Analysis::new(text, None);
+        let cx = analysis.context(text, None);
+        let mut out = Vec::new();
+        Ner::shipped().propose(&cx, &mut out);
+        assert!(out.iter().any(|c| &text[c.span.start..c.span.end] == "لاریجانی"), "{out:?}");
+        for c in &out {
+            assert!(c.span.start == 0 || text[..c.span.start].ends_with(' '), "{}", &text[c.span.start..c.span.end]);
+        }
     }
 
     fn run(text: &str) -> Vec<(Label, String)> {
