@@ -48,6 +48,8 @@ fn main() {
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     // The gazetteer's and CLDR's one-word places, for the name-phrase recognizer (`Heads::shipped`).
     let places = lexicon_data::one_word_places(&names[..2]);
+    // Countries among them are marked (value 1: `lexicon::is_country_name`).
+    let countries: std::collections::HashSet<String> = lexicon_data::one_word_countries(&names[..2]).into_iter().collect();
     let given: Vec<&str> = given.iter().map(String::as_str).collect();
     let prepared = lexicon_data::prepare(&names, &given, &|w| common.contains(w));
     let dawg = matcher::build(&prepared.patterns).unwrap_or_else(|e| panic!("build.rs: gazetteer matcher: {e}"));
@@ -61,7 +63,7 @@ fn main() {
     table(prepared.given, "given.tab");
     table(common.into_iter().map(|w| (w, 0)).collect(), "common.tab");
     table(titles.into_iter().map(|w| (w, 0)).collect(), "titles.tab");
-    table(places.into_iter().map(|w| (w, 0)).collect(), "places.tab");
+    table(places.into_iter().map(|w| { let c = u8::from(countries.contains(&w)); (w, c) }).collect(), "places.tab");
     // The name-phrase recognizer's tables (`Heads::shipped`).
     table(lexicon_data::precise_heads(&read("data/lexicon/heads.tsv")), "heads.tab");
     table(lexicon_data::weighted_parts(&read("data/lexicon/name_parts.tsv")), "parts.tab");

@@ -191,19 +191,11 @@ pub fn is_given_name(w: &str) -> bool {
     G.get_or_init(|| WordTable::new(SHIPPED_GIVEN).unwrap_or_default()).contains(w)
 }
 
-/// Whether the normalized word `w` is the one-word name of a country in CLDR's ar and fa territory names
-/// (`ایران`, `فنزويلا`; built on first use).
+/// Whether the normalized word `w` (with or without its article) is the one-word name of a country in CLDR's
+/// ar and fa territory names (`ایران`, `العراق`): a place `build.rs` marked so in `places.tab`.
 pub fn is_country_name(w: &str) -> bool {
-    static W: OnceLock<WordSet> = OnceLock::new();
-    W.get_or_init(|| {
-        WordSet::from_words(
-            lexicon_data::table_rows(CLDR)
-                .filter(|c| lexicon_data::is_country_row(c))
-                .filter_map(|c| c.get(1).map(|n| crate::normalize::normalize_str(n.trim())))
-                .filter(|n| !n.is_empty() && !n.contains([' ', '\u{200C}'])),
-        )
-    })
-    .contains(w)
+    let places = place_words();
+    places.value(w) == Some(1) || w.strip_prefix("ال").is_some_and(|r| places.value(r) == Some(1))
 }
 
 /// The shipped one-word place names, normalized and without their article (see
@@ -831,9 +823,25 @@ mod tests {
         assert_eq!(built.given_skel, shipped.given_skel);
         assert!(built.common.0.as_bytes() == shipped.common.0.as_bytes());
         assert!(built.titles.0.as_bytes() == shipped.titles.0.as_bytes());
-        let places = WordSet::from_words(lexicon_data::one_word_places(&[GAZETTEER, CLDR]));
-        assert!(places.len() > 1000);
-        assert!(places.0.as_bytes() == place_words().0.as_bytes());
+        let countries = lexicon_data::one_word_countries(&[GAZETTEER, CLDR]);
+        let places = WordTable::from_entries(
+            lexicon_data::one_word_places(&[GAZETTEER, CLDR]).into_iter().map(|w| {
+                let c = u8::from(countries.contains(&w));
+                (w, c)
+            }),
+        );
+        assert!(places.len() > 1000 && countries.len() > 150);
+        assert!(places.as_bytes() == place_words().0.as_bytes());
+    }
+
+    #[test]
+    fn countries_are_marked_among_places() {
+        for w in ["ايران", "العراق", "عراق", "فنزويلا", "ونزوئلا"] {
+            assert!(is_country_name(&crate::normalize::normalize_str(w)), "{w}");
+        }
+        for w in ["تهران", "مايوركا", "كراكاس", "قال"] {
+            assert!(!is_country_name(w), "{w}");
+        }
     }
 
     #[test]

@@ -201,10 +201,20 @@ pub fn prepare(names: &[&str], given_tables: &[&str], common: &dyn Fn(&str) -> b
 /// more, sorted and deduplicated: what adjectives made from places are checked against
 /// (`crate::recognize::heads`).
 pub fn one_word_places(names: &[&str]) -> Vec<String> {
+    one_word_places_where(names, |_| true)
+}
+
+/// [`one_word_places`] of the rows that name a country ([`is_country_row`]): the places `build.rs` marks so in
+/// `places.tab`.
+pub fn one_word_countries(names: &[&str]) -> Vec<String> {
+    one_word_places_where(names, is_country_row)
+}
+
+fn one_word_places_where(names: &[&str], keep: impl Fn(&[&str]) -> bool) -> Vec<String> {
     let mut out: Vec<String> = names
         .iter()
         .flat_map(|t| table_rows(t))
-        .filter(|c| c.first().is_some_and(|l| l.trim() == "LOC"))
+        .filter(|c| c.first().is_some_and(|l| l.trim() == "LOC") && keep(c))
         .filter_map(|c| {
             let written = c.get(1)?.trim();
             let n = normalize_str(written);
