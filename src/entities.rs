@@ -154,6 +154,11 @@ fn propagatable(w: &str) -> bool {
     w.chars().count() >= 3 && !common_words().contains(w) && !title_words().contains(w)
 }
 
+/// Whether a normalized pattern ends like an Arabic relative adjective (`ي`, `ية`: `إسلامي`, `ثقافية`).
+fn is_nisba_shape(p: &str) -> bool {
+    p.chars().count() >= 4 && (p.ends_with('ي') || p.ends_with("ية"))
+}
+
 /// Whether a normalized word may stand alone for a person named with it as surname: not a country's name (a
 /// city or island may be a surname: `ماخور مايوركا`), nor a word that mostly continues the names of places
 /// and organisations (`عبدالکریم اسلامی` is a person, the `اسلامی` of `انقلاب اسلامی` is not).
@@ -318,8 +323,11 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
             continue;
         }
         let label = labels[m.pattern().as_usize()];
-        // A person's name takes no article (`الكابتن`, `الجماهير` are nouns, whatever `كابتن` was).
-        if label == Label::Per && (t[ws..s].ends_with("ال") || t[ws..s].ends_with("لل")) {
+        // A person's name takes no article (`الكابتن`, `الجماهير` are nouns, whatever `كابتن` was); a place or
+        // organisation may (`بيرو`, `البيرو`), unless it has the shape of a relative adjective, which the
+        // article makes an adjective (`إسلامي` of a bank's name, `الإسلامي`; `مالي`, `المالي`).
+        let article = t[ws..s].ends_with("ال");
+        if (label == Label::Per && (article || t[ws..s].ends_with("لل"))) || (article && is_nisba_shape(&t[s..end])) {
             continue;
         }
         let (a, b) = norm.orig_range(s, end);
@@ -1121,7 +1129,8 @@ mod tests {
         fn a_person_is_not_propagated_onto_a_word_with_the_article() {
             // (text, the mentions found, what propagation finds): a person's surname or name, written again after
             // the article (or a fused لل), or as a spelling variant with the article, is a noun (`الكابتن`); other
-            // proclitics stay allowed, and places and organisations take the article (`البيرو`).
+            // proclitics stay allowed, and places and organisations take the article (`البيرو`) unless they
+            // are shaped like relative adjectives (`المالي`).
             let cases: &[PropagationCase] = &[
                 ("أصبح راؤول كابتن الفريق ثم اعتزل الكابتن السابق", &[(Label::Per, "راؤول كابتن", 0)], &["راؤول كابتن"]),
                 ("قال خوان غوايدو إن الغوايدو وللغوايدو", &[(Label::Per, "خوان غوايدو", 0)], &["خوان غوايدو"]),
@@ -1130,6 +1139,9 @@ mod tests {
                 ("قال ساراكوف إن الساركوف", &[(Label::Per, "ساراكوف", 0)], &["ساراكوف"]),
                 ("قال ساراكوف إن ساركوف", &[(Label::Per, "ساراكوف", 0)], &["ساراكوف", "ساركوف"]),
                 ("زار بيرو ثم البيرو", &[(Label::Loc, "بيرو", 0)], &["بيرو", "بيرو"]),
+                // Unless the name has the shape of a relative adjective, which the article makes one.
+                ("فرع بنك إسلامي في الوجه الحضاري الإسلامي، وقال إسلامي", &[(Label::Org, "بنك إسلامي", 0), (Label::Org, "إسلامي", 2)], &["بنك إسلامي", "إسلامي"]),
+                ("زار مالي ثم الوضع المالي", &[(Label::Loc, "مالي", 0)], &["مالي"]),
             ];
             check_propagation(cases);
         }
