@@ -63,13 +63,16 @@ struct Evidence {
     latin: u32,
 }
 
+// Neither list holds a word the other language writes in the same letters once alef forms are folded: `آن`
+// (fa) is `أن`/`إن` (ar), `او` (fa, he) is `أو` (ar, or), `اما` is also `أما`, `ما` is both; none of them counts
+// (`word_lists` also drops what both lists hold). `به` and `هم` are far commoner in Persian and stay.
 const FA_WORDS: &[&str] = &[
-    "از", "به", "در", "که", "این", "را", "با", "است", "برای", "آن", "می", "شد", "کرد", "های", "یک", "هم", "بود",
-    "خود", "نیز", "شده", "وی", "اند", "تا", "اما", "کند", "دارد", "گفت", "چه", "بر", "همچنین", "ایران",
+    "از", "به", "در", "که", "این", "را", "با", "است", "برای", "می", "شد", "کرد", "های", "یک", "هم", "بود",
+    "خود", "نیز", "شده", "وی", "اند", "تا", "کند", "دارد", "گفت", "چه", "بر", "همچنین", "ایران",
 ];
 const AR_WORDS: &[&str] = &[
     "في", "من", "على", "إلى", "الى", "أن", "ان", "التي", "الذي", "هذا", "هذه", "عن", "مع", "قال", "كان", "لم",
-    "لا", "ما", "بعد", "قد", "كما", "أو", "او", "إن", "ذلك", "بين", "حيث", "منذ", "الذين", "وقد",
+    "لا", "بعد", "قد", "كما", "إن", "ذلك", "بين", "حيث", "منذ", "الذين", "وقد", "وقال", "وقالت", "قالت",
 ];
 
 impl std::ops::AddAssign for Evidence {
@@ -157,8 +160,9 @@ fn word_lists() -> &'static (HashSet<String>, HashSet<String>) {
     static LISTS: OnceLock<(HashSet<String>, HashSet<String>)> = OnceLock::new();
     LISTS.get_or_init(|| {
         let fa: HashSet<String> = FA_WORDS.iter().map(|w| normalize_str(w)).collect();
-        let ar: HashSet<String> = AR_WORDS.iter().map(|w| normalize_str(w)).filter(|w| !fa.contains(w)).collect();
-        (fa, ar)
+        let ar: HashSet<String> = AR_WORDS.iter().map(|w| normalize_str(w)).collect();
+        let both: HashSet<String> = fa.intersection(&ar).cloned().collect();
+        (&fa - &both, &ar - &both)
     })
 }
 
@@ -248,6 +252,14 @@ mod tests {
         assert_eq!(detect("رئیس‌جمهور ونزوئلا گفت که دولت بر اوضاع کشور مسلط است"), Lang::Fa);
         assert_eq!(detect("The president said"), Lang::Other);
         assert_eq!(detect(""), Lang::Other);
+    }
+
+    #[test]
+    fn words_both_languages_write_alike_are_no_evidence() {
+        // `إن` / `أن` fold to the letters of Persian `آن`, `أو` to `او` (he): short Arabic lines were Persian.
+        assert_eq!(detect("وقالت كتلة المستقبل إن"), Lang::Ar);
+        assert_eq!(detect("مستمرة. وقال أمين عام لحزب الله إن"), Lang::Ar);
+        assert_eq!(detect("او گفت که آن را دید"), Lang::Fa);
     }
 
     #[test]
