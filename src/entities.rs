@@ -33,6 +33,7 @@ use crate::lang::{is_arabic_only_letter, is_persian_only_letter};
 use crate::normalize::{normalize_str, Normalized};
 use crate::recognize::heads::{is_head, is_heavy_name_part};
 use crate::recognize::lexicon::{common_words, is_country_name, title_words};
+use crate::resolve::sort_spans;
 use crate::span::{Entity, Label, Span};
 use crate::tokenize::{is_arabic_letter, strip_proclitic, NON_ARTICLE_PROCLITICS, PROCLITICS};
 
@@ -223,9 +224,7 @@ fn split_two_people(text: &str, spans: &mut Vec<Span>) {
         spans.push(Span::new(Label::Per, second_start, end));
     }
     if !split.is_empty() {
-        spans.sort_by(|a, b| {
-            a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(b.label.is_quotation().cmp(&a.label.is_quotation()))
-        });
+        sort_spans(spans);
     }
 }
 
@@ -411,9 +410,7 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
         return;
     }
     spans.extend(added);
-    spans.sort_by(|a, b| {
-        a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(b.label.is_quotation().cmp(&a.label.is_quotation()))
-    });
+    sort_spans(spans);
 }
 
 /// Most words of a Latin gloss.
@@ -504,9 +501,7 @@ pub fn glosses(text: &str, spans: &mut Vec<Span>) -> Vec<(usize, usize)> {
             spans.push(g);
         }
     }
-    spans.sort_by(|a, b| {
-        a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(b.label.is_quotation().cmp(&a.label.is_quotation()))
-    });
+    sort_spans(spans);
     pairs
 }
 

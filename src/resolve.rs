@@ -176,13 +176,16 @@ pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Span> {
 
     let mut out: Vec<Span> = taken_q.0.into_values().collect();
     out.extend(taken_e.0.into_values());
-    out.sort_by(|a, b| {
-        a.start
-            .cmp(&b.start)
-            .then(b.end.cmp(&a.end))
-            .then(b.label.is_quotation().cmp(&a.label.is_quotation()))
-    });
+    sort_spans(&mut out);
     out
+}
+
+/// Puts spans in document order: by start, longer first at equal starts, quotations before what they contain.
+/// The order [`resolve`] returns and every later stage that adds spans keeps.
+pub fn sort_spans(spans: &mut [Span]) {
+    spans.sort_by(|a, b| {
+        a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(b.label.is_quotation().cmp(&a.label.is_quotation()))
+    });
 }
 
 #[cfg(test)]
