@@ -178,19 +178,24 @@ impl Heads {
             // without it is a head of the same label (`حزب`), the proclitic stays outside the name, as elsewhere
             // (`كتلة` is no ك + `تلة`, a place's head).
             // With the article after the proclitic (`بالشرق`), the name starts at the article.
-            let bare = PROCLITICS.iter().filter(|p| **p != "ال" && !p.ends_with("لل")).find_map(|p| {
-                let rest = strip_proclitic(w, p)?;
-                if rest.chars().count() < 3 {
-                    return None;
+            let mut bare = 0;
+            for p in PROCLITICS.iter().filter(|p| **p != "ال" && !p.ends_with("لل")) {
+                let Some(rest) = strip_proclitic(w, p).filter(|r| r.chars().nth(2).is_some()) else { continue };
+                let same = match p.strip_suffix("ال") {
+                    Some(article) => {
+                        buf.clear();
+                        buf.push_str("ال");
+                        buf.push_str(rest);
+                        (self.label_of(rest) == Some(l) || self.label_of(buf.as_str()) == Some(l)).then_some(article.len())
+                    }
+                    None => (self.label_of(rest) == Some(l)).then_some(p.len()),
+                };
+                if let Some(at) = same {
+                    bare = at;
+                    break;
                 }
-                if let Some(article) = p.strip_suffix("ال") {
-                    let same = self.label_of(rest) == Some(l) || self.label_of(&format!("ال{rest}")) == Some(l);
-                    same.then_some(article.len())
-                } else {
-                    (self.label_of(rest) == Some(l)).then_some(p.len())
-                }
-            });
-            return Some((l, bare.unwrap_or(0), w.starts_with("ال")));
+            }
+            return Some((l, bare, w.starts_with("ال")));
         }
         for p in PROCLITICS.iter().filter(|p| !p.ends_with("ال")) {
             let Some(rest) = strip_proclitic(w, p) else { continue };

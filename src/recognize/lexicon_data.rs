@@ -285,12 +285,11 @@ pub const HEAVY_PART: f64 = 50.0;
 /// (for `build.rs`'s `parts.tab`).
 pub fn weighted_parts(tsv: &str) -> Vec<(String, u8)> {
     table_rows(tsv)
-        .filter_map(|c| {
-            let w = c.first()?;
+        .flat_map(|c| {
             let heavy = c.get(1).and_then(|x| x.trim().parse::<f64>().ok()).is_some_and(|x| x >= HEAVY_PART);
-            Some(word_forms(w).map(move |f| (f, u8::from(heavy))).collect::<Vec<_>>())
+            // (a row's first column, read as a one-line table, gives the forms `word_forms` gives it)
+            word_forms(c.first().copied().unwrap_or("")).map(move |f| (f, u8::from(heavy)))
         })
-        .flatten()
         .collect()
 }
 
