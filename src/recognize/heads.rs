@@ -113,6 +113,13 @@ pub fn is_heavy_name_part(w: &str) -> bool {
     shipped_parts().value(w) == Some(1)
 }
 
+/// Whether a name starting at byte `at` of the normalized text `t` with the word `first` is the tail of a
+/// title's complement: after one of its words or more, with a first word that mostly continues names
+/// ([`is_heavy_name_part`]: `خارجه ایران` of `وزیر امور خارجه ایران`).
+pub fn inside_title_complement(t: &str, at: usize, first: &str) -> bool {
+    is_heavy_name_part(first) && Heads::shipped().title_complement_before(t, at, &mut String::new()).is_some_and(|n| n > 0)
+}
+
 /// The shipped head words (read in place).
 fn shipped_heads() -> &'static WordTable {
     static H: OnceLock<WordTable> = OnceLock::new();
@@ -217,6 +224,37 @@ impl Heads {
         None
     }
 
+    /// How many words of a title's complement stand between a title word and byte `at` of the normalized
+    /// text `t` (the start of a word), each one space or ZWNJ from the next: `Some(0)` right after a title
+    /// (`وزير` `الدفاع`), `Some(1)` after `وزیر امور` (`خارجه`); head words and name parts go on with a
+    /// complement, up to three. `None` when no title comes first.
+    fn title_complement_before(&self, t: &str, at: usize, buf: &mut String) -> Option<usize> {
+        let mut end = at;
+        for n in 0..=3 {
+            let before = t.get(..end)?;
+            let gap = before.len() - before.trim_end_matches([' ', '\u{200C}']).len();
+            if gap == 0 || before[..before.len() - gap].ends_with(|c: char| !c.is_alphabetic()) {
+                return None;
+            }
+            let word_end = before.len() - gap;
+            let start = before[..word_end]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_alphabetic() || c == '\u{200C}')
+                .last()
+                .map_or(word_end, |(i, _)| i);
+            let w = &before[start..word_end];
+            if self.is_title(w) {
+                return Some(n);
+            }
+            if self.head_at(w, buf).is_none() && !self.parts.contains(w) {
+                return None;
+            }
+            end = start;
+        }
+        None
+    }
+
     fn is_title(&self, w: &str) -> bool {
         self.titles.contains(w)
             || PROCLITICS.iter().any(|p| strip_proclitic(w, p).is_some_and(|r| r.chars().count() > 2 && self.titles.contains(r)))
@@ -259,9 +297,13 @@ impl Heads {
                 continue;
             }
             let Some((label, at, definite)) = self.head_at(tok.text(t), &mut buf) else { continue };
-            // The complement of a title (`وزير الدفاع`) is no organisation.
-            if i > 0 && spaced(t, &toks[i - 1], tok) && toks[i - 1].kind == TokenKind::Word && self.is_title(toks[i - 1].text(t)) {
-                continue;
+            // The complement of a title (`وزير الدفاع`) is no organisation, nor is a word further in it that
+            // mostly continues names (`خارجه` of `وزیر امور خارجه`; `خبرگزاری` of `خبرنگار اقتصادی خبرگزاری
+            // فارس` starts one).
+            match self.title_complement_before(t, tok.start, &mut buf) {
+                Some(0) => continue,
+                Some(_) if self.parts.value(tok.text(t)) == Some(1) => continue,
+                _ => {}
             }
             // A head inside a person's name is none (`پل` of `پل پوگبا`, Paul Pogba).
             if overlaps(&people, cx.norm.orig_start(tok.start), cx.norm.orig_end(tok.end)) {
@@ -952,6 +994,24 @@ mod tests {
                 let sources: Vec<&str> = out.iter().map(|c| c.source).collect();
                 assert_eq!(sources, [want], "{text}");
             }
+        }
+
+        #[test]
+        fn no_name_starts_inside_a_titles_complement() {
+            // `وزیر امور خارجه X`: the gazetteer holds `خارجه ایران` (of `وزیر خارجه ایران`) and the heads read
+            // `خارجه` as a head; neither may start a name after `امور`. A head that starts names (`خبرگزاری`)
+            // after a title and its adjectives still does.
+            for country in ["ایران", "چین", "روسیه", "سوئیس"] {
+                let text = format!("وزیر امور خارجه {country} گفت که مذاکرات ادامه دارد.");
+                let doc = crate::annotate(&text, &crate::Options::default());
+                let got: Vec<&str> = doc.spans.iter().map(|s| &text[s.start..s.end]).collect();
+                assert!(got.iter().all(|s| !s.starts_with("خارجه")), "{got:?}");
+                assert!(got.iter().any(|s| s.ends_with(country)), "{got:?}");
+            }
+            let text = "به گزارش خبرنگار اقتصادی خبرگزاری دانشجویان ایران، نرخ تورم کاهش یافت.";
+            let doc = crate::annotate(text, &crate::Options::default());
+            let got: Vec<(Label, &str)> = doc.spans.iter().map(|s| (s.label, &text[s.start..s.end])).collect();
+            assert_eq!(got, [(Label::Org, "خبرگزاری دانشجویان ایران")]);
         }
     }
 }

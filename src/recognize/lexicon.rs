@@ -425,6 +425,12 @@ impl Lexicon {
             } else {
                 continue;
             };
+            // A name does not start inside a title's complement (`خارجه ایران` of `وزیر امور خارجه ایران`, where
+            // the gazetteer holds the `وزیر خارجه ایران` of other writers).
+            let first = t[start..end].split(' ').next().unwrap_or("");
+            if e.label != Label::Per && crate::recognize::heads::inside_title_complement(t, ws, first) {
+                continue;
+            }
             // A one-word name that is a relative adjective (`الأهلي`) right after a noun with the article agrees
             // with that noun (`السلم الأهلي`): an adjective, not the name.
             if e.words == 1 && e.label != Label::Per && crate::recognize::heads::agrees_with_noun(t, start, end) {
