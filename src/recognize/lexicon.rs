@@ -12,8 +12,8 @@
 //! The tables are prepared by [`super::lexicon_data`]; for the shipped tables `build.rs` does it at compile
 //! time and the matcher is read in place, so nothing is built at start-up. Each name is normalized like the
 //! text and also added:
-//! - without its spaces (`الولاياتالمتحدة`) and with ZWNJ, space or nothing between words, since news text
-//!   drops spaces and zero-width non-joiners;
+//! - without its spaces (`الولاياتالمتحدة`), since news text drops spaces and zero-width non-joiners; the
+//!   matcher reads a ZWNJ as a space, so a ZWNJ, a space or both may stand between a name's words;
 //! - without its article `ال`, accepted only after a fused `لل` (`للولايات المتحدة`).
 //!
 //! Boundaries:

@@ -7,6 +7,9 @@
 //! for the gazetteer), every accepted end walks the reversed-pattern automaton back through the text; each
 //! final state reached is a pattern that ends there.
 //!
+//! A zero-width non-joiner reads as a space, in the patterns and in the text: Persian writes the words of one
+//! name apart with either (`ایالات‌متحده آمریکا`, `ایالات متحده آمریکا`), and mixes them in one name.
+//!
 //! The automaton is built once by [`build`] (at compile time by `build.rs` for the shipped gazetteer, at run
 //! time for tables given to [`crate::recognize::lexicon::Lexicon::from_tables`]) and read in place by
 //! [`Matcher::new`], which only checks the header and fills a 2 KB character table.
@@ -51,12 +54,21 @@ pub struct Match {
     pub value: u32,
 }
 
-/// Serializes `patterns` (with a value each) into a matcher. A pattern listed twice keeps its first value;
-/// empty patterns are ignored. Fails when the patterns use more than 255 distinct characters or the automaton
+/// A character as the matcher reads it: ZWNJ as a space.
+fn fold(c: char) -> char {
+    if c == '\u{200C}' {
+        ' '
+    } else {
+        c
+    }
+}
+
+/// Serializes `patterns` (with a value each) into a matcher. A pattern listed twice (ZWNJ reading as a space)
+/// keeps its first value; empty patterns are ignored. Fails when the patterns use more than 255 distinct characters or the automaton
 /// exceeds 4 GB.
 pub fn build<S: AsRef<str>>(patterns: &[(S, u32)]) -> Result<Vec<u8>, String> {
     // Alphabet: the distinct characters, in code point order.
-    let mut chars: Vec<char> = patterns.iter().flat_map(|(p, _)| p.as_ref().chars()).collect();
+    let mut chars: Vec<char> = patterns.iter().flat_map(|(p, _)| p.as_ref().chars().map(fold)).collect();
     chars.sort_unstable();
     chars.dedup();
     if chars.len() > 255 {
@@ -73,7 +85,7 @@ pub fn build<S: AsRef<str>>(patterns: &[(S, u32)]) -> Result<Vec<u8>, String> {
             continue;
         }
         let mut n = 0usize;
-        for c in p.chars().rev().map(code) {
+        for c in p.chars().rev().map(fold).map(code) {
             n = match trie[n].0.iter().find(|&&(k, _)| k == c) {
                 Some(&(_, child)) => child as usize,
                 None => {
@@ -295,6 +307,11 @@ impl Matcher {
                 None => high.push((c, i as u8 + 1)),
             }
         }
+        // The text's ZWNJ reads as a space ([`fold`]).
+        if low[usize::from(b' ')] != 0 && !high.iter().any(|&(c, _)| c == '\u{200C}') {
+            high.push(('\u{200C}', low[usize::from(b' ')]));
+            high.sort_unstable();
+        }
         let values = (0..nvalues).map(|i| u32_at(&data, HEADER + 4 * (alphabet + i))).collect::<Option<Vec<u32>>>()?;
         Some(Matcher { data, states, root, count, values, low, high })
     }
@@ -489,6 +506,11 @@ mod tests {
         let t = "في الولايات المتحدة و رئيس\u{200C}جمهور";
         let got: Vec<(&str, u32)> = m.find_iter(t, char::is_alphanumeric).map(|x| (&t[x.start..x.end], x.value)).collect();
         assert_eq!(got, [("الولايات المتحدة", 7), ("المتحدة", 8), ("رئيس\u{200C}جمهور", 9)]);
+        // ZWNJ and space read alike, in patterns and text, mixed in one name.
+        let m = matcher(&[("ايالات متحده امريكا", 1), ("رئيس\u{200C}جمهور", 2)]);
+        let t = "ايالات\u{200C}متحده امريكا و رئيس جمهور";
+        let got: Vec<(&str, u32)> = m.find_iter(t, char::is_alphanumeric).map(|x| (&t[x.start..x.end], x.value)).collect();
+        assert_eq!(got, [("ايالات\u{200C}متحده امريكا", 1), ("رئيس جمهور", 2)]);
     }
 
     #[test]
@@ -531,11 +553,22 @@ mod tests {
     }
 
     /// What an overlapping Aho-Corasick search finds, with the same end filter, in the same order.
+    /// Both read ZWNJ as a space: the reference searches a folded copy of the text (offsets mapped back) for
+    /// the folded patterns, the first of each kept.
     fn aho_corasick(p: &[(String, u32)], text: &str, continues: fn(char) -> bool) -> Vec<(usize, usize, u32)> {
+        let mut seen = std::collections::HashSet::new();
+        let p: Vec<(String, u32)> =
+            p.iter().map(|(s, v)| (s.chars().map(fold).collect::<String>(), *v)).filter(|(s, _)| seen.insert(s.clone())).collect();
+        let (mut folded, mut orig) = (String::new(), Vec::new());
+        for (i, c) in text.char_indices() {
+            folded.push(fold(c));
+            orig.extend(std::iter::repeat(i).take(fold(c).len_utf8()));
+        }
+        orig.push(text.len());
         let ac = aho_corasick::AhoCorasick::new(p.iter().map(|(s, _)| s)).expect("builds");
-        ac.find_overlapping_iter(text)
-            .filter(|m| !text[m.end()..].chars().next().is_some_and(continues))
-            .map(|m| (m.start(), m.end(), p[m.pattern().as_usize()].1))
+        ac.find_overlapping_iter(&folded)
+            .map(|m| (orig[m.start()], orig[m.end()], p[m.pattern().as_usize()].1))
+            .filter(|&(_, end, _)| !text[end..].chars().next().is_some_and(continues))
             .collect()
     }
 
