@@ -336,8 +336,10 @@ impl Lexicon {
             return None;
         }
         // Persian writes its prepositions and conjunction apart (`کروبی` is not ک + روبی).
+        // The shortest proclitic first: `وبسام` is و + `بسام`, not وب + `سام`.
         let stripped = NON_ARTICLE_PROCLITICS
             .iter()
+            .rev()
             .filter(|_| lang != Lang::Fa)
             .find_map(|p| strip_proclitic(w, p).filter(|r| is_given(r)).map(|r| w.len() - r.len()));
         if stripped.is_some() || w.chars().count() < 5 || self.common.contains(w) || self.titles.contains(w) {
@@ -383,6 +385,7 @@ impl Lexicon {
         strong: &mut Vec<(usize, usize)>,
     ) {
         let t = cx.norm.text.as_str();
+        let mut given_buf = String::new();
         // Only matches whose right edge ends a word.
         for m in self.names.find_iter(t, is_word_char) {
             let e = Entry::from_value(m.value);
@@ -425,6 +428,22 @@ impl Lexicon {
             } else {
                 continue;
             };
+            // The corpora tag whole tokens, so the gazetteer holds some people with the conjunction on the given
+            // name (`ويحيى شاهين`): the name starts after it. (Only و: a given name after ب, ل or ك is more
+            // often a foreign name's first letters, `بريان`, `لاري`, `كريم`.)
+            let start = match e.label {
+                Label::Per if start == s => {
+                    let first = t[s..end].split(' ').next().unwrap_or("");
+                    let lang = cx.lang_at(cx.norm.orig_start(s));
+                    let conjunction = first.strip_prefix('و').is_some_and(|rest| {
+                        lang != Lang::Fa
+                            && self.given_name_at(rest, lang, &mut given_buf) == Some(0)
+                            && self.given_name_at(first, lang, &mut given_buf) != Some(0)
+                    });
+                    if conjunction { start + 'و'.len_utf8() } else { start }
+                }
+                _ => start,
+            };
             // A name does not start inside a title's complement (`خارجه ایران` of `وزیر امور خارجه ایران`, where
             // the gazetteer holds the `وزیر خارجه ایران` of other writers).
             let first = t[start..end].split(' ').next().unwrap_or("");
@@ -464,7 +483,9 @@ impl Lexicon {
         }
     }
 
-    /// Two person names separated only by a space or ZWNJ (`نيكولاس` `مادورو`) are one name.
+    /// Two person names separated only by a space or ZWNJ (`نيكولاس` `مادورو`) are one name, unless both are
+    /// names of several words: two full names side by side are two people (`علی لاریجانی محمد خاتمی`, a list
+    /// without commas).
     fn propose_adjacent(&self, cx: &Context<'_>, out: &mut Vec<Candidate>, per: &mut Vec<(usize, usize)>) {
         let t = cx.norm.text.as_str();
         per.sort_unstable();
@@ -478,7 +499,7 @@ impl Lexicon {
             // The longest name starting right there; a name written twice (a heading, then the sentence that
             // starts with it: `تصريحات غوايدو غوايدو أعلن`) is two mentions, not one name.
             if let Some(&(_, e2)) = per[j..].iter().take_while(|&&(a, _)| a == next_start).max_by_key(|&&(_, b)| b) {
-                if t[s..e] != t[next_start..e2] {
+                if t[s..e] != t[next_start..e2] && !(t[s..e].contains(' ') && t[next_start..e2].contains(' ')) {
                     out.push(cx.candidate(Label::Per, s, e2, 0.66, "lexicon"));
                 }
             }
@@ -920,6 +941,28 @@ mod tests {
         for (text, want) in cases {
             let want: Vec<(Label, String)> = want.iter().map(|&(l, s)| (l, s.to_string())).collect();
             assert_eq!(best(&lex, text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn people_side_by_side() {
+        // (gazetteer people, given names, text, the people read)
+        let cases: &[(&str, &str, &str, &[&str])] = &[
+            // A given name and a surname the gazetteer knows apart are one name.
+            ("PER\tنيكولاس\nPER\tمادورو\n", "", "قال نيكولاس مادورو إن", &["نيكولاس مادورو"]),
+            // Two full names side by side (a list without commas) are two people.
+            ("PER\tعلي فلان\nPER\tخوان علان\n", "", "حضر علي فلان خوان علان أمس", &["علي فلان", "خوان علان"]),
+            // The corpora tag whole tokens: a person the gazetteer holds with the conjunction on the given name
+            // starts after it; a name that starts with و stays whole.
+            ("PER\tويحيى فلان\n", "يحيى\tar\n", "قال ويحيى فلان إن", &["يحيى فلان"]),
+            ("PER\tوليد فلان\n", "وليد\tar\nليد\tar\n", "قال وليد فلان إن", &["وليد فلان"]),
+            // The shortest proclitic first: وبسام is و + بسام, not وب + سام.
+            ("", "بسام\tar\nسام\tar\n", "قال وبسام فلان إن", &["بسام فلان"]),
+        ];
+        for &(names, given, text, want) in cases {
+            let lex = Lexicon::from_tables(&[&format!("# t\n{names}")], &[&format!("# t\n{given}")], COMMON, TITLES);
+            let got: Vec<String> = best(&lex, text).into_iter().map(|(_, s)| s).collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 
