@@ -165,7 +165,7 @@ fn ends_sentence(t: &str) -> bool {
 ///   stays, as written) unless the whole word is the better-known entity start.
 /// - A proclitic before a bare word (`و`, `ب`, `ل`, `ك`, `ف` and combinations) is split off only when the rest
 ///   is a better-known entity start than the whole word in the training corpora (`model`), or the rest is
-///   written on its own elsewhere in the document (`doc_has`).
+///   written on its own elsewhere in the document (`doc_has`); a rest of two letters must be far better known.
 pub fn name_start(word: &str, model: Option<&Model<'_>>, doc_has: &mut dyn FnMut(&str) -> bool) -> usize {
     let freq = |s: &str| model.map_or(0, |m| m.entity_freq(hash_str(s)));
     let fw = freq(word);
@@ -186,7 +186,15 @@ pub fn name_start(word: &str, model: Option<&Model<'_>>, doc_has: &mut dyn FnMut
         }
         let s = &word[k..];
         let fs = freq(s);
-        let strip = if article { fs >= fw || fw < 2 } else { fs > fw || (fw < 2 && doc_has(s)) };
+        // Two letters left bare must be far better known than the whole word: `وقم`, `وتل أبيب` are و + a
+        // place, `فاس` and `بري` are names of their own.
+        let strip = if article {
+            fs >= fw || fw < 2
+        } else if s.chars().nth(2).is_none() {
+            u32::from(fs) > 8 * u32::from(fw)
+        } else {
+            fs > fw || (fw < 2 && doc_has(s))
+        };
         if strip {
             return k;
         }
@@ -647,6 +655,10 @@ mod tests {
         assert_eq!(&"لغوايدو"[name_start("لغوايدو", m.as_ref(), &mut has)..], "غوايدو");
         let mut none = |_: &str| false;
         assert_eq!(name_start("لغوايدو", None, &mut none), 0);
+        // Two letters left bare only when far better known than the whole word.
+        for (w, want) in [("وقم", "قم"), ("وتل", "تل"), ("فاس", "فاس"), ("بري", "بري"), ("ولي", "ولي")] {
+            assert_eq!(&w[name_start(w, m.as_ref(), &mut none)..], want, "{w}");
+        }
     }
 
     /// The labels and normalized, space-separated texts of what the recognizer finds.
