@@ -453,17 +453,27 @@ fn latin_initials(c: char) -> &'static str {
 /// words of Latin letters (accented too) and digits (and `. - ' ’ &` inside), the first capitalised; a gloss that is not an
 /// acronym starts with a letter one of the name's words can start with when transliterated
 /// ([`latin_initials`]: `موسكو (Reuters)` is a dateline and its source, no gloss); an acronym glosses only an
-/// organisation (`كراكاس (AFP)`). A gloss that overlaps another name or date, or cuts a quotation's edge, is
+/// organisation (`كراكاس (AFP)`). So does one Arabic-script word made of the organisation's initials
+/// ([`is_initials`]: `وكالة الأنباء السعودية (واس)`), which replaces a name read there alone (the tagger takes
+/// `واس` for a place). Any other gloss that overlaps another name or date, or cuts a quotation's edge, is
 /// left out. Returns (gloss start, name start) pairs; `spans` stay sorted.
 pub fn glosses(text: &str, spans: &mut Vec<Span>) -> Vec<(usize, usize)> {
-    let mut found: Vec<(Span, usize)> = Vec::new();
+    // (the gloss, the name's start, whether it replaces a name of its own extent)
+    let mut found: Vec<(Span, usize, bool)> = Vec::new();
     for s in spans.iter().filter(|s| s.label.is_entity()) {
         let Some(name) = text.get(s.start..s.end) else { continue };
         if !name.chars().any(is_arabic_letter) {
             continue;
         }
-        let Some((a, b)) = gloss_after(text, s.end) else { continue };
+        let Some((a, b)) = bracketed(text, s.end) else { continue };
         let gloss = &text[a..b];
+        if s.label == Label::Org && is_initials(gloss, name) {
+            found.push((Span::new(s.label, a, b), s.start, true));
+            continue;
+        }
+        if !is_latin_gloss(gloss) {
+            continue;
+        }
         let acronym = !gloss.contains(' ') && gloss.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2
             && gloss.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&' || c == '.');
         let fits = if acronym {
@@ -476,7 +486,7 @@ pub fn glosses(text: &str, spans: &mut Vec<Span>) -> Vec<(usize, usize)> {
             })
         };
         if fits {
-            found.push((Span::new(s.label, a, b), s.start));
+            found.push((Span::new(s.label, a, b), s.start, false));
         }
     }
     if found.is_empty() {
@@ -493,41 +503,86 @@ pub fn glosses(text: &str, spans: &mut Vec<Span>) -> Vec<(usize, usize)> {
     let (names, quotes) = (layer(false), layer(true));
     let before = |v: &[(usize, usize)], end: usize| v[..v.partition_point(|&(a, _)| a < end)].last().copied();
     let mut pairs = Vec::new();
-    for (g, owner) in found {
-        let meets_name = before(&names, g.end).is_some_and(|(_, b)| b > g.start);
+    let (mut replaced, mut acronyms) = (Vec::new(), Vec::new());
+    for (g, owner, replaces) in found {
+        let met = before(&names, g.end).filter(|&(_, b)| b > g.start);
         let cuts_quote = before(&quotes, g.end).is_some_and(|(a, b)| b > g.start && !(a <= g.start && g.end <= b));
-        if !meets_name && !cuts_quote {
+        let same_extent = met == Some((g.start, g.end));
+        if (met.is_none() || (replaces && same_extent)) && !cuts_quote {
+            if same_extent {
+                replaced.push((g.start, g.end));
+            }
+            if replaces {
+                acronyms.extend(text.get(g.start..g.end));
+            }
             pairs.push((g.start, owner));
             spans.push(g);
+        }
+    }
+    // The names the acronyms replace (the glosses themselves were pushed last).
+    let n = spans.len() - pairs.len();
+    let mut i = 0;
+    spans.retain(|s| {
+        i += 1;
+        i > n || !replaced.contains(&(s.start, s.end))
+    });
+    // An acronym the document defines is that organisation wherever else it is read as a name (`وذكرت واس`).
+    if !acronyms.is_empty() {
+        for s in spans.iter_mut().filter(|s| s.label.is_entity()) {
+            if text.get(s.start..s.end).is_some_and(|t| acronyms.contains(&t)) {
+                s.label = Label::Org;
+            }
         }
     }
     sort_spans(spans);
     pairs
 }
 
-/// The byte range of the Latin gloss in brackets that starts at `at` (after spaces), if there is one.
-fn gloss_after(text: &str, at: usize) -> Option<(usize, usize)> {
+/// The byte range of the text in brackets that starts at `at` (after spaces), trimmed, if the brackets close
+/// on the same line within 120 characters.
+fn bracketed(text: &str, at: usize) -> Option<(usize, usize)> {
     let rest = text.get(at..)?;
     let open = rest.len() - rest.trim_start_matches([' ', '\u{A0}']).len();
     let inner = rest[open..].strip_prefix('(')?;
     let close = inner.char_indices().take(120).find(|&(_, c)| c == ')' || c == '\n').filter(|&(_, c)| c == ')')?.0;
     let body = &inner[..close];
     let lead = body.len() - body.trim_start().len();
-    let gloss = body.trim();
+    let start = at + open + 1 + lead;
+    Some((start, start + body.trim().len()))
+}
+
+/// Whether `gloss` is 1 to [`MAX_GLOSS_WORDS`] words of Latin letters with or without accents (`Nicolás`) and
+/// digits, the first capitalised.
+fn is_latin_gloss(gloss: &str) -> bool {
     let n = gloss.split_whitespace().count();
-    // Latin letters with or without accents (`Nicolás`), digits.
     let latin = |c: char| c.is_ascii_alphanumeric() || (c.is_alphabetic() && ('\u{C0}'..='\u{24F}').contains(&c));
     let word_ok = |w: &str| {
         w.chars().next().is_some_and(latin) && w.chars().all(|c| latin(c) || matches!(c, '.' | '-' | '\'' | '’' | '&'))
     };
-    if !(1..=MAX_GLOSS_WORDS).contains(&n)
-        || !gloss.starts_with(|c: char| latin(c) && c.is_uppercase())
-        || !gloss.split_whitespace().all(word_ok)
-    {
-        return None;
+    (1..=MAX_GLOSS_WORDS).contains(&n)
+        && gloss.starts_with(|c: char| latin(c) && c.is_uppercase())
+        && gloss.split_whitespace().all(word_ok)
+}
+
+/// Whether `acronym`, one Arabic-script word, is made of the first letters of the words of `name` (of two words
+/// or more; after the article), in order, with alefs added to be said (`واس` of `وكالة الأنباء السعودية`).
+fn is_initials(acronym: &str, name: &str) -> bool {
+    if acronym.contains(char::is_whitespace) || !acronym.chars().all(is_arabic_letter) {
+        return false;
     }
-    let start = at + open + 1 + lead;
-    Some((start, start + gloss.len()))
+    let initials: Vec<char> = words(name)
+        .iter()
+        .filter_map(|w| w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w).chars().next())
+        .collect();
+    let mut next = initials.iter().peekable();
+    for c in normalize_str(acronym).chars() {
+        if next.peek() == Some(&&c) {
+            next.next();
+        } else if c != 'ا' {
+            return false;
+        }
+    }
+    initials.len() >= 2 && next.peek().is_none()
 }
 
 /// A mention's matching forms.
@@ -769,6 +824,15 @@ mod tests {
             ("قال مادورو (Maduro said that he will not leave the country) إن", &[(Label::Per, "مادورو", 0)], &[]),
             ("قال مادورو (Maduro إن", &[(Label::Per, "مادورو", 0)], &[]),
             ("قال مادورو (\nMaduro) إن", &[(Label::Per, "مادورو", 0)], &[]),
+            // An organisation's Arabic acronym of its initials (alefs added) replaces the name read there alone.
+            (
+                "وقالت وكالة الأنباء السعودية (واس) إن",
+                &[(Label::Org, "وكالة الأنباء السعودية", 0), (Label::Loc, "واس", 0)],
+                &[(Label::Org, "واس", "وكالة الأنباء السعودية")],
+            ),
+            // Not the initials, or not after an organisation: no gloss.
+            ("وقالت وزارة الداخلية (بغداد) إن", &[(Label::Org, "وزارة الداخلية", 0)], &[]),
+            ("وقال خالد سعيد (خس) إن", &[(Label::Per, "خالد سعيد", 0)], &[]),
         ];
         for (text, found, want) in cases {
             let mut spans = spans_of(text, found);
@@ -784,6 +848,15 @@ mod tests {
             assert_eq!(got, *want, "{text}");
             assert!(spans.windows(2).all(|w| w[0].start <= w[1].start), "{text}: spans stay sorted");
         }
+    }
+
+    #[test]
+    fn an_arabic_acronym_is_its_organisation_throughout() {
+        let text = "وقالت وكالة الأنباء السعودية (واس) إن الوزير وصل. وذكرت واس أن اللقاء تناول العلاقات.";
+        let mut spans = spans_of(text, &[(Label::Org, "وكالة الأنباء السعودية", 0), (Label::Loc, "واس", 0), (Label::Loc, "واس", 1)]);
+        glosses(text, &mut spans);
+        let got: Vec<(Label, &str)> = spans.iter().map(|s| (s.label, &text[s.start..s.end])).collect();
+        assert_eq!(got, [(Label::Org, "وكالة الأنباء السعودية"), (Label::Org, "واس"), (Label::Org, "واس")]);
     }
 
     #[test]
