@@ -689,6 +689,9 @@ mod tests {
             ("منظمة الصحة الصينية", Lang::Ar, &[], &[(Org, "منظمة الصحة الصينية")]),
             // An alef with hamza starts a name, not the article.
             ("قالت منظمة ألفاريز إن", Lang::Ar, &[], &[(Org, "منظمة ألفاريز")]),
+            // A ministry is a named body, with its state's adjective too (`القوات الروسية` only describes).
+            ("أعلنت وزارة الخارجية أن", Lang::Ar, &[], &[(Org, "وزارة الخارجية")]),
+            ("أعلنت وزارة الخارجية الروسية أن", Lang::Ar, &[], &[(Org, "وزارة الخارجية الروسية")]),
             // Persian: a head and a name part.
             ("گفت دانشگاه ملی امروز", Lang::Fa, &[], &[(Org, "دانشگاه ملی")]),
             // An organisation's head after the first follower starts another organisation; right after the
