@@ -59,6 +59,13 @@ pub fn skeleton(word: &str) -> String {
     out
 }
 
+/// The skeleton of an already normalized word ([`skeleton_into`]).
+fn skeleton_of(w: &str) -> String {
+    let mut s = String::new();
+    skeleton_into(w, &mut s);
+    s
+}
+
 /// [`skeleton`] of an already normalized word, written into `out` (cleared first) without allocating.
 pub(crate) fn skeleton_into(w: &str, out: &mut String) {
     out.clear();
@@ -254,8 +261,23 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
         .filter_map(|(_, w)| w.last().map(|l| (l.as_str(), ())))
         .filter(|(l, _)| propagatable(l) && may_be_surname(l))
         .collect();
+    // A word read alone as a place or organisation is the person when it is a surname, or one letter swapped
+    // for another in one with the same skeleton (`لغوايدو` of `خوان گوایدو`; a letter more or less makes
+    // another word, `صفویه` of `صفوی`), and may be one itself.
+    let mut by_skel: HashMap<String, Vec<&str>> = HashMap::new();
+    for &s in surnames.keys() {
+        by_skel.entry(skeleton_of(s)).or_default().push(s);
+    }
     for (i, w) in &mention_words {
-        if w.len() == 1 && spans[*i].label != Label::Per && surnames.contains_key(w[0].as_str()) {
+        let surname = |w: &str| {
+            surnames.contains_key(w)
+                || (propagatable(w)
+                    && may_be_surname(w)
+                    && by_skel.get(&skeleton_of(w)).is_some_and(|v| {
+                        v.iter().any(|s| s.chars().count() == w.chars().count() && edit_distance(w, s, 1) <= 1)
+                    }))
+        };
+        if w.len() == 1 && spans[*i].label != Label::Per && surname(&w[0]) {
             spans[*i].label = Label::Per;
         }
     }
@@ -343,13 +365,24 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
     // a name, with the same skeleton (four letters or more), that only one label's name has. A word ending in
     // ي where the name does not is an adjective (`فنزويلي`), not the name.
     // Looked up for every word of the text: a fast hash ([`crate::hash::Fx`]) rather than the default SipHash.
-    let mut by_skel: crate::hash::FxMap<String, Option<(Label, &str)>> = Default::default();
+    // (The names of one skeleton, `غوايدو` and the Persian `گوایدو`, all count, if they share their label.)
+    let mut by_skel: crate::hash::FxMap<String, Option<(Label, Vec<&str>)>> = Default::default();
     let mut buf = String::new();
     for (p, &l) in patterns.iter().zip(&labels) {
         if !p.contains(' ') && p.chars().count() >= 4 && propagatable(p) {
             skeleton_into(p, &mut buf);
-            if buf.chars().count() >= 4 {
-                by_skel.entry(buf.clone()).and_modify(|e| *e = None).or_insert(Some((l, p.as_str())));
+            // (a skeleton of three letters for a person's name of six or more without the article, whose
+            // vowels it dropped: `غوايدو`, written `غايدو` too; not for places, `ایران` is no `اران`, nor for
+            // Arabic names of three root letters, `الصادق` is no `الصدق`)
+            let n = buf.chars().count();
+            if n >= 4 || (n == 3 && l == Label::Per && p.chars().count() >= 6 && !p.starts_with("ال")) {
+                by_skel
+                    .entry(buf.clone())
+                    .and_modify(|e| match e {
+                        Some((label, names)) if *label == l => names.push(p),
+                        _ => *e = None,
+                    })
+                    .or_insert(Some((l, vec![p.as_str()])));
             }
         }
     }
@@ -372,14 +405,19 @@ pub fn propagate(text: &str, norm: &Normalized, spans: &mut Vec<Span>) {
                 }
                 // The skeleton first: most words are no variant of a name, and the word lists are dearer.
                 skeleton_into(stem, buf);
-                let &(label, name) = by_skel.get(buf.as_str())?.as_ref()?;
+                let (label, names) = by_skel.get(buf.as_str())?.as_ref()?;
                 if !propagatable(stem) {
                     return None;
                 }
-                let adjective = stem.ends_with('ي') && !name.ends_with('ي');
-                // The skeleton drops the article, a person's name does not take one (`الكابتن`).
-                let article = label == Label::Per && stem.starts_with("ال") && !name.starts_with("ال");
-                (!adjective && !article && edit_distance(stem, name, 1) <= 1).then_some(label)
+                names
+                    .iter()
+                    .any(|name| {
+                        let adjective = stem.ends_with('ي') && !name.ends_with('ي');
+                        // The skeleton drops the article, a person's name does not take one (`الكابتن`).
+                        let article = *label == Label::Per && stem.starts_with("ال") && !name.starts_with("ال");
+                        !adjective && !article && edit_distance(stem, name, 1) <= 1
+                    })
+                    .then_some(*label)
             };
             let persian = || text.get(norm.orig_start(ws)..norm.orig_end(we)).is_some_and(written_in_persian);
             let found = std::iter::once(0)
@@ -1110,6 +1148,21 @@ mod tests {
                 "فنزويلا والحكومة الفنزويلية والجيش فنزويلي",
                 &[(Label::Loc, "فنزويلا", 0)],
                 &[(Label::Loc, "فنزويلا")],
+            ),
+            // A surname read as a place in another spelling (one letter swapped, same skeleton) is the person;
+            // the names of one skeleton and label all count for variants, a long person's name without its
+            // vowels too (`غايدو`).
+            (
+                "قال خوان گوایدو إن لغوايدو أنصارا وإن غايدو باق",
+                &[(Label::Per, "خوان گوایدو", 0), (Label::Loc, "غوايدو", 0)],
+                &[(Label::Per, "خوان گوایدو"), (Label::Per, "غوايدو"), (Label::Per, "غايدو")],
+            ),
+            // A letter more makes another word (`صفویه`, the dynasty, of the surname `صفوی`); a place's name
+            // keeps its skeleton of three letters to itself (`ایران` is no `اران`).
+            (
+                "رحیم صفوی گفت صفویه و ایران و اران",
+                &[(Label::Per, "رحیم صفوی", 0), (Label::Org, "صفویه", 0), (Label::Loc, "ایران", 0)],
+                &[(Label::Per, "رحیم صفوی"), (Label::Org, "صفویه"), (Label::Loc, "ایران")],
             ),
             // Two people side by side, each known in the document, are two mentions.
             (
