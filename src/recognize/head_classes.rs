@@ -170,7 +170,8 @@ mod tests {
             ("لمجموعة", Some(Alliance)),
             // Not in a class: other heads, the article-less form where only the article form is listed, a
             // class word inside another word, the article where only the bare form is listed.
-            ("وزارة", None),
+            ("وزارة", Some(Service)),
+            ("شركة", None),
             ("بيت", None),
             ("المجموعة", None),
             ("الجسر", None),
