@@ -164,7 +164,7 @@ impl Heads {
     fn label_of(&self, w: &str) -> Option<Label> {
         match class_of(w) {
             Some(Class::Facility) => Some(Label::Loc),
-            Some(Class::Service | Class::Alliance) => Some(Label::Org),
+            Some(Class::Service | Class::Ministry | Class::Alliance) => Some(Label::Org),
             _ => self.heads.get(w).and_then(|i| Label::ALL.get(usize::from(i)).copied()),
         }
     }
@@ -321,7 +321,7 @@ impl Heads {
                 }
                 continue;
             }
-            let service = class == Some(Class::Service);
+            let service = matches!(class, Some(Class::Service | Class::Ministry));
             // A definite facility's name goes on with name parts only (`البيت الأبيض`, not `البيت الداخلي`).
             let facility = class == Some(Class::Facility);
             let strict_parts = facility && definite;
@@ -357,7 +357,9 @@ impl Heads {
                 // `ال` written with a hamza is no article: the name starts with أل (`ألمانيا`).
                 let hamza = cx.text.get(cx.norm.orig_start(next.start)..).is_some_and(|o| o.starts_with(['أ', 'إ', 'آ']));
                 let nisba = !hamza && nisba_stem(f).is_some();
-                let adjective = self.parts.contains(f) || (nisba && !strict_parts);
+                // (a ministry's first follower is its field, any noun with the article: `وزارة الشؤون`)
+                let field = class == Some(Class::Ministry) && n == 0 && f.starts_with("ال") && !hamza;
+                let adjective = self.parts.contains(f) || (nisba && !strict_parts) || field;
                 let of_place = adjective && self.place_adjective(f, &mut buf);
                 // After a name word or a place's name, an adjective made from a place describes (`ريال مدريد
                 // الإسباني`: the Spanish Real Madrid).
@@ -567,7 +569,8 @@ pub fn is_description<'a>(first: &str, rest: impl IntoIterator<Item = &'a str>) 
     let of_place = words.iter().all(|w| nisba_stem(w).is_some())
         && words.last().is_some_and(|w| place_adjective_in(place_words(), w, &mut buf));
     let class = class_of_word(first);
-    if first.starts_with("ال") && of_place && class != Some(Class::Service) && !words.iter().any(|w| is_branch(w)) {
+    let service = matches!(class, Some(Class::Service | Class::Ministry));
+    if first.starts_with("ال") && of_place && !service && !words.iter().any(|w| is_branch(w)) {
         return true;
     }
     body_description(class, words)
@@ -692,6 +695,13 @@ mod tests {
             // A ministry is a named body, with its state's adjective too (`القوات الروسية` only describes).
             ("أعلنت وزارة الخارجية أن", Lang::Ar, &[], &[(Org, "وزارة الخارجية")]),
             ("أعلنت وزارة الخارجية الروسية أن", Lang::Ar, &[], &[(Org, "وزارة الخارجية الروسية")]),
+            // (`الشؤون`, a head of the test table, proposes its shorter phrase too, which loses in resolve.rs)
+            (
+                "قالت وزارة الشؤون الخارجية التونسية إن",
+                Lang::Ar,
+                &[],
+                &[(Org, "وزارة الشؤون الخارجية التونسية"), (Org, "الشؤون الخارجية التونسية")],
+            ),
             // Persian: a head and a name part.
             ("گفت دانشگاه ملی امروز", Lang::Fa, &[], &[(Org, "دانشگاه ملی")]),
             // An organisation's head after the first follower starts another organisation; right after the
