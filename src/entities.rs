@@ -649,6 +649,10 @@ pub fn link_with(text: &str, spans: &mut [Span], glosses: &[(usize, usize)]) -> 
     let mut by_full: HashMap<(Label, String), usize> = HashMap::new();
     let mut by_last: HashMap<(Label, String), usize> = HashMap::new();
     let mut by_first: HashMap<(Label, String), Option<usize>> = HashMap::new();
+    // The first two words or more of an organisation's or place's longer name, when one entity's name only
+    // starts so (`سازمان ملل` of `سازمان ملل متحد`; `وزارة الخارجية` of the Russian and the American ones is
+    // neither).
+    let mut by_prefix: HashMap<(Label, String), Option<usize>> = HashMap::new();
 
     let mentions: Vec<Option<Mention>> = spans
         .iter()
@@ -691,6 +695,7 @@ pub fn link_with(text: &str, spans: &mut [Span], glosses: &[(usize, usize)]) -> 
                 }
                 by_first.get(&(label, m.skel[0].clone())).copied().flatten()
             })
+            .or_else(|| by_prefix.get(&(label, m.full.clone())).copied().flatten())
             // One edit away: the whole name, or a single word against a surname.
             .or_else(|| {
                 let len = m.full.chars().count();
@@ -728,6 +733,11 @@ pub fn link_with(text: &str, spans: &mut [Span], glosses: &[(usize, usize)]) -> 
                 if n > 1 {
                     by_last.entry((label, m.skel[n - 1].clone())).or_insert(id);
                     by_first.entry((label, m.skel[0].clone())).and_modify(|e| *e = None).or_insert(Some(id));
+                }
+                if label != Label::Per {
+                    for k in 2..n {
+                        by_prefix.entry((label, m.skel[..k].join(" "))).and_modify(|e| *e = None).or_insert(Some(id));
+                    }
                 }
                 id
             }
@@ -1069,6 +1079,21 @@ mod tests {
                 "تونكوشكوروف و تونكوشكروف",
                 &[(Label::Per, "تونكوشكوروف", 0), (Label::Per, "تونكوشكروف", 0)],
                 &[&["تونكوشكوروف", "تونكوشكروف"]],
+            ),
+            // An organisation's first words, when only one longer name starts with them.
+            (
+                "سازمان ملل متحد گفت دبیرکل سازمان ملل",
+                &[(Label::Org, "سازمان ملل متحد", 0), (Label::Org, "سازمان ملل", 1)],
+                &[&["سازمان ملل متحد", "سازمان ملل"]],
+            ),
+            (
+                "وزارة الخارجية الروسية ووزارة الخارجية الأمريكية ثم وزارة الخارجية",
+                &[
+                    (Label::Org, "وزارة الخارجية الروسية", 0),
+                    (Label::Org, "وزارة الخارجية الأمريكية", 0),
+                    (Label::Org, "وزارة الخارجية", 2),
+                ],
+                &[&["وزارة الخارجية الروسية"], &["وزارة الخارجية الأمريكية"], &["وزارة الخارجية"]],
             ),
             // Same words, another label: another entity. Different short names stay apart.
             (
