@@ -502,7 +502,9 @@ impl Recognizer for Quotes {
             };
             let speaker = match who {
                 Some(Who::Span(s, e)) => Some((s, e)),
-                Some(Who::Previous) => previous,
+                // Before any speaker, the pronoun or the verb without a subject stands for the last person named
+                // shortly before (`رئیسی گفت ... . وی افزود: «…»`).
+                Some(Who::Previous) => previous.or_else(|| person_before(&an, cx.norm.orig_start(start))),
                 None => None,
             };
             if let Item::Statement(si) = item {
@@ -518,6 +520,30 @@ impl Recognizer for Quotes {
             out.push(c);
         }
     }
+}
+
+/// How far before a quotation, in bytes of the original text, the last person named may end to stand for a
+/// pronoun that has no earlier speaker to refer to ([`person_before`]: a sentence or two).
+const PRONOUN_WINDOW: usize = 400;
+
+/// The person a pronoun before quotation or statement start `at` (original offset) stands for when no speaker
+/// came before: of the sentence that names the last person ending within [`PRONOUN_WINDOW`] before `at`
+/// (outside quotations), the first person named, its subject in news prose (`التقى ماكرون بالرئيس بوتين.
+/// وأضاف: "…"` is Macron), the longest reading of it.
+fn person_before(an: &Analysis<'_>, at: usize) -> Option<(usize, usize)> {
+    let names = &an.names;
+    let person = |n: &&Name| n.label == Label::Per && n.quote.is_none();
+    let sentence = |n: &Name| {
+        let i = an.toks.partition_point(|t| t.end <= an.cx.norm.norm_offset(n.start));
+        an.sent.get(i).copied()
+    };
+    let i = names.partition_point(|n| n.start < at);
+    let last = names[..i].iter().rev().take(64).filter(person).find(|n| n.end <= at && at - n.end <= PRONOUN_WINDOW)?;
+    let sid = sentence(last);
+    let j = names.partition_point(|n| n.start < last.start);
+    let first = names[..j].iter().rev().take(64).take_while(|n| sentence(n) == sid).filter(person).last().unwrap_or(last);
+    // Readings of one name start together; the longest comes first in `names`.
+    names.iter().filter(person).find(|n| n.start == first.start).map(|n| (n.start, n.end))
 }
 
 #[cfg(test)]
