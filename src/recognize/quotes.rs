@@ -543,7 +543,8 @@ fn person_before(an: &Analysis<'_>, at: usize) -> Option<(usize, usize)> {
     let j = names.partition_point(|n| n.start < last.start);
     let first = names[..j].iter().rev().take(64).take_while(|n| sentence(n) == sid).filter(person).last().unwrap_or(last);
     // Readings of one name start together; the longest comes first in `names`.
-    names.iter().filter(person).find(|n| n.start == first.start).map(|n| (n.start, n.end))
+    let k = names.partition_point(|n| n.start < first.start);
+    names[k..].iter().take_while(|n| n.start == first.start).find(person).map(|n| (n.start, n.end))
 }
 
 #[cfg(test)]
