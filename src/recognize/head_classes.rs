@@ -31,6 +31,10 @@ pub enum Class {
     /// A ministry (`وزارة`; the corpora tag it a third of the time, too seldom for the head table): a service
     /// whose first follower may be any noun with the article (`وزارة الشؤون الخارجية`).
     Ministry,
+    /// A state's one parliament, court or council (`البرلمان`, `المحكمة`, `المجلس`): with the state's adjective
+    /// it is still that body's name (`البرلمان العراقي`, `المحكمة العليا الإسرائيلية`), as a company with one
+    /// (`الشركة الروسية`) is not.
+    Institution,
     /// An alliance or group of states (`مجموعة`, `حلف`): with a place name after it, an organisation.
     Alliance,
 }
@@ -47,6 +51,7 @@ pub fn class_of(w: &str) -> Option<Class> {
         "جسر" | "مطار" | "ميناء" | "قاعدة" | "البيت" | "قصر" | "ملعب" | "پل" | "فرودگاه" | "كاخ" | "ورزشگاه" => Facility,
         "الحرس" | "حرس" | "سلاح" => Service,
         "وزارة" => Ministry,
+        "البرلمان" | "برلمان" | "المحكمة" | "محكمة" | "المجلس" | "مجلس" => Institution,
         "مجموعة" | "حلف" | "تحالف" | "ائتلاف" => Alliance,
         _ => return None,
     })
@@ -174,6 +179,7 @@ mod tests {
             // Not in a class: other heads, the article-less form where only the article form is listed, a
             // class word inside another word, the article where only the bare form is listed.
             ("وزارة", Some(Ministry)),
+            ("البرلمان", Some(Institution)),
             ("شركة", None),
             ("بيت", None),
             ("المجموعة", None),

@@ -164,7 +164,7 @@ impl Heads {
     fn label_of(&self, w: &str) -> Option<Label> {
         match class_of(w) {
             Some(Class::Facility) => Some(Label::Loc),
-            Some(Class::Service | Class::Ministry | Class::Alliance) => Some(Label::Org),
+            Some(Class::Service | Class::Ministry | Class::Institution | Class::Alliance) => Some(Label::Org),
             _ => self.heads.get(w).and_then(|i| Label::ALL.get(usize::from(i)).copied()),
         }
     }
@@ -396,9 +396,10 @@ impl Heads {
                 }
             }
             // Adjectives alone that end in one made from a place describe (`القوات الروسية`: the Russian forces),
-            // unless they follow an armed service's head or name a branch (`الحرس الثوري الإيراني`,
-            // `القوات الجوية الروسية`).
-            if only_adjectives && last_adjective_of_place && !service && !branch {
+            // unless they follow an armed service's or a state institution's head or name a branch
+            // (`الحرس الثوري الإيراني`, `البرلمان العراقي`, `القوات الجوية الروسية`).
+            let institution = class == Some(Class::Institution);
+            if only_adjectives && last_adjective_of_place && !service && !institution && !branch {
                 continue;
             }
             if let Some((end, n)) = complete {
@@ -569,8 +570,8 @@ pub fn is_description<'a>(first: &str, rest: impl IntoIterator<Item = &'a str>) 
     let of_place = words.iter().all(|w| nisba_stem(w).is_some())
         && words.last().is_some_and(|w| place_adjective_in(place_words(), w, &mut buf));
     let class = class_of_word(first);
-    let service = matches!(class, Some(Class::Service | Class::Ministry));
-    if first.starts_with("ال") && of_place && !service && !words.iter().any(|w| is_branch(w)) {
+    let keeps_state = matches!(class, Some(Class::Service | Class::Ministry | Class::Institution));
+    if first.starts_with("ال") && of_place && !keeps_state && !words.iter().any(|w| is_branch(w)) {
         return true;
     }
     body_description(class, words)
@@ -702,6 +703,9 @@ mod tests {
                 &[],
                 &[(Org, "وزارة الشؤون الخارجية التونسية"), (Org, "الشؤون الخارجية التونسية")],
             ),
+            // A state's parliament or court keeps its state's adjective; forces with one only describe.
+            ("قالت المحكمة الدستورية الروسية إن", Lang::Ar, &[], &[(Org, "المحكمة الدستورية الروسية")]),
+            ("قالت القوات الروسية إن", Lang::Ar, &[], &[]),
             // Persian: a head and a name part.
             ("گفت دانشگاه ملی امروز", Lang::Fa, &[], &[(Org, "دانشگاه ملی")]),
             // An organisation's head after the first follower starts another organisation; right after the
