@@ -365,6 +365,14 @@ impl Lexicon {
             && !after_proclitic(w, |r| self.is_known_word(r))
             && !w.strip_prefix("لل").is_some_and(|r| r.chars().count() >= 3)
             && !self.is_run_together(w)
+            && !self.is_adverb(w)
+    }
+
+    /// Whether `w` is a Persian adverb or adjective made with `انه` from a known word (`هوشمندانه`,
+    /// `عاشقانه`: cleverly, lovingly), which after a title (`کارگردانی هوشمندانه`) is no name; a name in `انه`
+    /// has no known word before it (`فرزانه`, `یگانه`).
+    fn is_adverb(&self, w: &str) -> bool {
+        w.strip_suffix("انه").is_some_and(|stem| stem.chars().nth(2).is_some() && self.is_known_word(stem))
     }
 
     /// Whether `w` is a short known word and a known word of four letters or more run together where the
@@ -928,6 +936,8 @@ mod tests {
             // The preposition ل with the article starts no surname.
             ("وقال الرئيس فلان للصحفيين", &[(Label::Per, "فلان")]),
             ("قال خوان للصحفيين", &[]),
+            // A Persian adverb made from a known word is no surname either (`کتب` is known here).
+            ("قال خوان كتبانه", &[]),
             // A given name shaped like a verb is still a name, after a title too.
             ("قال الرئيس سيرجي لافروف", &[(Label::Per, "سيرجي لافروف")]),
             ("وزير الخارجية سيرجي لافروف", &[(Label::Per, "سيرجي لافروف")]),
