@@ -357,8 +357,12 @@ impl Heads {
                 // `ال` written with a hamza is no article: the name starts with أل (`ألمانيا`).
                 let hamza = cx.text.get(cx.norm.orig_start(next.start)..).is_some_and(|o| o.starts_with(['أ', 'إ', 'آ']));
                 let nisba = !hamza && nisba_stem(f).is_some();
-                // (a ministry's first follower is its field, any noun with the article: `وزارة الشؤون`)
-                let field = class == Some(Class::Ministry) && n == 0 && f.starts_with("ال") && !hamza;
+                // (a ministry's first follower is its field, any noun with the article, and a second field may
+                // follow with و, a noun of four letters or more after its article: `وزارة الشؤون`, `وزارة
+                // التربية والتعليم`, not `وزارة المالية والذي`)
+                let field = class == Some(Class::Ministry)
+                    && !hamza
+                    && ((n == 0 && f.starts_with("ال")) || (n == 1 && f.starts_with("وال") && f.chars().count() > 6));
                 let adjective = self.parts.contains(f) || (nisba && !strict_parts) || field;
                 let of_place = adjective && self.place_adjective(f, &mut buf);
                 // After a name word or a place's name, an adjective made from a place describes (`ريال مدريد
@@ -391,7 +395,7 @@ impl Heads {
                 after_place = self.is_place(f, &mut buf);
                 n += 1;
                 prev = next;
-                if !arabic || (f.starts_with("ال") && !hamza) || after_name {
+                if !arabic || ((f.starts_with("ال") || field) && !hamza) || after_name {
                     complete = Some((next.end, n));
                 }
             }
@@ -696,6 +700,8 @@ mod tests {
             // A ministry is a named body, with its state's adjective too (`القوات الروسية` only describes).
             ("أعلنت وزارة الخارجية أن", Lang::Ar, &[], &[(Org, "وزارة الخارجية")]),
             ("أعلنت وزارة الخارجية الروسية أن", Lang::Ar, &[], &[(Org, "وزارة الخارجية الروسية")]),
+            ("قالت وزارة التربية والتعليم إن", Lang::Ar, &[], &[(Org, "وزارة التربية والتعليم")]),
+            ("قالت وزارة التربية والذي", Lang::Ar, &[], &[(Org, "وزارة التربية")]),
             // (`الشؤون`, a head of the test table, proposes its shorter phrase too, which loses in resolve.rs)
             (
                 "قالت وزارة الشؤون الخارجية التونسية إن",
