@@ -103,7 +103,7 @@ fn main() {
         });
     }
     let proposed = cands.len();
-    let spans = time("resolve", n, || resolve::resolve(cands.clone()));
+    let spans = time("resolve", n, || resolve::resolve(&text, cands.clone()));
     let total = time("total", n, || hashiya::annotate(&text, &Options::default()));
     println!("{proposed} candidates resolved to {} spans; the full pipeline found {} spans", spans.len(), total.spans.len());
 }

@@ -173,7 +173,7 @@ impl Annotator {
                 c.span.speaker = None;
             }
         }
-        let mut spans = resolve::resolve(candidates);
+        let mut spans = resolve::resolve(text, candidates);
         let glosses = entities::glosses(text, &mut spans);
         entities::propagate(text, &analysis.norm, &mut spans);
         let entities = entities::link_with(text, &mut spans, &glosses);

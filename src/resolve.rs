@@ -20,7 +20,9 @@
 //!    `دانشگاه علوم پزشکی شیراز`), the tagger sees that the name goes on. A person's name gains only over
 //!    people inside it (a place in it may be a name's word, `مايوركا`); a place or organisation over any name
 //!    inside it, unless it ends in a country's name ([`SOURCE_COUNTRY`]): `کنگره ملی ونزوئلا` and `دولت ونزوئلا`
-//!    are a body of the country, which stays a place of its own.
+//!    are a body of the country, which stays a place of its own. Nor does a reading gain that holds two names of
+//!    its label the gazetteer knows with only a conjunction or a comma between them: a list, which some corpora
+//!    tag as one name.
 //! 6. A Persian name phrase ([`SOURCE_PERSIAN`]: a head word and the words after it, `شرکت X`) that no reading
 //!    of the tagger overlaps is dropped: without the article or a written construct, a head and a common noun
 //!    after it (`مرکز بهداشت`, `شرکت تقسیط`) look like a name, and the tagger, which knows the words, reads
@@ -68,7 +70,7 @@ pub const SURE_READING: f32 = 0.5;
 
 /// Rule 5 of the module documentation: a sure reading of a name by the tagger, containing a shorter name from
 /// another recognizer, is scored just above it.
-fn prefer_read_names(candidates: &mut [Candidate]) {
+fn prefer_read_names(text: &str, candidates: &mut [Candidate]) {
     // Names of the other recognizers by start; those starting inside a reading are found by binary search, so
     // the work is the number of candidates inside readings, not pairs.
     let mut names: Vec<Part> = candidates
@@ -80,6 +82,7 @@ fn prefer_read_names(candidates: &mut [Candidate]) {
             score: c.score,
             label: c.span.label,
             country: c.source == SOURCE_COUNTRY,
+            known: c.source.starts_with(LEXICON),
         })
         .collect();
     if names.is_empty() {
@@ -95,6 +98,21 @@ fn prefer_read_names(candidates: &mut [Candidate]) {
         let inside = || names[from..].iter().take_while(|p| p.start < e).filter(|p| p.end <= e && p.end - p.start < e - s);
         // An organisation or place of a country (`کنگره ملی ونزوئلا`, `دولت ونزوئلا`): the country stays a place.
         if c.span.label != Label::Per && inside().any(|p| p.country && p.end == e) {
+            continue;
+        }
+        // A list read as one name (`سازمان انرژی اتمی ایران و آژانس بین‌المللی انرژی اتمی`: PEYMA tags lists
+        // so): two names of its label the gazetteer holds whole inside it, a conjunction or a comma alone between
+        // them (a name phrase may be one of a longer name's coordinated parts: `میراث فرهنگی، گردشگری و ...`).
+        let mut last_end: Option<usize> = None;
+        let list = inside().filter(|p| p.label == c.span.label && p.known).any(|p| {
+            let joined = last_end.filter(|&le| le <= p.start).is_some_and(|le| {
+                let gap = text.get(le..p.start).map_or("", |g| g.trim_matches([' ', '\u{200C}', '\u{A0}']));
+                matches!(gap, "و" | "،" | ",")
+            });
+            last_end = Some(last_end.map_or(p.end, |le| le.max(p.end)));
+            joined
+        });
+        if list {
             continue;
         }
         let best_part = inside()
@@ -139,13 +157,18 @@ struct Part {
     label: Label,
     /// A country's name ([`SOURCE_COUNTRY`]).
     country: bool,
+    /// A name the gazetteer holds whole ([`LEXICON`] and its sources).
+    known: bool,
 }
 
+/// The gazetteer's source name, which its other sources extend (`lexicon-country`).
+const LEXICON: &str = "lexicon";
+
 /// Resolves overlapping candidates into final spans (see the module documentation for the rule).
-pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Span> {
+pub fn resolve(text: &str, mut candidates: Vec<Candidate>) -> Vec<Span> {
     candidates.retain(|c| !c.span.is_empty());
     drop_unread_phrases(&mut candidates);
-    prefer_read_names(&mut candidates);
+    prefer_read_names(text, &mut candidates);
     // A stable sort of indices, then one move per candidate: the same order as sorting the candidates, whose
     // size made the sort's moves dearer than its comparisons.
     let mut order: Vec<usize> = (0..candidates.len()).collect();
@@ -198,7 +221,7 @@ mod tests {
     }
 
     fn r(cands: Vec<Candidate>) -> Vec<(Label, usize, usize)> {
-        resolve(cands).into_iter().map(|s| (s.label, s.start, s.end)).collect()
+        resolve("", cands).into_iter().map(|s| (s.label, s.start, s.end)).collect()
     }
 
     #[test]
@@ -323,6 +346,27 @@ mod tests {
             ];
             for (what, cands, want) in cases {
                 assert_eq!(r(cands), want, "{what}");
+            }
+        }
+
+        #[test]
+        fn a_list_read_as_one_name_does_not_gain() {
+            // (text, the two organisations the other recognizers found in it, whether the tagger's reading of the
+            // whole text is a list)
+            let cases = [
+                ("سازمان ملل و آژانس اتمی", ["سازمان ملل", "آژانس اتمی"], true),
+                ("سازمان ملل، آژانس اتمی", ["سازمان ملل", "آژانس اتمی"], true),
+                // One name with two names inside, no conjunction between them: the reading gains.
+                ("بانک مرکزی جمهوری اسلامی", ["بانک مرکزی", "جمهوری اسلامی"], false),
+            ];
+            for (text, parts, list) in cases {
+                let parts: Vec<(usize, usize)> =
+                    parts.iter().filter_map(|p| text.find(p).map(|i| (i, i + p.len()))).collect();
+                let mut cands: Vec<Candidate> = parts.iter().map(|&(a, b)| from("lexicon", Label::Org, a, b, 0.65)).collect();
+                cands.push(from(READER, Label::Org, 0, text.len(), 0.54));
+                let got: Vec<(usize, usize)> = resolve(text, cands).into_iter().map(|s| (s.start, s.end)).collect();
+                let want = if list { parts } else { vec![(0, text.len())] };
+                assert_eq!(got, want, "{text}");
             }
         }
 

@@ -708,7 +708,7 @@ mod tests {
 
     /// What survives overlap resolution.
     fn best(lex: &Lexicon, text: &str) -> Vec<(Label, String)> {
-        let spans = resolve::resolve(candidates(lex, text));
+        let spans = resolve::resolve(text, candidates(lex, text));
         spans.into_iter().map(|s| (s.label, text[s.start..s.end].to_string())).collect()
     }
 
@@ -1001,7 +1001,7 @@ mod tests {
             let mut cands = candidates(&lex, text);
             let start = text.find("حسين").unwrap_or(0);
             cands.push(Candidate { span: crate::span::Span::new(Label::Per, start, text.len()), score, source: "test" });
-            let got: Vec<String> = resolve::resolve(cands).into_iter().map(|s| text[s.start..s.end].to_string()).collect();
+            let got: Vec<String> = resolve::resolve(text, cands).into_iter().map(|s| text[s.start..s.end].to_string()).collect();
             assert_eq!(got, [want], "{score}");
         }
     }

@@ -24,7 +24,7 @@ fn run(text: &str, names: &[(Label, &str)]) -> Vec<(Label, String, Option<String
         }
     }
     Quotes::new().propose(&cx, &mut out);
-    let spans = resolve::resolve(out.clone());
+    let spans = resolve::resolve(text, out.clone());
     let from_quotes: Vec<(usize, usize, Label)> =
         out.iter().filter(|c| c.source == "quotes").map(|c| (c.span.start, c.span.end, c.span.label)).collect();
     spans
