@@ -54,9 +54,7 @@ fn words(text: &str) -> Vec<String> {
 /// assert_ne!(skeleton("مادورو"), skeleton("موسكو"));
 /// ```
 pub fn skeleton(word: &str) -> String {
-    let mut out = String::new();
-    skeleton_into(&normalize_str(word), &mut out);
-    out
+    skeleton_of(&normalize_str(word))
 }
 
 /// The skeleton of an already normalized word ([`skeleton_into`]).
@@ -540,30 +538,26 @@ pub fn glosses(text: &str, spans: &mut Vec<Span>) -> Vec<(usize, usize)> {
     };
     let (names, quotes) = (layer(false), layer(true));
     let before = |v: &[(usize, usize)], end: usize| v[..v.partition_point(|&(a, _)| a < end)].last().copied();
-    let mut pairs = Vec::new();
-    let (mut replaced, mut acronyms) = (Vec::new(), Vec::new());
+    let (mut pairs, mut added, mut acronyms) = (Vec::new(), Vec::new(), Vec::new());
     for (g, owner, replaces) in found {
         let met = before(&names, g.end).filter(|&(_, b)| b > g.start);
         let cuts_quote = before(&quotes, g.end).is_some_and(|(a, b)| b > g.start && !(a <= g.start && g.end <= b));
         let same_extent = met == Some((g.start, g.end));
         if (met.is_none() || (replaces && same_extent)) && !cuts_quote {
-            if same_extent {
-                replaced.push((g.start, g.end));
-            }
             if replaces {
                 acronyms.extend(text.get(g.start..g.end));
             }
             pairs.push((g.start, owner));
-            spans.push(g);
+            // An acronym takes the place of the name read there alone (`spans` is still in document order).
+            let k = spans.partition_point(|s| s.start < g.start);
+            let old = spans[k..].iter_mut().take_while(|s| s.start == g.start).find(|s| !s.label.is_quotation() && s.end == g.end);
+            match old {
+                Some(old) if same_extent => *old = g,
+                _ => added.push(g),
+            }
         }
     }
-    // The names the acronyms replace (the glosses themselves were pushed last).
-    let n = spans.len() - pairs.len();
-    let mut i = 0;
-    spans.retain(|s| {
-        i += 1;
-        i > n || !replaced.contains(&(s.start, s.end))
-    });
+    spans.extend(added);
     // An acronym the document defines is that organisation wherever else it is read as a name (`وذكرت واس`).
     if !acronyms.is_empty() {
         for s in spans.iter_mut().filter(|s| s.label.is_entity()) {

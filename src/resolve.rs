@@ -21,7 +21,7 @@
 //!    people inside it (a place in it may be a name's word, `مايوركا`); a place or organisation over any name
 //!    inside it, unless it ends in a country's name ([`SOURCE_COUNTRY`]): `کنگره ملی ونزوئلا` and `دولت ونزوئلا`
 //!    are a body of the country, which stays a place of its own. Nor does a reading gain that holds two names of
-//!    its label the gazetteer knows with only a conjunction or a comma between them: a list, which some corpora
+//!    its label the lexicon found with only a conjunction or a comma between them: a list, which some corpora
 //!    tag as one name.
 //! 6. A Persian name phrase ([`SOURCE_PERSIAN`]: a head word and the words after it, `شرکت X`) that no reading
 //!    of the tagger overlaps is dropped: without the article or a written construct, a head and a common noun
@@ -34,7 +34,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashSet};
 
 use crate::recognize::heads::SOURCE_PERSIAN;
-use crate::recognize::lexicon::SOURCE_COUNTRY;
+use crate::recognize::lexicon::{SOURCE as LEXICON, SOURCE_COUNTRY};
 use crate::span::{Candidate, Label, Span};
 
 fn by_strength(a: &Candidate, b: &Candidate) -> Ordering {
@@ -101,8 +101,8 @@ fn prefer_read_names(text: &str, candidates: &mut [Candidate]) {
             continue;
         }
         // A list read as one name (`سازمان انرژی اتمی ایران و آژانس بین‌المللی انرژی اتمی`: PEYMA tags lists
-        // so): two names of its label the gazetteer holds whole inside it, a conjunction or a comma alone between
-        // them (a name phrase may be one of a longer name's coordinated parts: `میراث فرهنگی، گردشگری و ...`).
+        // so): two names of its label the lexicon found inside it, a conjunction or a comma alone between them
+        // (a name phrase may be one of a longer name's coordinated parts: `میراث فرهنگی، گردشگری و ...`).
         let mut last_end: Option<usize> = None;
         let list = inside().filter(|p| p.label == c.span.label && p.known).any(|p| {
             let joined = last_end.filter(|&le| le <= p.start).is_some_and(|le| {
@@ -157,12 +157,10 @@ struct Part {
     label: Label,
     /// A country's name ([`SOURCE_COUNTRY`]).
     country: bool,
-    /// A name the gazetteer holds whole ([`LEXICON`] and its sources).
+    /// A name the lexicon proposed ([`LEXICON`] and its other sources: the gazetteer's names, given names and
+    /// titles with the words after them).
     known: bool,
 }
-
-/// The gazetteer's source name, which its other sources extend (`lexicon-country`).
-const LEXICON: &str = "lexicon";
 
 /// Resolves overlapping candidates into final spans (see the module documentation for the rule).
 pub fn resolve(text: &str, mut candidates: Vec<Candidate>) -> Vec<Span> {

@@ -118,9 +118,13 @@ struct Entry {
     country: bool,
 }
 
-/// The source of the candidates of countries' names (the others' is `lexicon`): a name the tagger reads as
+/// The source of the candidates of countries' names (the others' is [`SOURCE`]): a name the tagger reads as
 /// ending in one (`کنگره ملی ونزوئلا`) is an organisation or place of that country ([`crate::resolve`]).
 pub const SOURCE_COUNTRY: &str = "lexicon-country";
+
+/// The source of the lexicon's candidates ([`Recognizer::name`]); each of its other sources starts with it
+/// ([`SOURCE_COUNTRY`], `lexicon-given`, `lexicon-title`).
+pub const SOURCE: &str = "lexicon";
 
 impl Entry {
     /// The entry stored with a pattern in the matcher ([`lexicon_data::Entry::pack`]).
@@ -486,7 +490,7 @@ impl Lexicon {
                     strong.push((start, end));
                 }
             }
-            let source = if e.country { SOURCE_COUNTRY } else { "lexicon" };
+            let source = if e.country { SOURCE_COUNTRY } else { SOURCE };
             out.push(cx.candidate(e.label, start, end, score, source));
         }
     }
@@ -508,7 +512,7 @@ impl Lexicon {
             // starts with it: `تصريحات غوايدو غوايدو أعلن`) is two mentions, not one name.
             if let Some(&(_, e2)) = per[j..].iter().take_while(|&&(a, _)| a == next_start).max_by_key(|&&(_, b)| b) {
                 if t[s..e] != t[next_start..e2] && !(t[s..e].contains(' ') && t[next_start..e2].contains(' ')) {
-                    out.push(cx.candidate(Label::Per, s, e2, 0.66, "lexicon"));
+                    out.push(cx.candidate(Label::Per, s, e2, 0.66, SOURCE));
                 }
             }
         }
@@ -611,7 +615,6 @@ impl Lexicon {
         }
     }
 
-    /// Whether `w` (normalized) is a title word, possibly after proclitics (`والرئيس`).
     /// Whether `w` is a common word of three letters or more with the alif of the indefinite accusative after
     /// it (`مشهورا`, `بديلا`, `ثقيلا`): an adverb or predicate, never a surname after a name (in the corpora's
     /// names, 3 of 2,912 words after the first have that shape: `مامادو ديارا`).
@@ -619,6 +622,7 @@ impl Lexicon {
         w.strip_suffix('ا').is_some_and(|stem| stem.chars().nth(2).is_some() && self.common.contains(stem))
     }
 
+    /// Whether `w` (normalized) is a title word, possibly after proclitics (`والرئيس`).
     fn is_title(&self, w: &str) -> bool {
         self.titles.contains(w) || after_proclitic(w, |r| self.titles.contains(r))
     }
@@ -671,7 +675,7 @@ fn is_word_char(c: char) -> bool {
 
 impl Recognizer for Lexicon {
     fn name(&self) -> &'static str {
-        "lexicon"
+        SOURCE
     }
 
     fn propose(&self, cx: &Context<'_>, out: &mut Vec<Candidate>) {
