@@ -542,27 +542,33 @@ pub fn glosses(text: &str, spans: &mut Vec<Span>) -> Vec<(usize, usize)> {
     for (g, owner, replaces) in found {
         let met = before(&names, g.end).filter(|&(_, b)| b > g.start);
         let cuts_quote = before(&quotes, g.end).is_some_and(|(a, b)| b > g.start && !(a <= g.start && g.end <= b));
-        let same_extent = met == Some((g.start, g.end));
-        if (met.is_none() || (replaces && same_extent)) && !cuts_quote {
+        // (a name inside the acronym's one word: the tagger may have read `اس` of `واس`, its و as a proclitic)
+        let within = met.filter(|&(a, b)| g.start <= a && b <= g.end);
+        if (met.is_none() || (replaces && within.is_some())) && !cuts_quote {
             if replaces {
                 acronyms.extend(text.get(g.start..g.end));
             }
             pairs.push((g.start, owner));
             // An acronym takes the place of the name read there alone (`spans` is still in document order).
-            let k = spans.partition_point(|s| s.start < g.start);
-            let old = spans[k..].iter_mut().take_while(|s| s.start == g.start).find(|s| !s.label.is_quotation() && s.end == g.end);
+            let old = within.and_then(|(a, b)| {
+                let k = spans.partition_point(|s| s.start < a);
+                spans[k..].iter_mut().take_while(|s| s.start == a).find(|s| !s.label.is_quotation() && s.end == b)
+            });
             match old {
-                Some(old) if same_extent => *old = g,
-                _ => added.push(g),
+                Some(old) => *old = g,
+                None => added.push(g),
             }
         }
     }
     spans.extend(added);
-    // An acronym the document defines is that organisation wherever else it is read as a name (`وذكرت واس`).
+    // An acronym the document defines is that organisation wherever else it is read as a name, or as a name
+    // inside its word (`وذكرت واس`, read `اس`).
     if !acronyms.is_empty() {
         for s in spans.iter_mut().filter(|s| s.label.is_entity()) {
-            if text.get(s.start..s.end).is_some_and(|t| acronyms.contains(&t)) {
-                s.label = Label::Org;
+            let a = text[..s.start].char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map_or(s.start, |(i, _)| i);
+            let b = text[s.end..].find(|c: char| !is_word_char(c)).map_or(text.len(), |i| s.end + i);
+            if acronyms.contains(&&text[a..b]) {
+                (s.start, s.end, s.label) = (a, b, Label::Org);
             }
         }
     }
@@ -899,6 +905,16 @@ mod tests {
         glosses(text, &mut spans);
         let got: Vec<(Label, &str)> = spans.iter().map(|s| (s.label, &text[s.start..s.end])).collect();
         assert_eq!(got, [(Label::Org, "وكالة الأنباء السعودية"), (Label::Org, "واس"), (Label::Org, "واس")]);
+    }
+
+    #[test]
+    fn an_arabic_acronym_is_its_organisation_in_the_annotator() {
+        // The tagger reads `واس` as و + a place `اس`: the acronym is the whole word, the agency, both times.
+        let text = "وقالت وكالة الأنباء السعودية (واس) إن ولي العهد استقبل الوزير. وذكرت واس أن اللقاء تناول العلاقات.";
+        let doc = crate::annotate(text, &crate::Options::default());
+        let got: Vec<(Label, &str)> = doc.spans.iter().map(|s| (s.label, &text[s.start..s.end])).collect();
+        assert_eq!(got, [(Label::Org, "وكالة الأنباء السعودية"), (Label::Org, "واس"), (Label::Org, "واس")]);
+        assert!(doc.spans.iter().all(|s| s.entity == Some(0)), "{:?}", doc.spans);
     }
 
     #[test]
